@@ -1,0 +1,158 @@
+// The API contract: every method once, with its zod input schema and its result type.
+// The dispatcher, the IPC bridge, the HTTP host, the renderer's client and the tests are typed from it.
+import { z } from 'zod';
+import { ALLIANCE_LEVELS, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES } from './codes.js';
+import type {
+  AllianceProfile,
+  AppOverview,
+  ChangeLogEntry,
+  Contact,
+  Member,
+  MemberPage,
+  MemberSaved,
+  Roster,
+  UsccCheck,
+} from './types.js';
+import { matching, optionalDate, optionalText, optionalUscc, requiredText } from './validation.js';
+
+const id = z.string().uuid();
+const category = z.enum(ORGANIZATION_CATEGORIES);
+const role = z.enum(MEMBER_ROLES);
+
+const contactFields = {
+  name: requiredText(50),
+  title: optionalText(100),
+  phone: optionalText(50),
+  mobile: optionalText(50),
+  email: optionalText(200).pipe(matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'validation.email', 'Expected an e-mail address.').nullable()),
+  isPrimary: z.boolean().default(false),
+};
+
+/** A contact as part of a member form; `id` present for an existing contact. */
+const memberContactInput = z.strictObject({ id: id.optional(), ...contactFields });
+
+const memberFields = {
+  name: requiredText(200),
+  shortName: optionalText(100),
+  aliases: z.array(requiredText(200)).max(20).default([]),
+  category,
+  uscc: optionalUscc,
+  role: role.default('member'),
+  joinDate: optionalDate,
+  address: optionalText(300),
+  postcode: optionalText(10).pipe(matching(/^\d{6}$/, 'validation.postcode', 'A postcode has 6 digits.').nullable()),
+  website: optionalText(300),
+  legalRepresentative: optionalText(50),
+  notes: optionalText(2000),
+  pinyinOverride: optionalText(500).pipe(matching(/^[a-zA-Züv0-5 ]+$/, 'validation.pinyin', 'Pinyin letters, spaces and tone digits only.').nullable()),
+  contacts: z.array(memberContactInput).max(50).default([]),
+};
+
+const currentStatus = z.enum(['applied', 'active', 'suspended']);
+
+export const memberCreateInput = z.strictObject({ ...memberFields, status: currentStatus.default('active') });
+export const memberUpdateInput = z.strictObject({ id, ...memberFields });
+
+export const memberListInput = z.strictObject({
+  categories: z.array(category).max(ORGANIZATION_CATEGORIES.length).optional(),
+  roles: z.array(role).max(MEMBER_ROLES.length).optional(),
+  statuses: z.array(z.enum(MEMBER_STATUSES)).max(MEMBER_STATUSES.length).optional(),
+  text: z.string().max(200).optional(),
+  sort: z.enum(['pinyin', 'role', 'joinDate', 'category']).default('pinyin'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(100),
+});
+
+export const memberStatusInput = z
+  .strictObject({
+    id,
+    status: z.enum(MEMBER_STATUSES),
+    date: optionalDate,
+    reason: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status !== 'withdrawn' && v.status !== 'expelled') return;
+    if (!v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'Required when a member leaves.', params: { key: 'validation.exitDateRequired' } });
+    if (!v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Required when a member leaves.', params: { key: 'validation.exitReasonRequired' } });
+  });
+
+export const contactCreateInput = z.strictObject({ organizationId: id, ...contactFields });
+export const contactUpdateInput = z.strictObject({ id, ...contactFields });
+
+export const allianceUpdateInput = z.strictObject({
+  name: requiredText(200),
+  shortName: optionalText(100),
+  level: z.enum(ALLIANCE_LEVELS).nullish().transform((v) => v ?? null),
+  foundingDate: optionalDate,
+  leadUnits: z.array(requiredText(200)).max(20).default([]),
+  secretariatHost: optionalText(200),
+  councilTerm: optionalText(50),
+});
+
+const empty = z.strictObject({}).optional().transform(() => ({}));
+const byId = z.strictObject({ id });
+
+export const apiSchemas = {
+  /** Profile and member counts: drives the empty state and the sample-data banner. */
+  'app.overview': empty,
+  /** Loads the sample alliance (长春市汽车产业集群产教联合体) into an empty database. */
+  'sample.load': empty,
+  'alliance.get': empty,
+  /** Creates or replaces the alliance profile. */
+  'alliance.update': allianceUpdateInput,
+  /** One page of members, filtered and sorted by the core, with the total. */
+  'members.list': memberListInput,
+  'members.get': byId,
+  /** Creates a member with its contacts; refuses duplicates (same USCC, or same name among current members). */
+  'members.create': memberCreateInput,
+  /** Replaces a member's fields and its contact list (contacts without an id are added, missing ones removed). */
+  'members.update': memberUpdateInput,
+  /** Moves a member between statuses; withdrawing or expelling needs a date and a reason. */
+  'members.setStatus': memberStatusInput,
+  /** Deletes a member only when no record refers to it. */
+  'members.delete': byId,
+  /** Normalises and checks a USCC, with a warning when its prefix does not fit the category. */
+  'members.checkUscc': z.strictObject({ uscc: z.string().max(100), category: category.optional() }),
+  'contacts.list': z.strictObject({ organizationId: id }),
+  'contacts.create': contactCreateInput,
+  'contacts.update': contactUpdateInput,
+  'contacts.delete': byId,
+  /** Roster data: current members grouped by category (domain order) with counts, then role rank and pinyin. */
+  'reports.roster': z.strictObject({ includeUscc: z.boolean().default(false) }).optional().transform((v) => v ?? { includeUscc: false }),
+  /** The change log of one record, newest first. */
+  'changes.forRecord': z.strictObject({ entity: z.enum(['organization', 'contact', 'alliance']), id: z.string().min(1).max(100) }),
+} as const;
+
+export interface ApiResults {
+  'app.overview': AppOverview;
+  'sample.load': AppOverview;
+  'alliance.get': AllianceProfile | null;
+  'alliance.update': AllianceProfile;
+  'members.list': MemberPage;
+  'members.get': Member;
+  'members.create': MemberSaved;
+  'members.update': MemberSaved;
+  'members.setStatus': Member;
+  'members.delete': { id: string };
+  'members.checkUscc': UsccCheck;
+  'contacts.list': Contact[];
+  'contacts.create': Contact;
+  'contacts.update': Contact;
+  'contacts.delete': { id: string };
+  'reports.roster': Roster;
+  'changes.forRecord': ChangeLogEntry[];
+}
+
+export type ApiMethod = keyof typeof apiSchemas;
+/** What a caller sends (defaults may be omitted). */
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
+/** What a handler receives after parsing. */
+export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiSchemas)[M]>;
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+export const apiMethods = Object.keys(apiSchemas) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiSchemas, name);
+}

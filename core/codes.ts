@@ -1,0 +1,75 @@
+// Stable codes stored in the database and used in files and the CLI; labels are translated in the UI.
+
+/** Categories in the order rosters group them (domain.md). */
+export const ORGANIZATION_CATEGORIES = [
+  'government',
+  'university',
+  'higher_vocational',
+  'secondary_vocational',
+  'research',
+  'enterprise',
+  'association',
+  'other',
+] as const;
+export type OrganizationCategory = (typeof ORGANIZATION_CATEGORIES)[number];
+
+export const SCHOOL_CATEGORIES: readonly OrganizationCategory[] = ['university', 'higher_vocational', 'secondary_vocational'];
+
+/** Roles from the highest rank to the lowest; the index is the stored rank. */
+export const MEMBER_ROLES = ['lead', 'chair', 'executive_vice_chair', 'vice_chair', 'executive_council', 'council', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export function roleRank(role: MemberRole): number {
+  return MEMBER_ROLES.indexOf(role);
+}
+
+export const MEMBER_STATUSES = ['applied', 'active', 'suspended', 'withdrawn', 'expelled'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Statuses whose holders no longer count as current members (their names may be reused). */
+export const FORMER_MEMBER_STATUSES: readonly MemberStatus[] = ['withdrawn', 'expelled'];
+
+export const ALLIANCE_LEVELS = ['national', 'provincial', 'municipal'] as const;
+export type AllianceLevel = (typeof ALLIANCE_LEVELS)[number];
+
+/** Chinese labels, needed by the core itself for roster headings and CLI output. */
+export const CATEGORY_LABELS_ZH: Record<OrganizationCategory, string> = {
+  government: '政府机构',
+  university: '本科院校',
+  higher_vocational: '高职院校',
+  secondary_vocational: '中职学校',
+  research: '科研机构',
+  enterprise: '企业',
+  association: '行业协会/社会组织',
+  other: '其他',
+};
+
+/** The measure word a roster heading counts with: 政府机构（10个）, 本科院校（8所）, 企业（120家）. */
+export const CATEGORY_COUNTERS_ZH: Record<OrganizationCategory, string> = {
+  government: '个',
+  university: '所',
+  higher_vocational: '所',
+  secondary_vocational: '所',
+  research: '个',
+  enterprise: '家',
+  association: '个',
+  other: '个',
+};
+
+export const ROLE_LABELS_ZH: Record<MemberRole, string> = {
+  lead: '牵头单位',
+  chair: '理事长单位',
+  executive_vice_chair: '常务副理事长单位',
+  vice_chair: '副理事长单位',
+  executive_council: '常务理事单位',
+  council: '理事单位',
+  member: '成员单位',
+};
+
+export const STATUS_LABELS_ZH: Record<MemberStatus, string> = {
+  applied: '申请中',
+  active: '正式成员',
+  suspended: '暂停',
+  withdrawn: '退出',
+  expelled: '除名',
+};

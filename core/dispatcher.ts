@@ -1,0 +1,48 @@
+// Every call from every shell goes through here: the method name is checked against the contract,
+// the input parsed with its schema, and any failure returned in the one error shape.
+import { apiSchemas, isApiMethod, type ApiMethod, type ApiParsed, type ApiResult } from './api.js';
+import type { ServiceContext } from './context.js';
+import { AppError, toErrorShape, type ErrorShape } from './errors.js';
+import { validationError } from './validation.js';
+
+export type Handler<M extends ApiMethod> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
+export type HandlerMap = { [M in ApiMethod]?: Handler<M> };
+
+export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorShape };
+
+export interface Dispatcher {
+  dispatch(method: string, input: unknown): ApiResponse;
+}
+
+/** Joins each domain's handler map; a method registered twice, or not at all, is a programming error. */
+export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnexpected?: (error: unknown) => void): Dispatcher {
+  const handlers = new Map<string, Handler<ApiMethod>>();
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (handlers.has(name)) throw new Error(`API method registered twice: ${name}`);
+      handlers.set(name, handler as Handler<ApiMethod>);
+    }
+  }
+  const missing = Object.keys(apiSchemas).filter((name) => !handlers.has(name));
+  if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+
+  return {
+    dispatch(method, input) {
+      try {
+        if (typeof method !== 'string' || !isApiMethod(method)) {
+          throw new AppError('UNKNOWN_METHOD', `Unknown API method: ${String(method).slice(0, 100)}`, {
+            key: 'errors.unknownMethod',
+            params: { method: String(method).slice(0, 100) },
+          });
+        }
+        const parsed = apiSchemas[method].safeParse(input);
+        if (!parsed.success) throw validationError(parsed.error);
+        const handler = handlers.get(method)!;
+        return { ok: true, result: handler(parsed.data as never, ctx) };
+      } catch (error) {
+        if (!(error instanceof AppError)) onUnexpected?.(error);
+        return { ok: false, error: toErrorShape(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// The sample alliance: 长春市汽车产业集群产教联合体 as the founding article reports it (2023-08-19),
+// with exactly the article's member counts. Deterministic, so tests and screenshots are stable.
+import { memberCreateInput, type ApiInput } from '../api.js';
+import { overview, saveProfile } from '../alliance.js';
+import type { MemberRole, OrganizationCategory } from '../codes.js';
+import type { ServiceContext } from '../context.js';
+import type { HandlerMap } from '../dispatcher.js';
+import { AppError } from '../errors.js';
+import { createMember } from '../members.js';
+import { usccCheckCharacter } from '../uscc.js';
+import type { AppOverview } from '../types.js';
+import {
+  CONTACT_TITLES,
+  ENTERPRISE_TRADES,
+  ENTERPRISE_WORDS,
+  GIVEN_NAMES,
+  GOVERNMENT,
+  HIGHER_VOCATIONAL,
+  NAMED_ENTERPRISES,
+  RESEARCH,
+  SCHOOL_KINDS,
+  SCHOOL_PLACES,
+  SURNAMES,
+  UNIVERSITIES,
+  type SampleUnit,
+} from './names.js';
+
+export const SAMPLE_COUNTS: Record<Exclude<OrganizationCategory, 'association' | 'other'>, number> = {
+  government: 10,
+  university: 8,
+  higher_vocational: 8,
+  secondary_vocational: 38,
+  research: 6,
+  enterprise: 120,
+};
+
+export const FOUNDING_DATE = '2023-08-19';
+
+/** A small deterministic generator (mulberry32), so every load gives the same sample. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// GB 11714 organisation code check digit, so positions 9–17 look like a real organisation code.
+function organizationCode(random: () => number): string {
+  const digits = Array.from({ length: 8 }, () => Math.floor(random() * 10));
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const c = 11 - (digits.reduce((s, d, i) => s + d * weights[i]!, 0) % 11);
+  return digits.join('') + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
+}
+
+const USCC_PREFIX: Record<OrganizationCategory, string> = {
+  government: '11',
+  university: '12',
+  higher_vocational: '12',
+  secondary_vocational: '12',
+  research: '12',
+  enterprise: '91',
+  association: '51',
+  other: '12',
+};
+
+function sampleUscc(category: OrganizationCategory, random: () => number): string {
+  const first17 = `${USCC_PREFIX[category]}220100${organizationCode(random)}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+function pick<T>(list: readonly T[], random: () => number): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function generatedSchools(): SampleUnit[] {
+  const units: SampleUnit[] = [];
+  for (const kind of SCHOOL_KINDS) for (const place of SCHOOL_PLACES) units.push({ name: `${place}${kind}` });
+  // Spread over places and kinds rather than taking the first kind for every place.
+  const step = 5; // coprime with the 84 combinations
+  const picked = Array.from({ length: SAMPLE_COUNTS.secondary_vocational }, (_, i) => units[(i * step) % units.length]!);
+  return picked.map((unit, i) => ({ ...unit, role: i < 2 ? 'executive_council' : i < 8 ? 'council' : 'member' }));
+}
+
+function generatedEnterprises(): SampleUnit[] {
+  const count = SAMPLE_COUNTS.enterprise - NAMED_ENTERPRISES.length;
+  const units: SampleUnit[] = [];
+  for (let i = 0; units.length < count; i++) {
+    const word = ENTERPRISE_WORDS[i % ENTERPRISE_WORDS.length]!;
+    const trade = ENTERPRISE_TRADES[(i * 7 + Math.floor(i / ENTERPRISE_WORDS.length)) % ENTERPRISE_TRADES.length]!;
+    units.push({ name: `长春${word}${trade}有限公司`, shortName: `${word}${trade.slice(0, 2)}` });
+  }
+  return units.map((unit, i) => ({ ...unit, role: i < 3 ? 'executive_council' : i < 15 ? 'council' : 'member' }));
+}
+
+export function sampleMembers(): ApiInput<'members.create'>[] {
+  const random = seededRandom(20230819);
+  const byCategory: [OrganizationCategory, SampleUnit[]][] = [
+    ['government', GOVERNMENT],
+    ['university', UNIVERSITIES],
+    ['higher_vocational', HIGHER_VOCATIONAL],
+    ['secondary_vocational', generatedSchools()],
+    ['research', RESEARCH],
+    ['enterprise', [...NAMED_ENTERPRISES, ...generatedEnterprises()]],
+  ];
+  const usedNames = new Set<string>();
+  return byCategory.flatMap(([category, units]) =>
+    units.map((unit) => {
+      if (usedNames.has(unit.name)) throw new Error(`Sample name used twice: ${unit.name}`);
+      usedNames.add(unit.name);
+      const person = unit.contact ?? { name: pick(SURNAMES, random) + pick(GIVEN_NAMES, random), title: pick(CONTACT_TITLES[category], random) };
+      const mobile = `13${Math.floor(random() * 10)}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+      return {
+        name: unit.name,
+        shortName: unit.shortName ?? null,
+        aliases: unit.aliases ?? [],
+        category,
+        uscc: sampleUscc(category, random),
+        role: (unit.role ?? 'member') as MemberRole,
+        status: 'active' as const,
+        joinDate: FOUNDING_DATE,
+        address: '吉林省长春市',
+        contacts: [{ name: person.name, title: person.title, mobile, phone: null, email: null, isPrimary: true }],
+      };
+    }),
+  );
+}
+
+export function loadSampleAlliance(ctx: ServiceContext): AppOverview {
+  const current = overview(ctx);
+  if (current.memberCount > 0) {
+    throw new AppError('CONFLICT', 'The sample alliance can only be loaded into an empty database.', { key: 'errors.sampleNeedsEmpty' });
+  }
+  ctx.sqlite.transaction(() => {
+    saveProfile(
+      ctx,
+      {
+        name: '长春市汽车产业集群产教联合体',
+        shortName: '长春汽车产教联合体',
+        level: 'municipal',
+        foundingDate: FOUNDING_DATE,
+        leadUnits: ['长春市教育局', '长春汽车经济技术开发区管理委员会'],
+        secretariatHost: null,
+        councilTerm: '第一届',
+      },
+      { isSample: true },
+    );
+    for (const input of sampleMembers()) createMember(ctx, memberCreateInput.parse(input), { isSample: true });
+  })();
+  return overview(ctx);
+}
+
+export const sampleHandlers: HandlerMap = {
+  'sample.load': (_input, ctx) => loadSampleAlliance(ctx),
+};

@@ -1,0 +1,72 @@
+// Applies drizzle-kit migrations ourselves instead of drizzle's migrate(): each migration runs
+// with foreign keys off (SQLite ignores that pragma inside a transaction, and drizzle's
+// table-rebuild migrations would otherwise cascade-delete child rows when they drop the old
+// parent table) and is committed only if `foreign_key_check` finds nothing afterwards.
+import type Database from 'better-sqlite3';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { AppError } from '../core/errors.js';
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+export function loadMigrations(migrationsFolder: string): MigrationMeta[] {
+  return readMigrationFiles({ migrationsFolder });
+}
+
+/** The `created_at` of every migration already applied to this database (empty for a new file). */
+export function appliedMigrationTimes(sqlite: Database.Database): number[] {
+  const table = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .get(MIGRATIONS_TABLE);
+  if (!table) return [];
+  return (sqlite.prepare(`SELECT created_at AS t FROM ${MIGRATIONS_TABLE}`).all() as { t: number }[]).map(
+    (r) => Number(r.t),
+  );
+}
+
+/** Refuses a database that has a migration this app does not know of: a newer app wrote it. */
+export function assertNotNewer(applied: number[], known: MigrationMeta[]): void {
+  const newestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
+  const newestApplied = Math.max(0, ...applied);
+  if (newestApplied > newestKnown) {
+    throw new AppError(
+      'DB_NEWER_THAN_APP',
+      'This data file was written by a newer version of the app. Install that version (or newer) to open it; this file has not been changed.',
+      { key: 'errors.dbNewerThanApp' },
+    );
+  }
+}
+
+export function pendingMigrations(sqlite: Database.Database, known: MigrationMeta[]): MigrationMeta[] {
+  const applied = new Set(appliedMigrationTimes(sqlite));
+  return known.filter((m) => !applied.has(m.folderMillis));
+}
+
+export function applyMigrations(sqlite: Database.Database, migrations: MigrationMeta[]): number {
+  if (migrations.length === 0) return 0;
+  sqlite.exec(
+    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`,
+  );
+  const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
+  const foreignKeysWereOn = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations) {
+      sqlite.transaction(() => {
+        for (const statement of migration.sql) {
+          if (statement.trim()) sqlite.exec(statement);
+        }
+        const broken = sqlite.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) {
+          // Throwing rolls the transaction back: the file stays as it was before this migration.
+          throw new AppError('MIGRATION_FAILED', `Migration ${migration.folderMillis} left ${broken.length} rows with broken references; it was rolled back.`, {
+            key: 'errors.migrationFailed',
+          });
+        }
+        record.run(migration.hash, migration.folderMillis);
+      })();
+    }
+  } finally {
+    if (foreignKeysWereOn) sqlite.pragma('foreign_keys = ON');
+  }
+  return migrations.length;
+}
