@@ -218,7 +218,8 @@ const categoryOrder = sql.raw(
 );
 // The primary contact (or the first one) shown in lists and rosters.
 const firstContact = (column: string) =>
-  sql<string | null>`(SELECT ${sql.raw(column)} FROM contacts c WHERE c.organization_id = ${organizations.id} ORDER BY c.is_primary DESC, c.sort_order LIMIT 1)`;
+  // Fully qualified: drizzle renders a bare column name here, which SQLite would bind to `c`.
+  sql<string | null>`(SELECT ${sql.raw(column)} FROM contacts c WHERE c.organization_id = organizations.id ORDER BY c.is_primary DESC, c.sort_order LIMIT 1)`;
 
 export const memberRowColumns = {
   id: organizations.id,

@@ -1,0 +1,156 @@
+// The command-line interface, as a function so tests can run it in-process:
+// `npm run cli -- --data-dir DIR <command>`.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
+import { openDataDir, type AppCore } from '../app.js';
+import { CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
+import { defaultDataDir } from '../data-dir.js';
+import { AppError, type ErrorShape } from '../errors.js';
+
+export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
+
+Commands:
+  sample load                      load the sample alliance into an empty database
+  members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
+               [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
+  roster [--json] [--uscc]         member roster grouped by category
+
+Codes:
+  category: ${ORGANIZATION_CATEGORIES.join(', ')}
+  role:     ${MEMBER_ROLES.join(', ')}
+  status:   ${MEMBER_STATUSES.join(', ')}`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class UsageError extends Error {}
+
+function call<M extends ApiMethod>(core: AppCore, method: M, input: ApiInput<M>): ApiResult<M> {
+  const response = core.dispatcher.dispatch(method, input);
+  if (!response.ok) throw new CliApiError(response.error);
+  return response.result as ApiResult<M>;
+}
+
+class CliApiError extends Error {
+  constructor(readonly shape: ErrorShape) {
+    super(shape.message);
+  }
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        category: { type: 'string' },
+        role: { type: 'string' },
+        status: { type: 'string' },
+        text: { type: 'string' },
+        sort: { type: 'string' },
+        uscc: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const command = positionals.join(' ');
+  const known = ['sample load', 'members list', 'roster'];
+  if (!known.includes(command)) {
+    io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
+    return 2;
+  }
+
+  let core: AppCore | null = null;
+  try {
+    core = await openDataDir(path.resolve(values['data-dir'] ?? defaultDataDir()));
+    switch (command) {
+      case 'sample load': {
+        const result = call(core, 'sample.load', {});
+        io.out(`Loaded the sample alliance: ${result.profile?.name}, ${result.memberCount} members.`);
+        return 0;
+      }
+      case 'members list': {
+        const filters = {
+          categories: list(values.category),
+          roles: list(values.role),
+          statuses: list(values.status),
+          text: values.text,
+          sort: values.sort,
+        } as ApiInput<'members.list'>;
+        const rows = [];
+        for (let offset = 0; ; ) {
+          const page = call(core, 'members.list', { ...filters, offset, limit: 5000 });
+          rows.push(...page.rows);
+          offset += page.rows.length;
+          if (page.rows.length === 0 || offset >= page.total) break;
+        }
+        if (values.json) {
+          io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.name, category: r.category, role: r.role, uscc: r.uscc, status: r.status, joinDate: r.joinDate, contact: r.contactName, phone: r.contactPhone })), null, 2));
+        } else {
+          rows.forEach((r, i) => io.out([i + 1, r.name, CATEGORY_LABELS_ZH[r.category], ROLE_LABELS_ZH[r.role], STATUS_LABELS_ZH[r.status], r.uscc ?? ''].join('\t')));
+          io.out(`${rows.length} members`);
+        }
+        return 0;
+      }
+      case 'roster': {
+        const roster = call(core, 'reports.roster', { includeUscc: Boolean(values.uscc) });
+        if (values.json) {
+          io.out(JSON.stringify(roster, null, 2));
+        } else {
+          if (roster.allianceName) io.out(`${roster.allianceName}成员单位名单`);
+          for (const group of roster.groups) {
+            io.out(group.heading);
+            for (const r of group.rows) io.out([r.seq, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(values.uscc ? [r.uscc ?? ''] : [])].join('\t'));
+          }
+        }
+        return 0;
+      }
+    }
+    return 2;
+  } catch (error) {
+    if (error instanceof CliApiError) {
+      const fields = Object.entries(error.shape.details?.fields ?? {}).map(([f, i]) => `  ${f}: ${i.message}`);
+      io.err([`${error.shape.code}: ${error.shape.message.split(' — ')[0]}`, ...fields].join('\n'));
+      // Invalid options are bad arguments: show how to call the command.
+      if (error.shape.code === 'VALIDATION') {
+        io.err(`\n${USAGE}`);
+        return 2;
+      }
+      return 1;
+    }
+    if (error instanceof AppError) {
+      io.err(`${error.code}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    core?.close();
+  }
+}

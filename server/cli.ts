@@ -1,0 +1,69 @@
+// `npm run serve -- --data-dir DIR --port N [--no-open]`: the browser shell.
+// Prints exactly one line on stdout, the full URL with its token; everything else goes to stderr.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDataDir } from '../core/app.js';
+import { defaultDataDir } from '../core/data-dir.js';
+import { AppError } from '../core/errors.js';
+import { createHost, listen } from './host.js';
+import { openBrowser } from './open-browser.js';
+
+const USAGE = 'Usage: npm run serve -- [--data-dir DIR] [--port N] [--no-open]';
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  let values: { 'data-dir'?: string; port?: string; 'no-open'?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.error(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535.\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const staticRoot = path.join(projectRoot, 'dist', 'renderer');
+
+  // Migrate before listening: no request can reach a half-migrated database.
+  const core = await openDataDir(dataDir);
+  const token = randomBytes(24).toString('base64url');
+  const server = createHost({ dispatcher: core.dispatcher, token, staticRoot });
+  let actualPort: number;
+  try {
+    actualPort = await listen(server, port);
+  } catch (error) {
+    core.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port.` : String(error));
+    process.exit(1);
+  }
+  const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+  process.stdout.write(`${url}\n`);
+  console.error(`Data folder: ${dataDir}`);
+  if (!values['no-open']) openBrowser(url);
+
+  const shutdown = () => {
+    server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof AppError ? `${error.code}: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+// The loopback HTTP host of the browser shell: the same API as the desktop app's IPC, for a page
+// served from 127.0.0.1 only. Every request needs the per-launch token (query once, then an
+// HttpOnly SameSite=Strict cookie, or a Bearer header for scripts); the Host must be our own
+// address (DNS rebinding), and cookie-authenticated writes must come from our own Origin (CSRF).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import type { Dispatcher } from '../core/dispatcher.js';
+import type { ErrorCode, ErrorShape } from '../core/errors.js';
+import { resolveStaticFile } from './static-files.js';
+
+export const SESSION_COOKIE = 'alliance_session';
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface HostOptions {
+  dispatcher: Dispatcher;
+  token: string;
+  staticRoot: string;
+  bodyLimit?: number;
+}
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  IN_USE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, error: ErrorShape): void {
+  sendJson(res, STATUS_BY_CODE[error.code] ?? 500, { ok: false, error });
+}
+
+const NOT_SIGNED_IN_PAGE = `<!doctype html><meta charset="utf-8"><title>产教联合体秘书处工作台</title>
+<p>请使用启动程序时终端中显示的完整链接（含 token）打开本页面。</p>
+<p>Open this page with the full link (including its token) that the app printed when it started.</p>`;
+
+type Auth = 'cookie' | 'bearer' | 'query' | null;
+
+export function createHost(options: HostOptions): http.Server {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  let ownAddress = ''; // 127.0.0.1:PORT, known once listening
+
+  function authOf(req: http.IncomingMessage, url: URL): Auth {
+    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    if (bearer && sameSecret(bearer, options.token)) return 'bearer';
+    const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    if (cookie && sameSecret(cookie, options.token)) return 'cookie';
+    const query = url.searchParams.get('token');
+    if (query && sameSecret(query, options.token)) return 'query';
+    return null;
+  }
+
+  const server = http.createServer((req, res) => {
+    if (!ownAddress) {
+      const address = server.address() as AddressInfo;
+      ownAddress = `127.0.0.1:${address.port}`;
+    }
+    const ownOrigin = `http://${ownAddress}`;
+    if (req.headers.host !== ownAddress) {
+      return sendError(res, { code: 'FORBIDDEN', message: 'Wrong Host header.', details: { key: 'errors.forbidden' } });
+    }
+    const url = new URL(req.url ?? '/', ownOrigin);
+    const auth = authOf(req, url);
+    const origin = req.headers.origin;
+    // Any request that states a foreign origin is refused, whatever credential it carries.
+    if (origin !== undefined && origin !== ownOrigin) {
+      return sendError(res, { code: 'FORBIDDEN', message: 'Cross-origin requests are not allowed.', details: { key: 'errors.forbidden' } });
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return sendError(res, { code: 'FORBIDDEN', message: 'API calls use POST.', details: { key: 'errors.forbidden' } });
+      }
+      if (auth !== 'cookie' && auth !== 'bearer') {
+        return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong token.', details: { key: 'errors.unauthorized' } });
+      }
+      // A browser always sends Origin on a POST; a cookie-authenticated write without it is not our page.
+      if (auth === 'cookie' && origin !== ownOrigin) {
+        return sendError(res, { code: 'FORBIDDEN', message: 'Writes need the page’s own Origin.', details: { key: 'errors.forbidden' } });
+      }
+      const method = url.pathname.slice('/api/'.length);
+      return readBody(req, bodyLimit, (error, body) => {
+        if (error) return sendError(res, error);
+        let input: unknown;
+        try {
+          input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+        } catch {
+          return sendError(res, { code: 'VALIDATION', message: 'The request body is not valid JSON.', details: { key: 'errors.badJson' } });
+        }
+        const response = options.dispatcher.dispatch(method, input);
+        if (response.ok) sendJson(res, 200, response);
+        else sendError(res, response.error);
+      });
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(res, { code: 'FORBIDDEN', message: 'Method not allowed.', details: { key: 'errors.forbidden' } });
+    }
+    if (auth === 'query') {
+      // Trade the token in the address for a cookie, and drop it from the address bar.
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        ...baseHeaders(),
+        'Set-Cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + url.search,
+        'Cache-Control': 'no-store',
+      });
+      return res.end();
+    }
+    if (!auth) {
+      res.writeHead(401, { ...baseHeaders(), 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(NOT_SIGNED_IN_PAGE);
+    }
+    const file = resolveStaticFile(options.staticRoot, url.pathname);
+    if (!file) return sendError(res, { code: 'NOT_FOUND', message: 'Not found.', details: { key: 'errors.notFound' } });
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  });
+  return server;
+}
+
+function readBody(req: http.IncomingMessage, limit: number, done: (error: ErrorShape | null, body: Buffer) => void): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge: ErrorShape = { code: 'PAYLOAD_TOO_LARGE', message: `Request bodies are limited to ${limit} bytes.`, details: { key: 'errors.tooLarge' } };
+  if (declared > limit) {
+    req.resume();
+    return done(tooLarge, Buffer.alloc(0));
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  req.on('data', (chunk: Buffer) => {
+    if (finished) return;
+    size += chunk.length;
+    if (size > limit) {
+      finished = true;
+      done(tooLarge, Buffer.alloc(0));
+      req.resume();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!finished) {
+      finished = true;
+      done(null, Buffer.concat(chunks));
+    }
+  });
+  req.on('error', () => {
+    if (!finished) {
+      finished = true;
+      done({ code: 'VALIDATION', message: 'The request was interrupted.', details: { key: 'errors.badJson' } }, Buffer.alloc(0));
+    }
+  });
+}
+
+export function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
