@@ -2,6 +2,7 @@
 // The dispatcher, the IPC bridge, the HTTP host, the renderer's client and the tests are typed from it.
 import { z } from 'zod';
 import { ALLIANCE_LEVELS, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES } from './codes.js';
+import type { ErrorShape } from './errors.js';
 import type {
   AllianceProfile,
   AppOverview,
@@ -156,3 +157,6 @@ export const apiMethods = Object.keys(apiSchemas) as ApiMethod[];
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiSchemas, name);
 }
+
+/** What every transport carries back: a result, or the one error shape. */
+export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorShape };

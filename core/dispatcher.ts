@@ -1,14 +1,14 @@
 // Every call from every shell goes through here: the method name is checked against the contract,
 // the input parsed with its schema, and any failure returned in the one error shape.
-import { apiSchemas, isApiMethod, type ApiMethod, type ApiParsed, type ApiResult } from './api.js';
+import { apiSchemas, isApiMethod, type ApiMethod, type ApiParsed, type ApiResponse, type ApiResult } from './api.js';
 import type { ServiceContext } from './context.js';
-import { AppError, toErrorShape, type ErrorShape } from './errors.js';
+import { AppError, toErrorShape } from './errors.js';
 import { validationError } from './validation.js';
 
 export type Handler<M extends ApiMethod> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
 export type HandlerMap = { [M in ApiMethod]?: Handler<M> };
 
-export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorShape };
+export type { ApiResponse };
 
 export interface Dispatcher {
   dispatch(method: string, input: unknown): ApiResponse;

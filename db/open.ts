@@ -28,7 +28,10 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export const defaultMigrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Migrations beside this file; a bundled shell (Electron) passes its own folder instead. */
+export function defaultMigrationsFolder(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
 
 function stamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
@@ -45,7 +48,7 @@ function readAppliedWithoutWriting(file: string, nativeBinding?: string): number
 }
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
-  const migrations = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder);
+  const migrations = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
   const inMemory = file === ':memory:';
   const existed = !inMemory && fs.existsSync(file) && fs.statSync(file).size > 0;
   if (existed) assertNotNewer(readAppliedWithoutWriting(file, options.nativeBinding), migrations);

@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
 import type { Dispatcher } from '../core/dispatcher.js';
 import type { ErrorCode, ErrorShape } from '../core/errors.js';
-import { resolveStaticFile } from './static-files.js';
+import { resolveStaticFile } from '../core/ui-files.js';
 
 export const SESSION_COOKIE = 'alliance_session';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -1,5 +1,6 @@
-// Serves the built renderer. Paths are resolved inside the root only; unknown paths get index.html
-// so the single-page app can handle its own routes.
+// Resolves files of the built renderer for both shells (HTTP host and Electron's app:// protocol).
+// Paths are resolved inside the root only; unknown paths get index.html so the single-page app
+// can handle its own routes.
 import fs from 'node:fs';
 import path from 'node:path';
 

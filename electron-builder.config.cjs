@@ -1,0 +1,26 @@
+// Packaging: `npm run dist` on a machine with internet (electron-builder downloads Electron and
+// its tools). It rebuilds better-sqlite3 for Electron inside the packaged app only, never in this
+// project's node_modules, whose Node build the tests and the browser shell use.
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'cn.alliance.secretariat',
+  productName: '产教联合体秘书处工作台',
+  executableName: 'alliance-secretariat',
+  copyright: 'Alliance Secretariat developers',
+  directories: { output: 'release', buildResources: 'build' },
+  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'package.json', '!**/*.map'],
+  asarUnpack: ['**/*.node'],
+  npmRebuild: true,
+  win: { target: [{ target: 'nsis', arch: ['x64', 'arm64'] }], icon: 'build/icon.png' },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, shortcutName: '产教联合体秘书处工作台' },
+  mac: { target: [{ target: 'dmg', arch: ['x64', 'arm64'] }], category: 'public.app-category.productivity', icon: 'build/icon.png' },
+  linux: {
+    target: [
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ],
+    category: 'Office',
+    icon: 'build/icon.png',
+    maintainer: 'Alliance Secretariat developers',
+  },
+};

@@ -1,0 +1,98 @@
+// Desktop shell: wiring only. Every decision lives in a tested module (security, ipc, menu).
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { openDataDir, type AppCore } from '../core/app.js';
+import { APP_FOLDER_NAME } from '../core/data-dir.js';
+import { AppError } from '../core/errors.js';
+import { resolveStaticFile } from '../core/ui-files.js';
+import { registerIpc, type IpcMainLike } from './ipc.js';
+import { buildMenuTemplate, MENU_LABELS_ZH } from './menu.js';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  hardenContents,
+  isPermissionAllowed,
+  secureWebPreferences,
+  type HardenableContents,
+} from './security.js';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Same folder as the browser shell's default (core/data-dir.ts), whatever the product name.
+app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
+
+let mainWindow: BrowserWindow | null = null;
+let core: AppCore | null = null;
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: '产教联合体秘书处工作台',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.ALLIANCE_DATA_DIR ?? app.getPath('userData');
+  try {
+    // Migrate before any window or listener exists.
+    core = await openDataDir(dataDir, {
+      migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+      // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
+      nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    dialog.showErrorBox('无法打开数据文件 / Cannot open the data file', `${message}\n\n${dataDir}`);
+    app.quit();
+    return;
+  }
+
+  const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+
+  registerIpc(ipcMain as unknown as IpcMainLike, core.dispatcher);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, MENU_LABELS_ZH, { devTools: !app.isPackaged })));
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already has this data folder open: hand over to it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents as unknown as HardenableContents, (url) => void shell.openExternal(url)),
+  );
+  app.on('window-all-closed', () => {
+    core?.close();
+    app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  void app.whenReady().then(start);
+}

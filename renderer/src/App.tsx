@@ -1,0 +1,80 @@
+// The app frame: navigation on the left, the sample-data banner and language switch on top.
+import { App as AntApp, Alert, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { switchLanguage, type Language } from './i18n';
+import { useHashRoute } from './hooks/useHashRoute';
+import { useOverview } from './hooks/useOverview';
+import { AlliancePage } from './pages/alliance/AlliancePage';
+import { MembersPage } from './pages/members/MembersPage';
+import { WelcomePage } from './pages/welcome/WelcomePage';
+import { errorText } from './api/errors';
+import 'dayjs/locale/zh-cn';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh';
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
+      <AntApp>
+        <Frame language={language} title={t('app.title')} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Frame({ language, title }: { language: Language; title: string }) {
+  const { t } = useTranslation();
+  const [page, navigate] = useHashRoute();
+  const overview = useOverview();
+
+  if (overview.isPending) return <Spin fullscreen tip={t('app.loading')} />;
+  if (overview.isError) return <Alert type="error" showIcon message={errorText(t, overview.error)} style={{ margin: 24 }} />;
+
+  const { profile, memberCount, sampleMemberCount } = overview.data;
+  const firstRun = !profile && memberCount === 0;
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #e5e5e5', paddingInline: 20 }}>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          {title}
+        </Typography.Title>
+        <Typography.Text type="secondary" ellipsis style={{ flex: 1 }} data-testid="alliance-name">
+          {profile?.name}
+        </Typography.Text>
+        <Segmented
+          aria-label={t('app.language')}
+          value={language}
+          onChange={(value) => void switchLanguage(value as Language)}
+          options={[
+            { label: '中文', value: 'zh' },
+            { label: 'English', value: 'en' },
+          ]}
+        />
+      </Layout.Header>
+      <Layout>
+        {!firstRun && (
+          <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #e5e5e5' }}>
+            <Menu
+              mode="inline"
+              selectedKeys={[page]}
+              onClick={({ key }) => navigate(key as typeof page)}
+              items={[
+                { key: 'members', label: t('nav.members') },
+                { key: 'alliance', label: t('nav.alliance') },
+              ]}
+            />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'hidden' }}>
+          {sampleMemberCount > 0 && (
+            <Alert type="warning" banner data-testid="sample-banner" message={t('app.sampleBanner', { name: profile?.name ?? '' })} />
+          )}
+          {firstRun ? <WelcomePage /> : page === 'alliance' ? <AlliancePage /> : <MembersPage />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

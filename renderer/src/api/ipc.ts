@@ -1,0 +1,6 @@
+import type { ApiResponse } from '../../../core/api';
+import type { DesktopBridge, Transport } from './transport';
+
+export function ipcTransport(bridge: DesktopBridge): Transport {
+  return { invoke: async (method, input) => (await bridge.invoke(method, input)) as ApiResponse };
+}

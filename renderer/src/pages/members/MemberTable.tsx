@@ -1,0 +1,160 @@
+// The member register table: TanStack Table for the column model, TanStack Virtual for the rows.
+// The core sorts and pages; rows not yet fetched render as placeholders and trigger the next page.
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Tag } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemberRow } from '../../../../core/types';
+import { COLUMN_WIDTHS, MEMBER_COLUMNS, SORT_OF_COLUMN, type MemberColumn, type SortKey } from './columns';
+import './member-table.css';
+
+const ROW_HEIGHT = 40;
+
+export interface MemberTableProps {
+  rows: MemberRow[];
+  total: number;
+  columnVisibility: Record<MemberColumn, boolean>;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+  onSortChange(sort: SortKey, direction: 'asc' | 'desc'): void;
+  onNeedMore(): void;
+  onOpen(id: string): void;
+}
+
+const helper = createColumnHelper<MemberRow>();
+
+export function MemberTable(props: MemberTableProps) {
+  const { t } = useTranslation();
+  const { rows, total, onNeedMore } = props;
+
+  const columns = useMemo(
+    () =>
+      MEMBER_COLUMNS.map((id) =>
+        helper.display({
+          id,
+          header: () => t(`members.col.${id}`),
+          cell: ({ row }) => {
+            const m = row.original;
+            switch (id) {
+              case 'seq':
+                return row.index + 1;
+              case 'name':
+                return (
+                  <>
+                    <span className="member-name">{m.name}</span>
+                    {m.isSample && <Tag className="sample-tag">{t('members.sampleTag')}</Tag>}
+                  </>
+                );
+              case 'category':
+                return t(`category.${m.category}`);
+              case 'role':
+                return t(`role.${m.role}`);
+              case 'status':
+                return t(`status.${m.status}`);
+              case 'contact':
+                return m.contactName;
+              case 'contactTitle':
+                return m.contactTitle;
+              case 'phone':
+                return m.contactPhone;
+              case 'uscc':
+                return m.uscc;
+              case 'joinDate':
+                return m.joinDate;
+            }
+          },
+        }),
+      ),
+    [t],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    state: { columnVisibility: props.columnVisibility as VisibilityState },
+  });
+  const visible = table.getVisibleLeafColumns();
+  const gridTemplateColumns = visible.map((c) => COLUMN_WIDTHS[c.id as MemberColumn]).join(' ');
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1200, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : 0;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 1 && rows.length < total) onNeedMore();
+  }, [lastIndex, rows.length, total, onNeedMore]);
+
+  const tableRows = table.getRowModel().rows;
+
+  return (
+    <div className="member-table" role="table" aria-rowcount={total + 1} ref={scrollRef} data-testid="member-table">
+      <div className="member-table-header" role="row" style={{ gridTemplateColumns }}>
+        {table.getHeaderGroups()[0]!.headers.map((headerCell) => {
+          const column = headerCell.column;
+          const sortKey = SORT_OF_COLUMN[column.id as MemberColumn];
+          const active = sortKey === props.sort;
+          const ariaSort = active ? (props.direction === 'asc' ? 'ascending' : 'descending') : sortKey ? 'none' : undefined;
+          const header = flexRender(column.columnDef.header, headerCell.getContext());
+          return (
+            <div key={column.id} role="columnheader" aria-sort={ariaSort} className="member-table-cell">
+              {sortKey ? (
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => props.onSortChange(sortKey, active && props.direction === 'asc' ? 'desc' : 'asc')}
+                >
+                  {header}
+                  <span aria-hidden className="sort-mark">
+                    {active ? (props.direction === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              ) : (
+                header
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = tableRows[item.index];
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              className={row ? 'member-table-row' : 'member-table-row placeholder'}
+              style={{ gridTemplateColumns, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              tabIndex={row ? 0 : -1}
+              onClick={() => row && props.onOpen(row.original.id)}
+              onKeyDown={(event) => {
+                if (row && event.key === 'Enter') props.onOpen(row.original.id);
+              }}
+            >
+              {row
+                ? row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} role="cell" className="member-table-cell">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))
+                : visible.map((column) => (
+                    <div key={column.id} role="cell" className="member-table-cell">
+                      {column.id === 'name' ? t('members.loadingRow') : ''}
+                    </div>
+                  ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+// The member register: filters and sort above, the virtualized list or the grouped roster below.
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
+import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, type MemberRole, type MemberStatus, type OrganizationCategory } from '../../../../core/codes';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { useOverview } from '../../hooks/useOverview';
+import { useShortcuts } from '../../hooks/useShortcuts';
+import { ColumnChooser } from './ColumnChooser';
+import { loadColumnVisibility, saveColumnVisibility, type SortKey } from './columns';
+import { MemberForm } from './MemberForm';
+import { MemberTable } from './MemberTable';
+import { RosterView } from './RosterView';
+import { useMemberList } from './useMemberList';
+
+type View = 'list' | 'roster';
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const overview = useOverview();
+  const searchRef = useRef<InputRef>(null);
+
+  const [view, setView] = useState<View>('list');
+  const [text, setText] = useState('');
+  const [categories, setCategories] = useState<OrganizationCategory[]>([]);
+  const [roles, setRoles] = useState<MemberRole[]>([]);
+  const [statuses, setStatuses] = useState<MemberStatus[]>([]);
+  const [sort, setSort] = useState<SortKey>('pinyin');
+  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
+  const [columnVisibility, setColumnVisibility] = useState(loadColumnVisibility);
+  const [form, setForm] = useState<{ open: boolean; memberId: string | null }>({ open: false, memberId: null });
+
+  // Typing stays responsive; the query follows the deferred text.
+  const deferredText = useDeferredValue(text);
+  const filters = { text: deferredText.trim() || undefined, categories, roles, statuses, sort, direction };
+  const { query, rows, total } = useMemberList(filters);
+  const filtered = Boolean(filters.text) || categories.length > 0 || roles.length > 0 || statuses.length > 0;
+
+  const openNew = useCallback(() => setForm({ open: true, memberId: null }), []);
+  const focusSearch = useCallback(() => {
+    setView('list');
+    searchRef.current?.focus({ cursor: 'all' });
+  }, []);
+  useShortcuts({ focusSearch, newRecord: openNew });
+  const fetchNext = query.fetchNextPage;
+  const onNeedMore = useCallback(() => {
+    if (!query.isFetchingNextPage) void fetchNext();
+  }, [fetchNext, query.isFetchingNextPage]);
+
+  const clearFilters = () => {
+    setText('');
+    setCategories([]);
+    setRoles([]);
+    setStatuses([]);
+  };
+
+  const loadSample = async () => {
+    try {
+      const result = await call('sample.load', {});
+      message.success(t('welcome.sampleLoaded', { count: result.memberCount }));
+      void queryClient.invalidateQueries();
+    } catch (error) {
+      message.error(errorText(t, error));
+    }
+  };
+
+  const noMembersAtAll = overview.data?.memberCount === 0;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <Space wrap style={{ padding: '12px 16px' }}>
+        <Input.Search
+          ref={searchRef}
+          allowClear
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t('members.searchPlaceholder')}
+          aria-label={t('members.searchPlaceholder')}
+          style={{ width: 340 }}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('members.categoryFilter')}
+          placeholder={t('members.categoryFilter')}
+          value={categories}
+          onChange={setCategories}
+          style={{ minWidth: 150 }}
+          options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('members.roleFilter')}
+          placeholder={t('members.roleFilter')}
+          value={roles}
+          onChange={setRoles}
+          style={{ minWidth: 150 }}
+          options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('members.statusFilter')}
+          placeholder={t('members.statusFilter')}
+          value={statuses}
+          onChange={setStatuses}
+          style={{ minWidth: 130 }}
+          options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          aria-label={t('members.sortBy')}
+          value={sort}
+          onChange={setSort}
+          style={{ width: 130 }}
+          options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+        />
+        <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
+          {direction === 'asc' ? t('members.ascending') : t('members.descending')}
+        </Button>
+        <ColumnChooser
+          visibility={columnVisibility}
+          onChange={(next) => {
+            setColumnVisibility(next);
+            saveColumnVisibility(next);
+          }}
+        />
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as View)}
+          options={[
+            { value: 'list', label: t('members.viewList') },
+            { value: 'roster', label: t('members.viewRoster') },
+          ]}
+        />
+        <Button type="primary" onClick={openNew} title={t('members.newShortcut')}>
+          {t('members.new')}
+        </Button>
+        <Typography.Text type="secondary" data-testid="member-total">
+          {t('members.total', { count: total })}
+        </Typography.Text>
+      </Space>
+
+      {view === 'roster' ? (
+        <RosterView />
+      ) : noMembersAtAll ? (
+        <Empty description={t('members.emptyTitle')} style={{ marginTop: 60 }}>
+          <Space>
+            <Button type="primary" onClick={openNew}>
+              {t('members.new')}
+            </Button>
+            <Button onClick={() => void loadSample()}>{t('welcome.loadSample')}</Button>
+          </Space>
+        </Empty>
+      ) : query.isError ? (
+        <Empty description={errorText(t, query.error)} />
+      ) : total === 0 && !query.isPending && filtered ? (
+        <Empty description={t('members.emptyFiltered')} style={{ marginTop: 60 }}>
+          <Button onClick={clearFilters}>{t('members.clearFilters')}</Button>
+        </Empty>
+      ) : (
+        <MemberTable
+          rows={rows}
+          total={total}
+          columnVisibility={columnVisibility}
+          sort={sort}
+          direction={direction}
+          onSortChange={(nextSort, nextDirection) => {
+            setSort(nextSort);
+            setDirection(nextDirection);
+          }}
+          onNeedMore={onNeedMore}
+          onOpen={(memberId) => setForm({ open: true, memberId })}
+        />
+      )}
+      <MemberForm open={form.open} memberId={form.memberId} onClose={() => setForm((f) => ({ ...f, open: false }))} />
+    </div>
+  );
+}

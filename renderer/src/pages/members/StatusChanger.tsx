@@ -1,0 +1,62 @@
+// Membership status: withdrawing or expelling needs a date and a reason (the core insists).
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { MEMBER_STATUSES, type MemberStatus } from '../../../../core/codes';
+import type { Member } from '../../../../core/types';
+import { ApiError, call } from '../../api/client';
+import { errorText, issueText } from '../../api/errors';
+
+interface StatusValues {
+  status: MemberStatus;
+  date?: Dayjs | null;
+  reason?: string;
+}
+
+export function StatusChanger({ member, onChanged }: { member: Member; onChanged(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StatusValues>();
+  const change = useMutation({
+    mutationFn: (values: StatusValues) =>
+      call('members.setStatus', { id: member.id, status: values.status, date: values.date?.format('YYYY-MM-DD') ?? null, reason: values.reason ?? null }),
+    onSuccess: (updated) => {
+      message.success(t('form.statusChanged', { status: t(`status.${updated.status}`) }));
+      onChanged();
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.shape.details?.fields : undefined;
+      if (fields) form.setFields(Object.entries(fields).map(([name, issue]) => ({ name: name as keyof StatusValues, errors: [issueText(t, issue)] })));
+      else message.error(errorText(t, error));
+    },
+  });
+  return (
+    <Form<StatusValues> form={form} name="status" layout="vertical" initialValues={{ status: member.status }} onFinish={(v) => change.mutate(v)}>
+      <Row gutter={12} align="bottom">
+        <Col span={6}>
+          <Form.Item name="status" label={t('form.status')}>
+            <Select options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="date" label={t('form.exitDate')}>
+            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="reason" label={t('form.exitReason')}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item>
+            <Button htmlType="submit" loading={change.isPending}>
+              {t('form.applyStatus')}
+            </Button>
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
