@@ -36,7 +36,7 @@ export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnex
           });
         }
         const parsed = apiSchemas[method].safeParse(input);
-        if (!parsed.success) throw validationError(parsed.error);
+        if (!parsed.success) throw validationError(parsed.error, input);
         const handler = handlers.get(method)!;
         return { ok: true, result: handler(parsed.data as never, ctx) };
       } catch (error) {

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'UNKNOWN_METHOD'
   | 'IN_USE'
   | 'DB_NEWER_THAN_APP'
+  | 'DB_UNREADABLE'
   | 'MIGRATION_FAILED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'

@@ -69,7 +69,13 @@ function usccMessage(problem: NonNullable<ReturnType<typeof usccProblem>>): stri
 
 type Issue = z.core.$ZodIssue;
 
-function fieldIssueOf(issue: Issue): FieldIssue {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
   const params = (issue as { params?: Record<string, string | number> }).params;
   if (params && typeof params.key === 'string') {
     const { key, ...rest } = params;
@@ -77,7 +83,8 @@ function fieldIssueOf(issue: Issue): FieldIssue {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null
+      // zod does not report the input by default; look it up to tell "missing" from "wrong type".
+      return valueAt(input, issue.path) == null
         ? { key: 'validation.required', message: 'Required.' }
         : { key: 'validation.type', params: { expected: issue.expected }, message: `Expected ${issue.expected}.` };
     case 'too_small':
@@ -96,11 +103,11 @@ function fieldIssueOf(issue: Issue): FieldIssue {
   }
 }
 
-export function validationError(error: z.ZodError): AppError {
+export function validationError(error: z.ZodError, input: unknown): AppError {
   const fields: Record<string, FieldIssue> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= fieldIssueOf(issue);
+    fields[path] ??= fieldIssueOf(issue, input);
   }
   const summary = Object.entries(fields)
     .map(([f, i]) => `${f}: ${i.message}`)

@@ -23,11 +23,12 @@ export function appliedMigrationTimes(sqlite: Database.Database): number[] {
   );
 }
 
-/** Refuses a database that has a migration this app does not know of: a newer app wrote it. */
-export function assertNotNewer(applied: number[], known: MigrationMeta[]): void {
-  const newestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
-  const newestApplied = Math.max(0, ...applied);
-  if (newestApplied > newestKnown) {
+/**
+ * Refuses a database whose schema version (PRAGMA user_version: the number of migrations applied)
+ * is above the number of migrations this app knows of: a newer app wrote it.
+ */
+export function assertNotNewer(schemaVersion: number, known: MigrationMeta[]): void {
+  if (schemaVersion > known.length) {
     throw new AppError(
       'DB_NEWER_THAN_APP',
       'This data file was written by a newer version of the app. Install that version (or newer) to open it; this file has not been changed.',
@@ -47,6 +48,7 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
     `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`,
   );
   const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
+  let version = appliedMigrationTimes(sqlite).length;
   const foreignKeysWereOn = sqlite.pragma('foreign_keys', { simple: true }) === 1;
   sqlite.pragma('foreign_keys = OFF');
   try {
@@ -63,6 +65,8 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
           });
         }
         record.run(migration.hash, migration.folderMillis);
+        // user_version sits in the file header, where the next start reads it without opening SQLite.
+        sqlite.pragma(`user_version = ${++version}`);
       })();
     }
   } finally {

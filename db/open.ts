@@ -3,8 +3,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../core/errors.js';
 import * as schema from './schema.js';
 import { applyMigrations, appliedMigrationTimes, assertNotNewer, loadMigrations, pendingMigrations } from './migrate.js';
 
@@ -37,13 +39,38 @@ function stamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-function readAppliedWithoutWriting(file: string, nativeBinding?: string): number[] {
-  // A read-only connection reads the migration table without touching the file's bytes.
-  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * The schema version of a file, read without letting SQLite near it: even a read-only connection
+ * creates -wal and -shm files beside a WAL database. The header holds user_version at offset 60;
+ * only when an unclean shutdown left a WAL behind can that be stale, and then a copy is asked.
+ */
+function schemaVersionWithoutWriting(file: string, nativeBinding?: string): number {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
   try {
-    return appliedMigrationTimes(probe);
+    fs.readSync(fd, header, 0, 100, 0);
   } finally {
-    probe.close();
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
+    throw new AppError('DB_UNREADABLE', `${file} is not an SQLite database; it has not been changed.`, { key: 'errors.dbUnreadable' });
+  }
+  const wal = `${file}-wal`;
+  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return header.readUInt32BE(60);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-probe-'));
+  try {
+    fs.copyFileSync(file, path.join(dir, 'probe.sqlite'));
+    fs.copyFileSync(wal, path.join(dir, 'probe.sqlite-wal'));
+    const probe = new Database(path.join(dir, 'probe.sqlite'), { nativeBinding });
+    try {
+      return probe.pragma('user_version', { simple: true }) as number;
+    } finally {
+      probe.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -51,7 +78,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const migrations = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
   const inMemory = file === ':memory:';
   const existed = !inMemory && fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (existed) assertNotNewer(readAppliedWithoutWriting(file, options.nativeBinding), migrations);
+  if (existed) assertNotNewer(schemaVersionWithoutWriting(file, options.nativeBinding), migrations);
   if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
 
   const sqlite = new Database(file, { nativeBinding: options.nativeBinding });

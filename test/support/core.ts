@@ -1,0 +1,24 @@
+// A fresh core on a real migrated database (in memory unless a file is given).
+import type { ApiInput, ApiMethod, ApiResult } from '../../core/api.js';
+import { createCore, type AppCore } from '../../core/app.js';
+import type { ErrorShape } from '../../core/errors.js';
+import { openDatabase } from '../../db/open.js';
+
+export async function freshCore(file = ':memory:', now?: () => Date): Promise<AppCore> {
+  return createCore(await openDatabase(file), now);
+}
+
+/** Calls through the dispatcher, as every shell does; throws the error shape on failure. */
+export function callOk<M extends ApiMethod>(core: AppCore, method: M, input: ApiInput<M>): ApiResult<M> {
+  const response = core.dispatcher.dispatch(method, input);
+  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
+  return response.result as ApiResult<M>;
+}
+
+export function callError(core: AppCore, method: string, input: unknown): ErrorShape {
+  const response = core.dispatcher.dispatch(method, input);
+  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return response.error;
+}
+
+export const VALID_USCC = ['91350100M000100Y43', '91512081MA62K0260E'];
