@@ -189,6 +189,7 @@ const en: Messages = {
     sampleNeedsEmpty: 'The sample alliance can only be loaded when there are no members',
     unknownMethod: 'Internal error: unknown operation {{method}}',
     dbNewerThanApp: 'This data file was written by a newer version of the app. Install that version to open it; the file has not been changed.',
+    dbUnreadable: 'This is not a data file of this app (or it is damaged); the file has not been changed.',
     migrationFailed: 'Upgrading the database failed and was rolled back; no data was changed',
     forbidden: 'Request refused',
     unauthorized: 'Open this page with the full link the app printed when it started',

@@ -187,6 +187,7 @@ const zh = {
     sampleNeedsEmpty: '只有在没有任何成员单位时才能载入示例联合体',
     unknownMethod: '程序内部错误：未知的操作 {{method}}',
     dbNewerThanApp: '此数据文件由更新版本的软件写入，请安装新版本后再打开。文件未被改动。',
+    dbUnreadable: '这不是本软件的数据文件（或文件已损坏），文件未被改动。',
     migrationFailed: '数据库升级失败，已回滚，数据未改动',
     forbidden: '请求被拒绝',
     unauthorized: '请使用启动时显示的完整链接打开本页面',

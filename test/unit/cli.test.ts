@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../core/cli/run-cli.js';
+import { tempDir } from '../support/migrations.js';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('command line', () => {
+  it('loads the sample, then lists members and the roster as JSON', async () => {
+    const dir = tempDir();
+    expect((await cli('--data-dir', dir, 'sample', 'load')).code).toBe(0);
+
+    const all = await cli('--data-dir', dir, 'members', 'list', '--json');
+    expect(all.code).toBe(0);
+    const members = JSON.parse(all.out) as { name: string; category: string; role: string; uscc: string; status: string }[];
+    expect(members).toHaveLength(190);
+    expect(members.find((m) => m.name === '长春市教育局')).toMatchObject({ category: 'government', role: 'lead', status: 'active' });
+    expect(members.every((m) => /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(m.uscc))).toBe(true);
+
+    const research = JSON.parse((await cli('--data-dir', dir, 'members', 'list', '--json', '--category', 'research', '--role', 'vice_chair')).out);
+    expect(research.map((m: { name: string }) => m.name)).toEqual(['中国科学院长春分院']);
+
+    const roster = JSON.parse((await cli('--data-dir', dir, 'roster', '--json')).out) as { groups: { heading: string }[] };
+    expect(roster.groups.map((g) => g.heading)).toEqual(['政府机构（10个）', '本科院校（8所）', '高职院校（8所）', '中职学校（38所）', '科研机构（6个）', '企业（120家）']);
+
+    const text = await cli('--data-dir', dir, 'roster');
+    expect(text.out.split('\n').slice(0, 2)).toEqual(['长春市汽车产业集群产教联合体成员单位名单', '政府机构（10个）']);
+  });
+
+  it('refuses to load the sample twice', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const again = await cli('--data-dir', dir, 'sample', 'load');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('CONFLICT');
+  });
+
+  it.each([
+    [['--data-dir', 'X', 'members', 'remove']],
+    [['--data-dir', 'X']],
+    [['--data-dir', 'X', 'members', 'list', '--bogus']],
+    [['--data-dir', 'X', 'members', 'list', '--category', 'school']],
+    [['--data-dir', 'X', 'members', 'list', '--sort', 'stroke-count']],
+  ])('prints usage and exits non-zero for bad arguments: %j', async (argv) => {
+    const result = await cli(...argv.map((a) => (a === 'X' ? tempDir() : a)));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage: npm run cli');
+  });
+});

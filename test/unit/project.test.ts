@@ -1,0 +1,53 @@
+// Project rules a fresh machine and a packager depend on.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+describe('packaging configuration', () => {
+  const config = require('../../electron-builder.config.cjs') as Record<string, any>;
+  const targets = (platform: string) => (config[platform].target as { target: string; arch: string[] }[]).map((t) => `${t.target}:${[...t.arch].sort().join('+')}`);
+
+  it('builds Windows NSIS, macOS dmg, Linux AppImage and deb for x64 and arm64', () => {
+    expect(targets('win')).toEqual(['nsis:arm64+x64']);
+    expect(targets('mac')).toEqual(['dmg:arm64+x64']);
+    expect(targets('linux').sort()).toEqual(['AppImage:arm64+x64', 'deb:arm64+x64']);
+  });
+
+  it('packages the built app and its migrations, with native modules unpacked and rebuilt for Electron', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'db/migrations/**']));
+    expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.npmRebuild).not.toBe(false);
+    expect(config.directories.buildResources).toBe('build');
+  });
+
+  it('points main at the bundled Electron entry the build script writes', () => {
+    expect((pkg as unknown as { main: string }).main).toBe('dist-electron/main.cjs');
+    expect(fs.readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("outfile: 'dist-electron/main.cjs'");
+  });
+});
+
+describe('dependencies', () => {
+  it('never rebuilds better-sqlite3 for Electron on install (it would replace the Node build tests use)', () => {
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(pkg.scripts[hook] ?? '').not.toMatch(/install-app-deps|electron-rebuild|@electron\/rebuild/);
+    }
+  });
+
+  it('pins the versions known to work on Node 20', () => {
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^\^?12\./);
+    expect(pkg.devDependencies.vitest).toMatch(/^\^?4\./);
+    expect(pkg.devDependencies.electron).toBeDefined();
+    expect(pkg.dependencies.electron).toBeUndefined();
+  });
+
+  it('has the scripts the README promises', () => {
+    for (const script of ['start', 'test', 'serve', 'cli', 'build', 'dist']) expect(pkg.scripts[script], script).toBeTruthy();
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { memberCreateInput } from '../../core/api.js';
+import { isValidUscc } from '../../core/uscc.js';
+import { SAMPLE_COUNTS, sampleMembers } from '../../core/sample/sample-alliance.js';
+import { callOk, freshCore } from '../support/core.js';
+
+describe('sample alliance', () => {
+  const members = sampleMembers();
+
+  it('has exactly the article’s counts: 10/8/8/38/6/120 = 190', () => {
+    const counts: Record<string, number> = {};
+    for (const m of members) counts[m.category] = (counts[m.category] ?? 0) + 1;
+    expect(counts).toEqual(SAMPLE_COUNTS);
+    expect(members).toHaveLength(190);
+  });
+
+  it('includes the units the article names, in their roles', () => {
+    const byName = new Map(members.map((m) => [m.name, m]));
+    expect(byName.get('长春市教育局')?.role).toBe('lead');
+    expect(byName.get('长春汽车经济技术开发区管理委员会')).toMatchObject({ role: 'lead', shortName: '汽开区' });
+    expect(byName.get('一汽模具制造有限公司')?.contacts?.[0]).toMatchObject({ name: '薛耀', title: '董事长' });
+    expect(byName.get('中国科学院长春分院')?.contacts?.[0]).toMatchObject({ name: '李冰', title: '研究员' });
+    const roles = new Set(members.map((m) => m.role));
+    expect([...roles].sort()).toEqual(['chair', 'council', 'executive_council', 'executive_vice_chair', 'lead', 'member', 'vice_chair']);
+    expect(members.filter((m) => m.role === 'chair')).toHaveLength(1);
+  });
+
+  it('has unique names and valid, unique credit codes, and passes the API’s own validation', () => {
+    expect(new Set(members.map((m) => m.name)).size).toBe(190);
+    expect(new Set(members.map((m) => m.uscc)).size).toBe(190);
+    for (const m of members) {
+      expect(isValidUscc(m.uscc!), m.name).toBe(true);
+      expect(memberCreateInput.safeParse(m).success, m.name).toBe(true);
+    }
+  });
+
+  it('loads as sample data with the alliance profile', async () => {
+    const core = await freshCore();
+    const overview = callOk(core, 'sample.load', {});
+    expect(overview).toMatchObject({ memberCount: 190, sampleMemberCount: 190, profile: { name: '长春市汽车产业集群产教联合体', foundingDate: '2023-08-19', isSample: true } });
+    expect(overview.profile?.leadUnits).toEqual(['长春市教育局', '长春汽车经济技术开发区管理委员会']);
+    expect(callOk(core, 'members.list', { text: '汽车' }).total).toBeGreaterThan(50);
+    core.close();
+  });
+});
