@@ -1,7 +1,7 @@
 // Member register service: organisations of the alliance, their status and their contacts.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import { contacts, organizations } from '../db/schema.js';
+import { organizations } from '../db/schema.js';
 import type { ApiParsed } from './api.js';
 import { recordChange } from './changelog.js';
 import { FORMER_MEMBER_STATUSES, ORGANIZATION_CATEGORIES, roleRank, type MemberStatus, type OrganizationCategory } from './codes.js';

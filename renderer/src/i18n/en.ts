@@ -1,5 +1,5 @@
 // English UI text. Must have exactly the keys of zh.ts (checked by the type and by a test).
-import type { Messages } from './zh';
+import type { Messages } from './zh.js';
 
 const en: Messages = {
   app: {

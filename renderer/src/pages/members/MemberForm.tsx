@@ -2,8 +2,8 @@
 // form keeps everything the clerk typed. A USCC whose prefix does not fit the category is a
 // warning shown under the field, never a reason to refuse the save.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, ORGANIZATION_CATEGORIES } from '../../../../core/codes';
 import type { Warning } from '../../../../core/types';
@@ -28,6 +28,9 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
   const [form] = Form.useForm<MemberFormValues>();
   const [usccWarning, setUsccWarning] = useState<Warning | null>(null);
   const [failed, setFailed] = useState(false);
+  // What the form held when it opened; closing asks before discarding anything different.
+  const openedWith = useRef('');
+  const snapshot = () => JSON.stringify(form.getFieldsValue(true));
 
   const member = useQuery({
     queryKey: ['members.get', memberId],
@@ -41,6 +44,7 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
     setFailed(false);
     form.resetFields();
     form.setFieldsValue(memberId === null ? EMPTY_MEMBER : member.data ? valuesFromMember(member.data) : {});
+    openedWith.current = snapshot();
   }, [open, memberId, member.data, form]);
 
   const invalidate = () => {
@@ -94,13 +98,15 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
   };
 
   const requestClose = () => {
-    if (!form.isFieldsTouched()) return onClose();
+    if (snapshot() === openedWith.current) return onClose();
     modal.confirm({
       title: t('form.discardTitle'),
       content: t('form.discardBody'),
       okText: t('form.discard'),
       cancelText: t('form.keepEditing'),
       okButtonProps: { danger: true },
+      // Back in the form, so typing (and Esc) work again without reaching for the mouse.
+      afterClose: () => (form.getFieldInstance('name') as HTMLInputElement | undefined)?.focus(),
       onOk: () => {
         form.resetFields();
         onClose();

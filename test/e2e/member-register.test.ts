@@ -1,0 +1,127 @@
+// A new clerk's first session, in a real Chromium against the real browser shell and database.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { startShell, type RunningShell } from '../support/server.js';
+
+let shell: RunningShell;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  shell = await startShell();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+});
+
+const total = () => page.getByTestId('member-total');
+const drawer = () => page.getByRole('dialog');
+
+async function chooseOption(label: string, option: string) {
+  await drawer().getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+describe('member register, end to end', () => {
+  it('offers the sample alliance on first start and loads its 190 members in six groups', async () => {
+    await page.goto(shell.url);
+    // The token has been traded for a cookie and is gone from the address bar.
+    await page.waitForURL((url) => !url.search.includes('token'));
+    await page.getByRole('button', { name: '载入示例联合体' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 190 家单位');
+    await expect.poll(() => page.getByTestId('sample-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('alliance-name').textContent()).toBe('长春市汽车产业集群产教联合体');
+
+    await page.getByText('分组名单', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('roster-heading').allTextContents()).toEqual([
+      '政府机构（10个）',
+      '本科院校（8所）',
+      '高职院校（8所）',
+      '中职学校（38所）',
+      '科研机构（6个）',
+      '企业（120家）',
+    ]);
+    await page.getByText('列表', { exact: true }).click();
+  });
+
+  it('finds members by typing 汽车 into the search box (focused with /)', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('/');
+    await page.keyboard.type('汽车');
+    await expect.poll(async () => Number((await total().textContent())?.match(/\d+/)?.[0])).toBeLessThan(190);
+    const found = Number((await total().textContent())!.match(/\d+/)![0]);
+    expect(found).toBeGreaterThan(50);
+    const names = await page.locator('[role=row] .member-name').allTextContents();
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(name).toContain('汽车');
+    await page.getByLabel(/搜索单位名称/).fill('');
+    await expect.poll(() => total().textContent()).toBe('共 190 家单位');
+  });
+
+  it('keeps a mistyped USCC form as typed, shows the field error, then saves once fixed', async () => {
+    await page.keyboard.press('Control+n');
+    await drawer().getByLabel('单位全称').fill('长春启航汽车科技有限公司');
+    await chooseOption('类别', '企业');
+    await drawer().getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await drawer().getByLabel('姓名').fill('刘洋');
+    await drawer().getByLabel('手机').fill('13912345678');
+    await drawer().getByRole('button', { name: '保 存' }).click();
+
+    await expect.poll(() => drawer().getByText('校验位应为 3，实际为 4，可能有字符输错').isVisible()).toBe(true);
+    expect(await drawer().getByLabel('单位全称').inputValue()).toBe('长春启航汽车科技有限公司');
+    expect(await drawer().getByLabel('姓名').inputValue()).toBe('刘洋');
+    expect(await drawer().getByLabel('手机').inputValue()).toBe('13912345678');
+    expect(await total().textContent()).toBe('共 190 家单位');
+
+    await drawer().getByLabel('统一社会信用代码').fill('9135 0100 m000 100y43');
+    await drawer().getByRole('button', { name: '保 存' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+    await expect.poll(() => drawer().isVisible()).toBe(false);
+
+    await page.getByLabel(/搜索单位名称/).fill('启航');
+    await expect.poll(() => page.locator('[role=row] .member-name').allTextContents()).toEqual(['长春启航汽车科技有限公司']);
+    const row = page.locator('[role=row]', { hasText: '长春启航汽车科技有限公司' });
+    expect(await row.textContent()).toContain('刘洋');
+    await page.getByLabel(/搜索单位名称/).fill('');
+  });
+
+  it('switches to English and back, and remembers the choice across a reload', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await expect.poll(() => total().textContent()).toBe('191 members');
+    expect(await page.getByRole('columnheader', { name: /Name/ }).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => total().textContent()).toBe('191 members');
+    await page.getByText('中文', { exact: true }).click();
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+  });
+
+  it('keeps everything after a reload', async () => {
+    await page.reload();
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+    await page.getByLabel(/搜索单位名称/).fill('启航');
+    await page.locator('[role=row]', { hasText: '长春启航汽车科技有限公司' }).click();
+    await expect.poll(() => drawer().getByLabel('统一社会信用代码').inputValue()).toBe('91350100M000100Y43');
+    expect(await drawer().getByLabel('姓名').inputValue()).toBe('刘洋');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer().isVisible()).toBe(false);
+  });
+
+  it('asks before Esc discards what was typed in a new form', async () => {
+    await page.keyboard.press('Control+n');
+    await drawer().getByLabel('单位全称').fill('未保存的单位');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    // Focus comes back to the form once the question has gone.
+    await expect.poll(() => drawer().getByLabel('单位全称').evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(await drawer().getByLabel('单位全称').inputValue()).toBe('未保存的单位');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByLabel(/搜索单位名称/).fill('');
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+  });
+});
