@@ -29,7 +29,8 @@ export function saveProfile(ctx: ServiceContext, input: ApiParsed<'alliance.upda
     const before = getProfile(ctx);
     const values = { ...input, updatedAt: nowIso(ctx) };
     if (before) {
-      ctx.db.update(allianceProfile).set(values).where(eq(allianceProfile.id, before.id)).run();
+      const sample = options.isSample === undefined ? {} : { isSample: options.isSample };
+      ctx.db.update(allianceProfile).set({ ...values, ...sample }).where(eq(allianceProfile.id, before.id)).run();
     } else {
       ctx.db.insert(allianceProfile).values({ id: randomUUID(), ...values, isSample: options.isSample ?? false }).run();
     }

@@ -25,6 +25,7 @@ describe('packaging configuration', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).not.toBe(false);
     expect(config.directories.buildResources).toBe('build');
+    for (const platform of ['win', 'mac', 'linux']) expect(fs.existsSync(config[platform].icon), platform).toBe(true);
   });
 
   it('points main at the bundled Electron entry the build script writes', () => {

@@ -42,4 +42,11 @@ describe('sample alliance', () => {
     expect(callOk(core, 'members.list', { text: '汽车' }).total).toBeGreaterThan(50);
     core.close();
   });
+
+  it('can be loaded after starting empty, replacing the empty profile', async () => {
+    const core = await freshCore();
+    callOk(core, 'alliance.update', { name: '我的联合体' });
+    expect(callOk(core, 'sample.load', {}).profile).toMatchObject({ name: '长春市汽车产业集群产教联合体', isSample: true });
+    core.close();
+  });
 });

@@ -73,65 +73,69 @@ export function MembersPage() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Space wrap style={{ padding: '12px 16px' }}>
-        <Input.Search
-          ref={searchRef}
-          allowClear
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder={t('members.searchPlaceholder')}
-          aria-label={t('members.searchPlaceholder')}
-          style={{ width: 340 }}
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('members.categoryFilter')}
-          placeholder={t('members.categoryFilter')}
-          value={categories}
-          onChange={setCategories}
-          style={{ minWidth: 150 }}
-          options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('members.roleFilter')}
-          placeholder={t('members.roleFilter')}
-          value={roles}
-          onChange={setRoles}
-          style={{ minWidth: 150 }}
-          options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('members.statusFilter')}
-          placeholder={t('members.statusFilter')}
-          value={statuses}
-          onChange={setStatuses}
-          style={{ minWidth: 130 }}
-          options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Select
-          aria-label={t('members.sortBy')}
-          value={sort}
-          onChange={setSort}
-          style={{ width: 130 }}
-          options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
-        />
-        <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
-          {direction === 'asc' ? t('members.ascending') : t('members.descending')}
-        </Button>
-        <ColumnChooser
-          visibility={columnVisibility}
-          onChange={(next) => {
-            setColumnVisibility(next);
-            saveColumnVisibility(next);
-          }}
-        />
+        {view === 'list' && (
+          <>
+            <Input.Search
+              ref={searchRef}
+              allowClear
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder={t('members.searchPlaceholder')}
+              aria-label={t('members.searchPlaceholder')}
+              style={{ width: 340 }}
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              aria-label={t('members.categoryFilter')}
+              placeholder={t('members.categoryFilter')}
+              value={categories}
+              onChange={setCategories}
+              style={{ minWidth: 150 }}
+              options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              aria-label={t('members.roleFilter')}
+              placeholder={t('members.roleFilter')}
+              value={roles}
+              onChange={setRoles}
+              style={{ minWidth: 150 }}
+              options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            />
+            <Select
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              aria-label={t('members.statusFilter')}
+              placeholder={t('members.statusFilter')}
+              value={statuses}
+              onChange={setStatuses}
+              style={{ minWidth: 130 }}
+              options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+            <Select
+              aria-label={t('members.sortBy')}
+              value={sort}
+              onChange={setSort}
+              style={{ width: 130 }}
+              options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+            />
+            <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
+              {direction === 'asc' ? t('members.ascending') : t('members.descending')}
+            </Button>
+            <ColumnChooser
+              visibility={columnVisibility}
+              onChange={(next) => {
+                setColumnVisibility(next);
+                saveColumnVisibility(next);
+              }}
+            />
+          </>
+        )}
         <Segmented
           value={view}
           onChange={(v) => setView(v as View)}
