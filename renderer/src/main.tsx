@@ -6,7 +6,9 @@ import { initI18n } from './i18n';
 import './styles.css';
 
 initI18n();
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+// Every change goes through this UI and invalidates what it touched, so fetched data stays fresh for a while;
+// returning to the window refreshes it in case another window (or the CLI) changed the file.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: true } } });
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
