@@ -49,7 +49,7 @@ export default tseslint.config(
         { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
         { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**'], message: 'The renderer talks to the database only through the API.' },
         // core/codes.ts is the one runtime exception: the stable codes are plain data, part of the contract.
-        { group: ['**/core/**', '!**/core/codes'], allowTypeImports: true, message: 'The renderer may import only types from core/ (use the API client).' },
+        { group: ['**/core/**', '!**/core/codes', '!**/core/codes.js'], allowTypeImports: true, message: 'The renderer may import only types from core/ (use the API client).' },
         { group: ['**/server/**', '**/electron/**'], message: 'The renderer does not import a shell.' },
       ], NODE_BUILTINS.map((name) => ({ name, message: 'The renderer runs in a browser: no Node modules.' }))),
     },

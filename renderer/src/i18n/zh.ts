@@ -1,4 +1,7 @@
 // Chinese UI text (the default). Keys mirror en.ts; a test checks both have the same keys.
+// Code labels come from core/codes.ts, which rosters and the CLI print too: one source for each.
+import { CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
+
 const zh = {
   app: {
     title: '产教联合体秘书处工作台',
@@ -7,36 +10,10 @@ const zh = {
     language: '语言',
   },
   nav: { members: '成员单位', alliance: '联合体概况' },
-  category: {
-    government: '政府机构',
-    university: '本科院校',
-    higher_vocational: '高职院校',
-    secondary_vocational: '中职学校',
-    research: '科研机构',
-    enterprise: '企业',
-    association: '行业协会/社会组织',
-    other: '其他',
-  },
-  counter: {
-    government: '个',
-    university: '所',
-    higher_vocational: '所',
-    secondary_vocational: '所',
-    research: '个',
-    enterprise: '家',
-    association: '个',
-    other: '个',
-  },
-  role: {
-    lead: '牵头单位',
-    chair: '理事长单位',
-    executive_vice_chair: '常务副理事长单位',
-    vice_chair: '副理事长单位',
-    executive_council: '常务理事单位',
-    council: '理事单位',
-    member: '成员单位',
-  },
-  status: { applied: '申请中', active: '正式成员', suspended: '暂停', withdrawn: '退出', expelled: '除名' },
+  category: CATEGORY_LABELS_ZH,
+  counter: CATEGORY_COUNTERS_ZH,
+  role: ROLE_LABELS_ZH,
+  status: STATUS_LABELS_ZH,
   level: { national: '国家级', provincial: '省级', municipal: '市级' },
   welcome: {
     title: '欢迎使用产教联合体秘书处工作台',

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useOverview } from '../../hooks/useOverview';
 import { useShortcuts } from '../../hooks/useShortcuts';
+import { CodeFilter } from '../../components/CodeFilter';
 import { ColumnChooser } from './ColumnChooser';
 import { loadColumnVisibility, saveColumnVisibility, type SortKey } from './columns';
 import { MemberForm } from './MemberForm';
@@ -84,39 +85,9 @@ export function MembersPage() {
               aria-label={t('members.searchPlaceholder')}
               style={{ width: 340 }}
             />
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              aria-label={t('members.categoryFilter')}
-              placeholder={t('members.categoryFilter')}
-              value={categories}
-              onChange={setCategories}
-              style={{ minWidth: 150 }}
-              options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-            />
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              aria-label={t('members.roleFilter')}
-              placeholder={t('members.roleFilter')}
-              value={roles}
-              onChange={setRoles}
-              style={{ minWidth: 150 }}
-              options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            />
-            <Select
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              aria-label={t('members.statusFilter')}
-              placeholder={t('members.statusFilter')}
-              value={statuses}
-              onChange={setStatuses}
-              style={{ minWidth: 130 }}
-              options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            />
+            <CodeFilter codes={ORGANIZATION_CATEGORIES} labelPrefix="category" nameKey="members.categoryFilter" value={categories} onChange={setCategories} />
+            <CodeFilter codes={MEMBER_ROLES} labelPrefix="role" nameKey="members.roleFilter" value={roles} onChange={setRoles} />
+            <CodeFilter codes={MEMBER_STATUSES} labelPrefix="status" nameKey="members.statusFilter" value={statuses} onChange={setStatuses} minWidth={130} />
             <Select
               aria-label={t('members.sortBy')}
               value={sort}
