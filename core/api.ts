@@ -3,7 +3,29 @@
 import { z } from 'zod';
 import { ALLIANCE_LEVELS, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES } from './codes.js';
 import type { ErrorShape } from './errors.js';
+import {
+  agreementCreateInput,
+  agreementListInput,
+  agreementUpdateInput,
+  attachmentAddInput,
+  ceremonyEventInput,
+  ceremonyPlanInput,
+  settingsUpdateInput,
+  suggestTypeInput,
+} from './inputs/agreements.js';
+import { eventCreateInput, eventListInput, eventUpdateInput, talentCreateInput, talentListInput, talentUpdateInput } from './inputs/events.js';
+import type { AgreementTypeProblem } from './agreement-rules.js';
+import type { AgreementType } from './codes.js';
 import type {
+  Agreement,
+  AgreementPage,
+  Attachment,
+  CeremonyState,
+  Dashboard,
+  EventRow,
+  FileContent,
+  MeetingEvent,
+  TalentItem,
   AllianceProfile,
   AppOverview,
   ChangeLogEntry,
@@ -122,7 +144,52 @@ export const apiSchemas = {
   /** Roster data: current members grouped by category (domain order) with counts, then role rank and pinyin. */
   'reports.roster': z.strictObject({ includeUscc: z.boolean().default(false) }).optional().transform((v) => v ?? { includeUscc: false }),
   /** The change log of one record, newest first. */
-  'changes.forRecord': z.strictObject({ entity: z.enum(['organization', 'contact', 'alliance']), id: z.string().min(1).max(100) }),
+  'changes.forRecord': z.strictObject({
+    entity: z.enum(['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment']),
+    id: z.string().min(1).max(100),
+  }),
+  /** Settings of this database file, such as the agreement number pattern ({year}-{type}-{seq}). */
+  'settings.get': empty,
+  'settings.update': settingsUpdateInput,
+  /** Agreements filtered (type, state incl. in force / expiring / expired, dates, member, event, text) and sorted. */
+  'agreements.list': agreementListInput,
+  'agreements.get': byId,
+  /** Creates an agreement; the type is suggested from the parties when omitted and refused, with the reason, when they cannot have it. */
+  'agreements.create': agreementCreateInput,
+  'agreements.update': agreementUpdateInput,
+  /** Deletes an agreement (not one another agreement amends or renews), with its attachments. */
+  'agreements.delete': byId,
+  /** The type the parties suggest, and why a chosen type does not fit them. */
+  'agreements.suggestType': suggestTypeInput,
+  /** Stores a file (sent as base64, never as a path) inside the data folder under its content hash. */
+  'attachments.add': attachmentAddInput,
+  /** A stored file, for the shell to save or open. */
+  'attachments.read': byId,
+  'attachments.remove': byId,
+  'events.list': eventListInput,
+  /** An event with its agenda, attendance, agreements signed there and attachments. */
+  'events.get': byId,
+  'events.create': eventCreateInput,
+  /** Replaces an event's fields, agenda and attendance. */
+  'events.update': eventUpdateInput,
+  /** Deletes an event unless agreements were signed at it. */
+  'events.delete': byId,
+  /** Marks everyone still "invited" as attended. */
+  'events.markAllAttended': byId,
+  /** The ceremony's planned signings and which is next. */
+  'ceremony.state': ceremonyEventInput,
+  /** Appends signings (as draft agreements of the event) to its plan. */
+  'ceremony.plan': ceremonyPlanInput,
+  /** Marks the current signing done (time recorded, agreement signed on the event's date). */
+  'ceremony.mark': ceremonyEventInput,
+  /** Takes back the last mark. */
+  'ceremony.undo': ceremonyEventInput,
+  'talent.list': talentListInput,
+  'talent.create': talentCreateInput,
+  'talent.update': talentUpdateInput,
+  'talent.delete': byId,
+  /** Members by category, agreements by type and state, what expires within 90 days, recent and coming events. */
+  'dashboard.summary': empty,
 } as const;
 
 export interface ApiResults {
@@ -143,6 +210,32 @@ export interface ApiResults {
   'contacts.delete': { id: string };
   'reports.roster': Roster;
   'changes.forRecord': ChangeLogEntry[];
+  'settings.get': { agreementNumberPattern: string };
+  'settings.update': { agreementNumberPattern: string };
+  'agreements.list': AgreementPage;
+  'agreements.get': Agreement;
+  'agreements.create': Agreement;
+  'agreements.update': Agreement;
+  'agreements.delete': { id: string };
+  'agreements.suggestType': { suggested: AgreementType; problem: AgreementTypeProblem | null };
+  'attachments.add': Attachment;
+  'attachments.read': FileContent;
+  'attachments.remove': { id: string };
+  'events.list': EventRow[];
+  'events.get': MeetingEvent;
+  'events.create': MeetingEvent;
+  'events.update': MeetingEvent;
+  'events.delete': { id: string };
+  'events.markAllAttended': MeetingEvent;
+  'ceremony.state': CeremonyState;
+  'ceremony.plan': CeremonyState;
+  'ceremony.mark': CeremonyState;
+  'ceremony.undo': CeremonyState;
+  'talent.list': TalentItem[];
+  'talent.create': TalentItem;
+  'talent.update': TalentItem;
+  'talent.delete': { id: string };
+  'dashboard.summary': Dashboard;
 }
 
 export type ApiMethod = keyof typeof apiSchemas;

@@ -5,7 +5,7 @@ import { nowIso, type ServiceContext } from './context.js';
 import type { HandlerMap } from './dispatcher.js';
 import type { ChangeLogEntry } from './types.js';
 
-export type ChangeEntity = 'organization' | 'contact' | 'alliance';
+export type ChangeEntity = 'organization' | 'contact' | 'alliance' | 'agreement' | 'event' | 'talent' | 'attachment';
 
 export function recordChange(
   ctx: ServiceContext,

@@ -73,3 +73,47 @@ export const STATUS_LABELS_ZH: Record<MemberStatus, string> = {
   withdrawn: '退出',
   expelled: '除名',
 };
+
+export const AGREEMENT_TYPES = [
+  'school_enterprise',
+  'school_school',
+  'research_education',
+  'government_enterprise',
+  'government_school',
+  'government_school_enterprise',
+  'other',
+] as const;
+export type AgreementType = (typeof AGREEMENT_TYPES)[number];
+
+/** The short forms clerks write in agreement numbers and headings (2023-校企-001). */
+export const AGREEMENT_TYPE_LABELS_ZH: Record<AgreementType, string> = {
+  school_enterprise: '校企',
+  school_school: '校校',
+  research_education: '科教',
+  government_enterprise: '政企',
+  government_school: '政校',
+  government_school_enterprise: '政校企',
+  other: '其他',
+};
+
+export const AGREEMENT_STATUSES = ['draft', 'signed', 'terminated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** What a list shows and filters by: a signed agreement is in force, expiring (≤ 90 days) or expired. */
+export const AGREEMENT_STATES = ['draft', 'in_force', 'expiring', 'expired', 'terminated'] as const;
+export type AgreementState = (typeof AGREEMENT_STATES)[number];
+export const EXPIRING_WITHIN_DAYS = 90;
+
+/** 甲方, 乙方, 丙方 … by position. */
+export const PARTY_LABELS_ZH = ['甲方', '乙方', '丙方', '丁方', '戊方', '己方', '庚方', '辛方', '壬方', '癸方'];
+
+export const EVENT_TYPES = ['founding_congress', 'members_congress', 'council_meeting', 'signing_ceremony', 'matching', 'exchange', 'visit', 'other'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const AGENDA_KINDS = ['speech', 'experience_talk', 'information_release', 'signing', 'resolution', 'other'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+export const ATTENDANCE_STATUSES = ['invited', 'attended', 'absent', 'proxy'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const TALENT_DIRECTIONS = ['supply', 'demand'] as const;
+export type TalentDirection = (typeof TALENT_DIRECTIONS)[number];

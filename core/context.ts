@@ -6,8 +6,16 @@ export interface ServiceContext {
   db: AppDatabase;
   sqlite: Database.Database;
   now(): Date;
+  /** Where attachment files are kept (inside the data folder). */
+  attachmentsDir: string;
 }
 
 export function nowIso(ctx: ServiceContext): string {
   return ctx.now().toISOString();
+}
+
+/** Today's calendar date on this machine (the clerk's local day), as YYYY-MM-DD. */
+export function todayIso(ctx: ServiceContext): string {
+  const d = ctx.now();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,5 +1,17 @@
 // Result types of the API contract. Plain data only: these cross IPC and HTTP as JSON.
-import type { AllianceLevel, MemberRole, MemberStatus, OrganizationCategory } from './codes.js';
+import type {
+  AgendaKind,
+  AgreementState,
+  AgreementStatus,
+  AgreementType,
+  AllianceLevel,
+  AttendanceStatus,
+  EventType,
+  MemberRole,
+  MemberStatus,
+  OrganizationCategory,
+  TalentDirection,
+} from './codes.js';
 import type { UsccProblem } from './uscc.js';
 
 export interface Contact {
@@ -132,4 +144,170 @@ export interface ChangeLogEntry {
   action: 'create' | 'update' | 'delete';
   before: unknown;
   after: unknown;
+}
+
+export interface AgreementParty {
+  id: string;
+  organizationId: string;
+  name: string;
+  category: OrganizationCategory;
+  label: string;
+  signatoryName: string | null;
+  signatoryTitle: string | null;
+  sealAffixed: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  ownerType: 'agreement' | 'event';
+  ownerId: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface Agreement {
+  id: string;
+  number: string;
+  title: string;
+  type: AgreementType;
+  status: AgreementStatus;
+  /** draft / in force / expiring within 90 days / expired / terminated, from the dates and today. */
+  state: AgreementState;
+  signedDate: string | null;
+  place: string | null;
+  eventId: string | null;
+  eventTitle: string | null;
+  effectiveDate: string | null;
+  endDate: string | null;
+  termYears: number | null;
+  expiresOn: string | null;
+  terminatedDate: string | null;
+  summary: string | null;
+  tags: string[];
+  amendsId: string | null;
+  amendsNumber: string | null;
+  isSample: boolean;
+  createdAt: string;
+  updatedAt: string;
+  parties: AgreementParty[];
+  attachments: Attachment[];
+}
+
+export interface AgreementRow {
+  id: string;
+  number: string;
+  title: string;
+  type: AgreementType;
+  status: AgreementStatus;
+  state: AgreementState;
+  signedDate: string | null;
+  expiresOn: string | null;
+  eventId: string | null;
+  eventTitle: string | null;
+  parties: { organizationId: string; name: string; label: string; signatoryName: string | null }[];
+  isSample: boolean;
+}
+
+export interface AgreementPage {
+  rows: AgreementRow[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  kind: AgendaKind;
+  title: string;
+  presenterName: string | null;
+  presenterOrganizationId: string | null;
+  presenterOrganizationName: string | null;
+}
+
+export interface AttendanceEntry {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  person: string | null;
+  status: AttendanceStatus;
+}
+
+export interface MeetingEvent {
+  id: string;
+  title: string;
+  type: EventType;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  organizers: string[];
+  minutes: string | null;
+  isSample: boolean;
+  agenda: AgendaItem[];
+  attendance: AttendanceEntry[];
+  agreements: AgreementRow[];
+  attachments: Attachment[];
+}
+
+export interface EventRow {
+  id: string;
+  title: string;
+  type: EventType;
+  date: string;
+  startTime: string | null;
+  venue: string | null;
+  agreementCount: number;
+  attendanceCount: number;
+  isSample: boolean;
+}
+
+export interface CeremonyItem {
+  position: number;
+  signedAt: string | null;
+  agreement: AgreementRow;
+}
+
+export interface CeremonyState {
+  eventId: string;
+  eventTitle: string;
+  eventDate: string;
+  items: CeremonyItem[];
+  /** Index of the next signing to mark; equal to items.length when all are done. */
+  currentIndex: number;
+}
+
+export interface TalentItem {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  eventId: string | null;
+  eventTitle: string | null;
+  direction: TalentDirection;
+  field: string;
+  level: string | null;
+  headcount: number | null;
+  period: string | null;
+  notes: string | null;
+  isSample: boolean;
+}
+
+export interface Dashboard {
+  today: string;
+  membersByCategory: { category: OrganizationCategory; count: number }[];
+  agreementsByType: { type: AgreementType; count: number }[];
+  agreementsByState: { state: AgreementState; count: number }[];
+  expiring: AgreementRow[];
+  recentEvents: EventRow[];
+  comingEvents: EventRow[];
+}
+
+export interface FileContent {
+  fileName: string;
+  mimeType: string;
+  /** base64 */
+  bytes: string;
 }

@@ -95,3 +95,168 @@ export const changeLog = sqliteTable(
   },
   (t) => [index('change_log_entity').on(t.entity, t.entityId)],
 );
+
+/** Key–value settings of this database file (the agreement number pattern, …). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    type: text('type').notNull(),
+    date: text('date').notNull(),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    venue: text('venue'),
+    organizers: text('organizers', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    minutes: text('minutes'),
+    isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('events_date').on(t.date)],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    presenterName: text('presenter_name'),
+    presenterOrganizationId: text('presenter_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('agenda_items_event').on(t.eventId, t.position)],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    person: text('person'),
+    status: text('status').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('attendance_event').on(t.eventId, t.position), index('attendance_organization').on(t.organizationId)],
+);
+
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(), // draft | signed | terminated
+    signedDate: text('signed_date'),
+    place: text('place'),
+    eventId: text('event_id').references(() => events.id),
+    effectiveDate: text('effective_date'),
+    endDate: text('end_date'),
+    termYears: integer('term_years'),
+    // The last day in force: end_date, or the day before effective/signed date + term. Derived statuses filter on it.
+    expiresOn: text('expires_on'),
+    terminatedDate: text('terminated_date'),
+    summary: text('summary'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    amendsId: text('amends_id'),
+    searchText: text('search_text').notNull(),
+    isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('agreements_number_unique').on(t.number),
+    index('agreements_type').on(t.type),
+    index('agreements_signed_date').on(t.signedDate),
+    index('agreements_event').on(t.eventId),
+    index('agreements_expires_on').on(t.expiresOn),
+  ],
+);
+
+export const agreementParties = sqliteTable(
+  'agreement_parties',
+  {
+    id: text('id').primaryKey(),
+    agreementId: text('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    signatoryName: text('signatory_name'),
+    signatoryTitle: text('signatory_title'),
+    sealAffixed: integer('seal_affixed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('agreement_parties_agreement').on(t.agreementId, t.position), index('agreement_parties_organization').on(t.organizationId)],
+);
+
+/** Files kept by the app inside the data folder, named by content hash; the original name is for display. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    ownerType: text('owner_type').notNull(), // agreement | event
+    ownerId: text('owner_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('attachments_owner').on(t.ownerType, t.ownerId), index('attachments_hash').on(t.sha256)],
+);
+
+/** The planned order of signings at a ceremony; `signedAt` is set when the clerk marks one done. */
+export const ceremonySignings = sqliteTable(
+  'ceremony_signings',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    agreementId: text('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    signedAt: text('signed_at'),
+  },
+  (t) => [index('ceremony_signings_event').on(t.eventId, t.position), uniqueIndex('ceremony_signings_agreement').on(t.agreementId)],
+);
+
+export const talentItems = sqliteTable(
+  'talent_items',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    eventId: text('event_id').references(() => events.id, { onDelete: 'set null' }),
+    direction: text('direction').notNull(), // supply | demand
+    field: text('field').notNull(),
+    level: text('level'),
+    headcount: integer('headcount'),
+    period: text('period'),
+    notes: text('notes'),
+    isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('talent_items_organization').on(t.organizationId), index('talent_items_event').on(t.eventId)],
+);

@@ -11,7 +11,8 @@ import type { ErrorCode, ErrorShape } from '../core/errors.js';
 import { resolveStaticFile } from '../core/ui-files.js';
 
 export const SESSION_COOKIE = 'alliance_session';
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+// Large enough for one attachment (20 MB, base64 in JSON), small enough to refuse a flood.
+export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 
 export interface HostOptions {
   dispatcher: Dispatcher;

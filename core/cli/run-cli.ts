@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
 import { openDataDir, type AppCore } from '../app.js';
-import { CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
+import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
 import { defaultDataDir } from '../data-dir.js';
 import { AppError, type ErrorShape } from '../errors.js';
 
@@ -15,11 +15,16 @@ Commands:
   members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
                [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
   roster [--json] [--uscc]         member roster grouped by category
+  agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
+                  [--event ID] [--from DATE] [--to DATE] [--text TEXT]
+  events list [--json] [--from DATE] [--to DATE] [--text TEXT]
 
 Codes:
   category: ${ORGANIZATION_CATEGORIES.join(', ')}
   role:     ${MEMBER_ROLES.join(', ')}
-  status:   ${MEMBER_STATUSES.join(', ')}`;
+  status:   ${MEMBER_STATUSES.join(', ')}
+  type:     ${AGREEMENT_TYPES.join(', ')}
+  state:    ${AGREEMENT_STATES.join(', ')}`;
 
 export interface CliIo {
   out(line: string): void;
@@ -59,6 +64,12 @@ function parse(argv: string[]) {
         text: { type: 'string' },
         sort: { type: 'string' },
         uscc: { type: 'boolean' },
+        type: { type: 'string' },
+        state: { type: 'string' },
+        member: { type: 'string' },
+        event: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const command = positionals.join(' ');
-  const known = ['sample load', 'members list', 'roster'];
+  const known = ['sample load', 'members list', 'roster', 'agreements list', 'events list'];
   if (!known.includes(command)) {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
     return 2;
@@ -129,6 +140,52 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             io.out(group.heading);
             for (const r of group.rows) io.out([r.seq, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(values.uscc ? [r.uscc ?? ''] : [])].join('\t'));
           }
+        }
+        return 0;
+      }
+      case 'agreements list': {
+        const page = call(core, 'agreements.list', {
+          types: list(values.type),
+          states: list(values.state),
+          organizationId: values.member,
+          eventId: values.event,
+          from: values.from,
+          to: values.to,
+          text: values.text,
+          limit: 5000,
+        } as ApiInput<'agreements.list'>);
+        if (values.json) {
+          io.out(
+            JSON.stringify(
+              page.rows.map((a) => ({
+                id: a.id,
+                number: a.number,
+                title: a.title,
+                type: a.type,
+                status: a.status,
+                state: a.state,
+                signedDate: a.signedDate,
+                expiresOn: a.expiresOn,
+                event: a.eventTitle,
+                parties: a.parties.map((p) => ({ organizationId: p.organizationId, name: p.name, label: p.label, signatory: p.signatoryName })),
+              })),
+              null,
+              2,
+            ),
+          );
+        } else {
+          for (const a of page.rows) io.out([a.number, AGREEMENT_TYPE_LABELS_ZH[a.type], a.title, a.signedDate ?? '', a.state, a.parties.map((p) => p.name).join('、')].join('\t'));
+          io.out(`${page.total} agreements`);
+        }
+        return 0;
+      }
+      case 'events list': {
+        const rows = call(core, 'events.list', { from: values.from, to: values.to, text: values.text } as ApiInput<'events.list'>);
+        if (values.json) {
+          io.out(JSON.stringify(rows.map((e) => ({ id: e.id, date: e.date, startTime: e.startTime, type: e.type, title: e.title, venue: e.venue, agreements: e.agreementCount })), null, 2));
+        } else {
+          for (const e of rows) io.out([e.date, e.type, e.title, e.venue ?? ''].join('\t'));
+          io.out(`${rows.length} events`);
         }
         return 0;
       }

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { createMember } from '../members.js';
 import { usccCheckCharacter } from '../uscc.js';
 import type { AppOverview } from '../types.js';
+import { loadFoundingCongress } from './founding-congress.js';
 import {
   CONTACT_TITLES,
   ENTERPRISE_TRADES,
@@ -147,7 +148,13 @@ export function loadSampleAlliance(ctx: ServiceContext): AppOverview {
       },
       { isSample: true },
     );
-    for (const input of sampleMembers()) createMember(ctx, memberCreateInput.parse(input), { isSample: true });
+    const members = sampleMembers();
+    for (const input of members) createMember(ctx, memberCreateInput.parse(input), { isSample: true });
+    loadFoundingCongress(ctx, {
+      secondarySchools: members.filter((m) => m.category === 'secondary_vocational').map((m) => m.name),
+      // The generated enterprises (all named 长春…), not the two the article names.
+      enterprises: members.filter((m) => m.category === 'enterprise' && m.name.startsWith('长春')).map((m) => m.name),
+    });
   })();
   return overview(ctx);
 }

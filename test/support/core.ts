@@ -3,9 +3,11 @@ import type { ApiInput, ApiMethod, ApiResult } from '../../core/api.js';
 import { createCore, type AppCore } from '../../core/app.js';
 import type { ErrorShape } from '../../core/errors.js';
 import { openDatabase } from '../../db/open.js';
+import path from 'node:path';
+import { tempDir } from './migrations.js';
 
 export async function freshCore(file = ':memory:', now?: () => Date): Promise<AppCore> {
-  return createCore(await openDatabase(file), now);
+  return createCore(await openDatabase(file), { now, attachmentsDir: path.join(tempDir('alliance-files-'), 'attachments') });
 }
 
 /** Calls through the dispatcher, as every shell does; throws the error shape on failure. */

@@ -31,6 +31,29 @@ describe('command line', () => {
     expect(text.out.split('\n').slice(0, 2)).toEqual(['长春市汽车产业集群产教联合体成员单位名单', '政府机构（10个）']);
   });
 
+  it('lists agreements and events as JSON', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const agreements = JSON.parse((await cli('--data-dir', dir, 'agreements', 'list', '--json')).out) as {
+      number: string;
+      type: string;
+      status: string;
+      signedDate: string;
+      parties: { organizationId: string; name: string }[];
+    }[];
+    expect(agreements.length).toBe(6);
+    expect(agreements.every((a) => a.status === 'signed' && a.signedDate === '2023-08-19')).toBe(true);
+    expect(new Set(agreements.map((a) => a.type))).toEqual(new Set(['school_enterprise', 'school_school', 'research_education', 'government_enterprise']));
+    expect(new Set(agreements.flatMap((a) => a.parties.map((p) => p.organizationId))).size).toBe(13);
+    expect(agreements.find((a) => a.number === '2023-科教-001')?.parties.map((p) => p.name)).toEqual(['中国科学院长春分院', '吉林大学']);
+
+    const schoolSchool = JSON.parse((await cli('--data-dir', dir, 'agreements', 'list', '--json', '--type', 'school_school')).out);
+    expect(schoolSchool.map((a: { number: string }) => a.number).sort()).toEqual(['2023-校校-001', '2023-校校-002']);
+
+    const events = JSON.parse((await cli('--data-dir', dir, 'events', 'list', '--json')).out);
+    expect(events).toMatchObject([{ date: '2023-08-19', type: 'founding_congress', title: '长春市汽车产业集群产教联合体成立大会' }]);
+  });
+
   it('refuses to load the sample twice', async () => {
     const dir = tempDir();
     await cli('--data-dir', dir, 'sample', 'load');
@@ -45,6 +68,8 @@ describe('command line', () => {
     [['--data-dir', 'X', 'members', 'list', '--bogus']],
     [['--data-dir', 'X', 'members', 'list', '--category', 'school']],
     [['--data-dir', 'X', 'members', 'list', '--sort', 'stroke-count']],
+    [['--data-dir', 'X', 'agreements', 'list', '--type', '校企']],
+    [['--data-dir', 'X', 'events', 'list', '--from', '19 August']],
   ])('prints usage and exits non-zero for bad arguments: %j', async (argv) => {
     const result = await cli(...argv.map((a) => (a === 'X' ? tempDir() : a)));
     expect(result.code).toBe(2);

@@ -43,6 +43,26 @@ describe('sample alliance', () => {
     core.close();
   });
 
+  it('holds the founding congress with its releases, talks and signings', async () => {
+    const core = await freshCore(':memory:', () => new Date('2026-11-28T10:00:00Z'));
+    callOk(core, 'sample.load', {});
+    const [congress] = callOk(core, 'events.list', {});
+    const event = callOk(core, 'events.get', { id: congress!.id });
+    expect(event).toMatchObject({ date: '2023-08-19', venue: '汽开区', type: 'founding_congress' });
+    expect(event.agenda.filter((a) => a.kind === 'information_release').map((a) => [a.title, a.presenterOrganizationName])).toEqual([
+      ['发布人才供给信息', '长春市教育局'],
+      ['发布人才需求信息', '长春汽车经济技术开发区管理委员会'],
+    ]);
+    expect(event.agenda.filter((a) => a.kind === 'experience_talk').map((a) => [a.presenterName, a.presenterOrganizationName, a.title])).toEqual([
+      ['薛耀（董事长）', '一汽模具制造有限公司', '发挥央企“双百行动”示范作用，引领校企协同创新发展，共同打造汽车产教融合新未来'],
+      ['李冰（研究员）', '中国科学院长春分院', '科教融汇，促进科研成果转化'],
+    ]);
+    expect(event.agreements).toHaveLength(6);
+    expect(new Set(event.agreements.flatMap((a) => a.parties.map((p) => p.organizationId))).size).toBe(13);
+    expect(callOk(core, 'talent.list', { eventId: event.id }).map((t) => t.direction).sort()).toEqual(['demand', 'demand', 'demand', 'supply', 'supply', 'supply']);
+    core.close();
+  });
+
   it('can be loaded after starting empty, replacing the empty profile', async () => {
     const core = await freshCore();
     callOk(core, 'alliance.update', { name: '我的联合体' });
