@@ -16,7 +16,6 @@ import { getSettings } from './settings.js';
 import type { Agreement, AgreementPage, AgreementParty, AgreementRow } from './types.js';
 
 type AgreementInput = ApiParsed<'agreements.create'>;
-type AgreementRecord = typeof agreements.$inferSelect;
 
 function partyOrganizations(ctx: ServiceContext, parties: { organizationId: string }[]): { id: string; name: string; category: OrganizationCategory }[] {
   const ids = parties.map((p) => p.organizationId);

@@ -41,6 +41,8 @@ const MIME_TYPES: Record<string, string> = {
 export function displayFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = last
+    // Control characters are exactly what must go; Windows also forbids the rest.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .trim()
     .replace(/[. ]+$/, '');

@@ -63,7 +63,7 @@ describe('signing ceremony', () => {
     let state = callOk(core, 'ceremony.mark', { eventId });
     expect(state.currentIndex).toBe(1);
     expect(state.items[0]).toMatchObject({ signedAt: '2026-11-28T10:00:00.000Z', agreement: { status: 'signed', signedDate: '2026-12-01' } });
-    state = callOk(core, 'ceremony.mark', { eventId });
+    callOk(core, 'ceremony.mark', { eventId });
     state = callOk(core, 'ceremony.undo', { eventId });
     expect(state.currentIndex).toBe(1);
     expect(state.items[1]).toMatchObject({ signedAt: null, agreement: { status: 'draft', signedDate: null } });
