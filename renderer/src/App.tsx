@@ -4,10 +4,15 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { switchLanguage, type Language } from './i18n';
-import { useHashRoute } from './hooks/useHashRoute';
+import { useHashRoute, type Page } from './hooks/useHashRoute';
 import { useOverview } from './hooks/useOverview';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { AlliancePage } from './pages/alliance/AlliancePage';
+import { CeremonyPage } from './pages/ceremony/CeremonyPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { EventsPage } from './pages/events/EventsPage';
 import { MembersPage } from './pages/members/MembersPage';
+import { TalentPage } from './pages/talent/TalentPage';
 import { WelcomePage } from './pages/welcome/WelcomePage';
 import { errorText } from './api/errors';
 import 'dayjs/locale/zh-cn';
@@ -26,7 +31,8 @@ export function App() {
 
 function Frame({ language, title }: { language: Language; title: string }) {
   const { t } = useTranslation();
-  const [page, navigate] = useHashRoute();
+  const [route, navigate] = useHashRoute();
+  const { page, params } = route;
   const overview = useOverview();
 
   if (overview.isPending) return <Spin fullscreen tip={t('app.loading')} />;
@@ -54,17 +60,14 @@ function Frame({ language, title }: { language: Language; title: string }) {
           ]}
         />
       </Layout.Header>
-      <Layout>
+      <Layout style={{ flex: 1, minHeight: 0 }}>
         {!firstRun && (
           <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #e5e5e5' }}>
             <Menu
               mode="inline"
-              selectedKeys={[page]}
+              selectedKeys={[page === 'ceremony' ? 'events' : page]}
               onClick={({ key }) => navigate(key as typeof page)}
-              items={[
-                { key: 'members', label: t('nav.members') },
-                { key: 'alliance', label: t('nav.alliance') },
-              ]}
+              items={(['dashboard', 'members', 'agreements', 'events', 'talent', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </Layout.Sider>
         )}
@@ -72,9 +75,30 @@ function Frame({ language, title }: { language: Language; title: string }) {
           {sampleMemberCount > 0 && (
             <Alert type="warning" banner data-testid="sample-banner" message={t('app.sampleBanner', { name: profile?.name ?? '' })} />
           )}
-          {firstRun ? <WelcomePage /> : page === 'alliance' ? <AlliancePage /> : <MembersPage />}
+          {firstRun ? <WelcomePage /> : <PageView page={page} params={params} navigate={navigate} />}
         </Layout.Content>
       </Layout>
     </Layout>
   );
+}
+
+function PageView({ page, params, navigate }: { page: Page; params: URLSearchParams; navigate: (page: Page, params?: Record<string, string | undefined>) => void }) {
+  // Keyed by the address, so a link with new filters (from the dashboard) starts the page afresh.
+  const key = `${page}?${params.toString()}`;
+  switch (page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'agreements':
+      return <AgreementsPage key={key} params={params} />;
+    case 'events':
+      return <EventsPage key={key} params={params} />;
+    case 'ceremony':
+      return <CeremonyPage params={params} navigate={navigate} />;
+    case 'talent':
+      return <TalentPage />;
+    case 'alliance':
+      return <AlliancePage />;
+    case 'members':
+      return <MembersPage key={key} params={params} />;
+  }
 }

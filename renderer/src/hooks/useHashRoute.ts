@@ -1,23 +1,38 @@
-// A two-page app needs no router: the page lives in the hash, so a reload stays on it.
+// The page lives in the hash (#/agreements?type=school_enterprise), so a reload stays on it and
+// every figure on the dashboard can link to the list behind it.
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['members', 'alliance'] as const;
+export const PAGES = ['dashboard', 'members', 'agreements', 'events', 'ceremony', 'talent', 'alliance'] as const;
 export type Page = (typeof PAGES)[number];
 
-function pageFromHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'members';
+export interface Route {
+  page: Page;
+  params: URLSearchParams;
 }
 
-export function useHashRoute(): [Page, (page: Page) => void] {
-  const [page, setPage] = useState<Page>(pageFromHash);
+export function parseHash(hash: string): Route {
+  const [name = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  return { page: (PAGES as readonly string[]).includes(name) ? (name as Page) : 'members', params: new URLSearchParams(query) };
+}
+
+export function hrefFor(page: Page, params: Record<string, string | string[] | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const text = query.toString();
+  return `#/${page}${text ? `?${text}` : ''}`;
+}
+
+export function useHashRoute(): [Route, (page: Page, params?: Record<string, string | string[] | undefined>) => void] {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setPage(pageFromHash());
+    const onChange = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const navigate = useCallback((next: Page) => {
-    window.location.hash = `#/${next}`;
+  const navigate = useCallback((page: Page, params?: Record<string, string | string[] | undefined>) => {
+    window.location.hash = hrefFor(page, params);
   }, []);
-  return [page, navigate];
+  return [route, navigate];
 }

@@ -8,6 +8,7 @@ import { ALLIANCE_LEVELS, type AllianceLevel } from '../../../../core/codes';
 import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 import { overviewKey, useOverview } from '../../hooks/useOverview';
+import { NumberPatternSetting } from './NumberPatternSetting';
 
 interface ProfileValues {
   name?: string;
@@ -122,6 +123,7 @@ export function AlliancePage() {
           <Empty description={t('alliance.none')} />
         )}
       </Card>
+      <NumberPatternSetting />
     </div>
   );
 }

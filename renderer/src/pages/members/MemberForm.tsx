@@ -12,6 +12,7 @@ import { errorText, issueText } from '../../api/errors';
 import { overviewKey } from '../../hooks/useOverview';
 import { ContactsEditor } from './ContactsEditor';
 import { EMPTY_MEMBER, formNamePath, inputFromValues, valuesFromMember, type MemberFormValues } from './memberFormValues';
+import { MemberAgreements } from './MemberAgreements';
 import { StatusChanger } from './StatusChanger';
 
 export interface MemberFormProps {
@@ -251,6 +252,8 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
 
       {!isNew && member.data && (
         <>
+          <Divider titlePlacement="start">{t('agreements.memberAgreements')}</Divider>
+          <MemberAgreements memberId={member.data.id} />
           <Divider titlePlacement="start">{t('form.membership')}</Divider>
           <StatusChanger member={member.data} onChanged={invalidate} />
           <Divider />

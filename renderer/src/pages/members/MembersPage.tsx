@@ -18,7 +18,7 @@ import { useMemberList } from './useMemberList';
 
 type View = 'list' | 'roster';
 
-export function MembersPage() {
+export function MembersPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -27,7 +27,9 @@ export function MembersPage() {
 
   const [view, setView] = useState<View>('list');
   const [text, setText] = useState('');
-  const [categories, setCategories] = useState<OrganizationCategory[]>([]);
+  const [categories, setCategories] = useState<OrganizationCategory[]>(() =>
+    params.getAll('category').filter((c): c is OrganizationCategory => (ORGANIZATION_CATEGORIES as readonly string[]).includes(c)),
+  );
   const [roles, setRoles] = useState<MemberRole[]>([]);
   const [statuses, setStatuses] = useState<MemberStatus[]>([]);
   const [sort, setSort] = useState<SortKey>('pinyin');

@@ -1,0 +1,20 @@
+// Picks a meeting event (newest first); a secretariat holds a few dozen, so all are listed.
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { call } from '../api/client';
+
+export function EventSelect(props: { value?: string | null; onChange?: (id: string | null) => void; id?: string; placeholder?: string; 'aria-label'?: string; style?: React.CSSProperties }) {
+  const { value, onChange, style, ...rest } = props;
+  const events = useQuery({ queryKey: ['events.list', {}], queryFn: () => call('events.list', {}) });
+  return (
+    <Select<string>
+      {...rest}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      style={{ width: '100%', ...style }}
+      options={(events.data ?? []).map((e) => ({ value: e.id, label: `${e.date} ${e.title}` }))}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+// The parties of an agreement: each a member with its label (甲方/乙方…), representative and seal.
+import { Button, Checkbox, Col, Form, Input, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PARTY_LABELS_ZH } from '../../../../core/codes';
+import { MemberSelect } from '../../components/MemberSelect';
+
+export function PartiesEditor({ knownNames }: { knownNames: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name="parties">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field, index) => (
+            <Row gutter={8} key={field.key} align="top">
+              <Col span={9}>
+                <Form.Item name={[field.name, 'organizationId']} label={index === 0 ? t('agreements.form.party') : undefined} required>
+                  <MemberSelect knownNames={knownNames} aria-label={`${t('agreements.form.party')} ${index + 1}`} />
+                </Form.Item>
+              </Col>
+              <Col span={3}>
+                <Form.Item name={[field.name, 'label']} label={index === 0 ? t('agreements.form.label') : undefined}>
+                  <Input placeholder={PARTY_LABELS_ZH[index]} maxLength={10} aria-label={`${t('agreements.form.label')} ${index + 1}`} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'signatoryName']} label={index === 0 ? t('agreements.form.signatoryName') : undefined}>
+                  <Input maxLength={50} aria-label={`${t('agreements.form.signatoryName')} ${index + 1}`} />
+                </Form.Item>
+              </Col>
+              <Col span={4}>
+                <Form.Item name={[field.name, 'signatoryTitle']} label={index === 0 ? t('agreements.form.signatoryTitle') : undefined}>
+                  <Input maxLength={100} aria-label={`${t('agreements.form.signatoryTitle')} ${index + 1}`} />
+                </Form.Item>
+              </Col>
+              <Col span={2}>
+                <Form.Item name={[field.name, 'sealAffixed']} valuePropName="checked" label={index === 0 ? t('agreements.form.seal') : undefined}>
+                  <Checkbox aria-label={`${t('agreements.form.seal')} ${index + 1}`} />
+                </Form.Item>
+              </Col>
+              <Col span={2}>
+                <Form.Item label={index === 0 ? ' ' : undefined}>
+                  <Button type="link" danger disabled={fields.length <= 2} onClick={() => remove(field.name)}>
+                    {t('agreements.form.removeParty')}
+                  </Button>
+                </Form.Item>
+              </Col>
+            </Row>
+          ))}
+          <Button type="dashed" block onClick={() => add({})} disabled={fields.length >= 10}>
+            {t('agreements.form.addParty')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,83 @@
+// Signing-ceremony mode for one event: plan the order, then run it (#/ceremony?event=ID&run=1).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CeremonyState } from '../../../../core/types';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { hrefFor, type Page } from '../../hooks/useHashRoute';
+import { CeremonyRun } from './CeremonyRun';
+import { PlanSigningForm } from './PlanSigningForm';
+
+export function CeremonyPage({ params, navigate }: { params: URLSearchParams; navigate(page: Page, params?: Record<string, string | undefined>): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const eventId = params.get('event') ?? '';
+  const running = params.get('run') === '1';
+  const key = ['ceremony.state', eventId];
+  const state = useQuery({ queryKey: key, queryFn: () => call('ceremony.state', { eventId }), enabled: eventId !== '' });
+  const apply = (next: CeremonyState) => {
+    queryClient.setQueryData(key, next);
+    for (const k of ['agreements.list', 'events.get', 'events.list', 'dashboard.summary']) void queryClient.invalidateQueries({ queryKey: [k] });
+  };
+  const mark = useMutation({
+    mutationFn: () => call('ceremony.mark', { eventId }),
+    onSuccess: (next) => {
+      apply(next);
+      const done = next.items[next.currentIndex - 1];
+      if (done) message.success(t('ceremony.marked', { title: done.agreement.title }));
+    },
+    onError: (error) => message.error(errorText(t, error)),
+  });
+  const undo = useMutation({
+    mutationFn: () => call('ceremony.undo', { eventId }),
+    onSuccess: (next) => {
+      apply(next);
+      const back = next.items[next.currentIndex];
+      if (back) message.info(t('ceremony.undone', { title: back.agreement.title }));
+    },
+    onError: (error) => message.error(errorText(t, error)),
+  });
+
+  if (!eventId) return <Empty style={{ marginTop: 80 }} />;
+  if (state.isPending) return <Spin style={{ margin: 40 }} />;
+  if (state.isError) return <Alert type="error" showIcon message={errorText(t, state.error)} style={{ margin: 24 }} />;
+  const { items, currentIndex, eventTitle } = state.data;
+  const setRunning = (run: boolean) => navigate('ceremony', { event: eventId, run: run ? '1' : undefined });
+
+  if (running) {
+    return <CeremonyRun state={state.data} busy={mark.isPending || undo.isPending} onMark={() => mark.mutate()} onUndo={() => undo.mutate()} onExit={() => setRunning(false)} />;
+  }
+  return (
+    <div style={{ padding: 20, overflow: 'auto' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('ceremony.title', { event: eventTitle })}
+        </Typography.Title>
+        <Space>
+          <Button href={hrefFor('events', { open: eventId })}>{t('ceremony.back')}</Button>
+          <Button type="primary" danger size="large" disabled={items.length === 0} onClick={() => setRunning(true)}>
+            {currentIndex > 0 && currentIndex < items.length ? t('ceremony.resume', { n: currentIndex + 1 }) : t('ceremony.start')}
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Title level={5}>{t('ceremony.plan')}</Typography.Title>
+      <List
+        bordered
+        dataSource={items}
+        locale={{ emptyText: t('ceremony.planEmpty') }}
+        style={{ marginBottom: 24 }}
+        renderItem={(item, index) => (
+          <List.Item data-testid="ceremony-item" extra={item.signedAt ? <Tag color="green">{t('ceremony.signedAt', { time: new Date(item.signedAt).toLocaleTimeString() })}</Tag> : <Tag>{t('ceremony.pending')}</Tag>}>
+            <List.Item.Meta
+              title={`${index + 1}. ${item.agreement.title}`}
+              description={`${item.agreement.number} · ${t(`agreementType.${item.agreement.type}`)} · ${item.agreement.parties.map((p) => (p.signatoryName ? `${p.name}（${p.signatoryName}）` : p.name)).join('、')}`}
+            />
+          </List.Item>
+        )}
+      />
+      <PlanSigningForm eventId={eventId} />
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// A clerk's signing ceremony, in Chromium against the real browser shell: plan three signings,
+// run the ceremony, reload half-way and finish, then find the agreements by member and by type.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../core/cli/run-cli.js';
+import { launchChromium } from '../support/browser.js';
+import { tempDir } from '../support/migrations.js';
+import { startShell, type RunningShell } from '../support/server.js';
+
+let shell: RunningShell;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const dataDir = tempDir('alliance-e2e-');
+  const quiet = { out: () => undefined, err: () => undefined };
+  expect(await runCli(['--data-dir', dataDir, 'sample', 'load'], quiet)).toBe(0);
+  shell = await startShell(dataDir);
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  await page.goto(shell.url);
+  await page.waitForURL((url) => !url.search.includes('token'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+});
+
+const drawer = () => page.locator('.ant-drawer-open [role=dialog]');
+
+/** Types into a member picker and chooses the member from the core's search results. */
+async function pickMember(scope: ReturnType<Page['locator']>, label: string, name: string) {
+  const select = scope.getByLabel(label, { exact: true });
+  await select.click();
+  await select.fill(name.slice(0, 6));
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`).click();
+}
+
+async function planSigning(title: string, parties: [string, string], signatory?: string) {
+  const card = page.locator('form#signing');
+  await card.getByLabel('协议名称').fill(title);
+  await pickMember(card, '签约单位 1', parties[0]);
+  await pickMember(card, '签约单位 2', parties[1]);
+  if (signatory) await card.getByLabel('签约代表 2', { exact: true }).fill(signatory);
+  await card.getByRole('button', { name: '加入签约顺序' }).click();
+  await expect.poll(() => page.getByTestId('ceremony-item').filter({ hasText: title }).count()).toBe(1);
+}
+
+describe('signing ceremony, end to end', () => {
+  it('creates the event and plans three signings in order', async () => {
+    await page.getByRole('menuitem', { name: '会议活动' }).click();
+    await page.getByRole('button', { name: '新增活动' }).click();
+    await drawer().getByLabel('活动名称').fill('2026年校企合作签约仪式');
+    const date = drawer().getByLabel('日期', { exact: true });
+    await date.click();
+    await date.fill('2026-12-01');
+    await date.press('Enter');
+    await drawer().getByLabel('地点').fill('汽开区会议中心');
+    await drawer().getByRole('button', { name: '保 存' }).click();
+    await page.getByRole('cell', { name: '2026年校企合作签约仪式' }).click();
+    await drawer().getByRole('link', { name: '签约仪式' }).click();
+    await expect.poll(() => page.getByText('签约仪式：2026年校企合作签约仪式').isVisible()).toBe(true);
+
+    await planSigning('模具人才订单培养协议', ['长春汽车职业技术大学', '一汽模具制造有限公司'], '薛耀');
+    await planSigning('本科与高职贯通培养协议', ['吉林大学', '长春职业技术学院']);
+    await planSigning('汽车人才共育合作协议', ['长春市教育局', '中国第一汽车集团有限公司']);
+    expect(await page.getByTestId('ceremony-item').allTextContents()).toEqual([
+      expect.stringContaining('1. 模具人才订单培养协议'),
+      expect.stringContaining('2. 本科与高职贯通培养协议'),
+      expect.stringContaining('3. 汽车人才共育合作协议'),
+    ]);
+  });
+
+  it('runs the ceremony, survives a reload mid-way, and finishes', async () => {
+    await page.getByRole('button', { name: '开始签约仪式' }).click();
+    const current = page.getByTestId('ceremony-current');
+    await expect.poll(() => current.textContent()).toContain('模具人才订单培养协议');
+    expect(await current.textContent()).toContain('薛耀');
+    await page.keyboard.press('Space');
+    await expect.poll(() => current.textContent()).toContain('第 2 / 3 项');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('ceremony-current').textContent()).toContain('本科与高职贯通培养协议');
+    await page.keyboard.press('Space');
+    await expect.poll(() => current.textContent()).toContain('汽车人才共育合作协议');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => current.textContent()).toContain('本科与高职贯通培养协议');
+    await page.keyboard.press('Space');
+    await expect.poll(() => current.textContent()).toContain('第 3 / 3 项');
+    await page.getByRole('button', { name: '完成签约' }).click();
+    await expect.poll(() => page.getByTestId('ceremony-finished').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '退出全屏' }).first().click();
+    await expect.poll(() => page.getByTestId('ceremony-item').filter({ hasText: '签署' }).count()).toBe(3);
+  });
+
+  it('finds the signed agreements by member and by type', async () => {
+    await page.getByRole('menuitem', { name: '合作协议' }).click();
+    await pickMember(page.locator('body'), '签约单位', '吉林大学');
+    await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
+    const rows = page.locator('.ant-table-row');
+    const signed = await rows.filter({ hasText: '本科与高职贯通培养协议' }).textContent();
+    expect(signed).toContain('2026-校校-001');
+    expect(signed).toContain('2026-12-01');
+    expect(signed).toContain('履行中');
+
+    // Back through the dashboard, whose figures link to the lists behind them.
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await expect.poll(() => page.getByTestId('agreements-in_force').textContent()).toContain('7');
+    await page.getByRole('menuitem', { name: '合作协议' }).click();
+    await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 9 份协议');
+    await page.getByLabel('协议类型', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="政企"]').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
+    expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('汽车人才共育合作协议'), expect.stringContaining('政企人才共育战略合作协议')]));
+  });
+
+  it('refuses a 校企 agreement between two enterprises and says why', async () => {
+    await page.getByRole('button', { name: '新增协议' }).click();
+    await drawer().getByLabel('协议名称').fill('两家企业的校企协议');
+    await pickMember(drawer(), '签约单位 1', '一汽模具制造有限公司');
+    await pickMember(drawer(), '签约单位 2', '中国第一汽车集团有限公司');
+    await drawer().getByLabel('协议类型', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="校企"]').click();
+    const reason = '校企协议的签约方中至少需要1所学校；当前签约方为：企业、企业';
+    await expect.poll(() => drawer().getByTestId('type-problem').textContent()).toBe(reason);
+    await drawer().getByRole('button', { name: '保 存' }).click();
+    await expect.poll(() => page.getByText('保存失败，请修改标红的字段后重试。填写的内容已保留。').count()).toBeGreaterThan(0);
+    expect(await drawer().getByText(reason).count()).toBeGreaterThan(0);
+    expect(await drawer().getByLabel('协议名称').inputValue()).toBe('两家企业的校企协议');
+  });
+});
