@@ -9,6 +9,7 @@ import {
   agreementUpdateInput,
   attachmentAddInput,
   ceremonyEventInput,
+  ceremonyMoveInput,
   ceremonyPlanInput,
   settingsUpdateInput,
   suggestTypeInput,
@@ -180,6 +181,8 @@ export const apiSchemas = {
   'ceremony.state': ceremonyEventInput,
   /** Appends signings (as draft agreements of the event) to its plan. */
   'ceremony.plan': ceremonyPlanInput,
+  /** Moves a signing not yet done earlier or later in the order. */
+  'ceremony.move': ceremonyMoveInput,
   /** Marks the current signing done (time recorded, agreement signed on the event's date). */
   'ceremony.mark': ceremonyEventInput,
   /** Takes back the last mark. */
@@ -229,6 +232,7 @@ export interface ApiResults {
   'events.markAllAttended': MeetingEvent;
   'ceremony.state': CeremonyState;
   'ceremony.plan': CeremonyState;
+  'ceremony.move': CeremonyState;
   'ceremony.mark': CeremonyState;
   'ceremony.undo': CeremonyState;
   'talent.list': TalentItem[];

@@ -84,7 +84,29 @@ export function undoLastSigned(ctx: ServiceContext, eventId: string): CeremonySt
   })();
 }
 
+/** Moves a signing not yet done one place earlier or later among the signings not yet done. */
+export function moveSigning(ctx: ServiceContext, input: ApiParsed<'ceremony.move'>): CeremonyState {
+  return ctx.sqlite.transaction(() => {
+    findEvent(ctx, input.eventId);
+    const open = ctx.db
+      .select()
+      .from(ceremonySignings)
+      .where(and(eq(ceremonySignings.eventId, input.eventId), isNull(ceremonySignings.signedAt)))
+      .orderBy(asc(ceremonySignings.position))
+      .all();
+    const index = open.findIndex((s) => s.agreementId === input.agreementId);
+    if (index === -1) throw new AppError('NOT_FOUND', 'This signing is not waiting in the plan.', { key: 'errors.notFound' });
+    const other = open[input.direction === 'up' ? index - 1 : index + 1];
+    if (!other) return ceremonyState(ctx, input.eventId);
+    const moving = open[index]!;
+    ctx.db.update(ceremonySignings).set({ position: other.position }).where(eq(ceremonySignings.id, moving.id)).run();
+    ctx.db.update(ceremonySignings).set({ position: moving.position }).where(eq(ceremonySignings.id, other.id)).run();
+    return ceremonyState(ctx, input.eventId);
+  })();
+}
+
 export const ceremonyHandlers: HandlerMap = {
+  'ceremony.move': (input, ctx) => moveSigning(ctx, input),
   'ceremony.state': (input, ctx) => ceremonyState(ctx, input.eventId),
   'ceremony.plan': (input, ctx) => planSignings(ctx, input),
   'ceremony.mark': (input, ctx) => markCurrentSigned(ctx, input.eventId),

@@ -93,6 +93,7 @@ export const plannedSigningInput = z.strictObject({
 
 export const ceremonyPlanInput = z.strictObject({ eventId: id, signings: z.array(plannedSigningInput).min(1).max(100) });
 export const ceremonyEventInput = z.strictObject({ eventId: id });
+export const ceremonyMoveInput = z.strictObject({ eventId: id, agreementId: id, direction: z.enum(['up', 'down']) });
 
 export const settingsUpdateInput = z.strictObject({ agreementNumberPattern: requiredText(60) });
 

@@ -84,6 +84,19 @@ describe('signing ceremony', () => {
     expect(callError(core, 'ceremony.mark', { eventId })).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.ceremonyFinished' } });
   });
 
+  it('reorders signings not yet done, never moving one above a signing already done', () => {
+    const eventId = event(core);
+    const plan = planThree(eventId);
+    const [first, second, third] = plan.items.map((i) => i.agreement.id);
+    callOk(core, 'ceremony.mark', { eventId });
+    let state = callOk(core, 'ceremony.move', { eventId, agreementId: third!, direction: 'up' });
+    expect(state.items.map((i) => i.agreement.id)).toEqual([first, third, second]);
+    state = callOk(core, 'ceremony.move', { eventId, agreementId: third!, direction: 'up' });
+    expect(state.items.map((i) => i.agreement.id)).toEqual([first, third, second]);
+    expect(callError(core, 'ceremony.move', { eventId, agreementId: first!, direction: 'down' }).code).toBe('NOT_FOUND');
+    expect(callOk(core, 'ceremony.mark', { eventId }).items[1]!.agreement).toMatchObject({ id: third, status: 'signed' });
+  });
+
   it('has nothing to undo before the first mark', () => {
     const eventId = event(core);
     planThree(eventId);

@@ -307,6 +307,10 @@ const en: Messages = {
     signedAt: 'signed {{time}}',
     pending: 'to sign',
     marked: 'Done: {{title}}',
+    moveUp: 'Up',
+    moveDown: 'Down',
+    remove: 'Remove draft',
+    removeConfirm: 'Remove “{{title}}” from the order and delete its draft agreement?',
     undone: 'Undone: {{title}}',
   },
   talent: {

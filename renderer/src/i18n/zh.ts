@@ -282,6 +282,10 @@ const zh = {
     signedAt: '{{time}} 签署',
     pending: '待签',
     marked: '已完成：{{title}}',
+    moveUp: '上移',
+    moveDown: '下移',
+    remove: '移出并删除草稿',
+    removeConfirm: '将“{{title}}”移出签约顺序并删除该拟签协议？',
     undone: '已撤销：{{title}}',
   },
   talent: {

@@ -1,6 +1,6 @@
 // Signing-ceremony mode for one event: plan the order, then run it (#/ceremony?event=ID&run=1).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState } from '../../../../core/types';
 import { call } from '../../api/client';
@@ -40,11 +40,30 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
     onError: (error) => message.error(errorText(t, error)),
   });
 
+  const move = useMutation({
+    mutationFn: (v: { agreementId: string; direction: 'up' | 'down' }) => call('ceremony.move', { eventId, ...v }),
+    onSuccess: apply,
+    onError: (error) => message.error(errorText(t, error)),
+  });
+  const drop = useMutation({
+    mutationFn: (agreementId: string) => call('agreements.delete', { id: agreementId }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: ['agreements.list'] });
+    },
+    onError: (error) => message.error(errorText(t, error)),
+  });
+
   if (!eventId) return <Empty style={{ marginTop: 80 }} />;
   if (state.isPending) return <Spin style={{ margin: 40 }} />;
   if (state.isError) return <Alert type="error" showIcon message={errorText(t, state.error)} style={{ margin: 24 }} />;
   const { items, currentIndex, eventTitle } = state.data;
-  const setRunning = (run: boolean) => navigate('ceremony', { event: eventId, run: run ? '1' : undefined });
+  const setRunning = (run: boolean) => {
+    // The stage view covers the window anyway; real full screen is a bonus where the browser allows it.
+    if (run) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    navigate('ceremony', { event: eventId, run: run ? '1' : undefined });
+  };
 
   if (running) {
     return <CeremonyRun state={state.data} busy={mark.isPending || undo.isPending} onMark={() => mark.mutate()} onUndo={() => undo.mutate()} onExit={() => setRunning(false)} />;
@@ -69,7 +88,27 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
         locale={{ emptyText: t('ceremony.planEmpty') }}
         style={{ marginBottom: 24 }}
         renderItem={(item, index) => (
-          <List.Item data-testid="ceremony-item" extra={item.signedAt ? <Tag color="green">{t('ceremony.signedAt', { time: new Date(item.signedAt).toLocaleTimeString() })}</Tag> : <Tag>{t('ceremony.pending')}</Tag>}>
+          <List.Item
+            data-testid="ceremony-item"
+            actions={
+              item.signedAt
+                ? []
+                : [
+                    <Button key="up" size="small" disabled={index <= currentIndex || move.isPending} onClick={() => move.mutate({ agreementId: item.agreement.id, direction: 'up' })}>
+                      {t('ceremony.moveUp')}
+                    </Button>,
+                    <Button key="down" size="small" disabled={index === items.length - 1 || move.isPending} onClick={() => move.mutate({ agreementId: item.agreement.id, direction: 'down' })}>
+                      {t('ceremony.moveDown')}
+                    </Button>,
+                    <Popconfirm key="remove" title={t('ceremony.removeConfirm', { title: item.agreement.title })} onConfirm={() => drop.mutate(item.agreement.id)}>
+                      <Button size="small" danger>
+                        {t('ceremony.remove')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+            }
+            extra={item.signedAt ? <Tag color="green">{t('ceremony.signedAt', { time: new Date(item.signedAt).toLocaleTimeString() })}</Tag> : <Tag>{t('ceremony.pending')}</Tag>}
+          >
             <List.Item.Meta
               title={`${index + 1}. ${item.agreement.title}`}
               description={`${item.agreement.number} · ${t(`agreementType.${item.agreement.type}`)} · ${item.agreement.parties.map((p) => (p.signatoryName ? `${p.name}（${p.signatoryName}）` : p.name)).join('、')}`}
