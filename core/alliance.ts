@@ -45,7 +45,8 @@ export function overview(ctx: ServiceContext): AppOverview {
     .select({ all: sql<number>`count(*)`, sample: sql<number>`coalesce(sum(${organizations.isSample}), 0)` })
     .from(organizations)
     .get()!;
-  return { profile: getProfile(ctx), memberCount: counts.all, sampleMemberCount: counts.sample };
+  const folder = ctx.folderInfo?.() ?? { health: { state: 'ok' as const, uncleanShutdown: false }, dataFile: null };
+  return { profile: getProfile(ctx), memberCount: counts.all, sampleMemberCount: counts.sample, ...folder };
 }
 
 export const allianceHandlers: HandlerMap = {

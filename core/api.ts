@@ -29,6 +29,8 @@ import type {
   TalentItem,
   AllianceProfile,
   AppOverview,
+  BackupInfo,
+  CheckReport,
   ChangeLogEntry,
   Contact,
   Member,
@@ -193,6 +195,16 @@ export const apiSchemas = {
   'talent.delete': byId,
   /** Members by category, agreements by type and state, what expires within 90 days, recent and coming events. */
   'dashboard.summary': empty,
+  /** Backups kept in the data folder, newest first. */
+  'backups.list': empty,
+  /** "Back up now": a consistent copy's bytes, for the shell to save where the clerk chooses. */
+  'backups.create': empty,
+  /** Restores a backup from the list (by name, never by path), after checking it; the current data is backed up first. */
+  'backups.restore': z.strictObject({ name: z.string().min(1).max(200) }),
+  /** Restores a database file the clerk chose (sent as bytes). */
+  'backups.restoreFile': z.strictObject({ fileName: z.string().max(1000), contentBase64: z.string().min(1).max(48 * 1024 * 1024) }),
+  /** Runs SQLite's full integrity_check on the open database. */
+  'app.check': empty,
 } as const;
 
 export interface ApiResults {
@@ -240,6 +252,11 @@ export interface ApiResults {
   'talent.update': TalentItem;
   'talent.delete': { id: string };
   'dashboard.summary': Dashboard;
+  'backups.list': BackupInfo[];
+  'backups.create': FileContent;
+  'backups.restore': { restored: string };
+  'backups.restoreFile': { restored: string };
+  'app.check': CheckReport;
 }
 
 export type ApiMethod = keyof typeof apiSchemas;

@@ -1,6 +1,5 @@
 // Opens a data folder and wires the services: what every shell (Electron, browser host, CLI) starts with.
-import path from 'node:path';
-import { openDatabase, type OpenedDatabase, type OpenOptions } from '../db/open.js';
+import type { OpenedDatabase } from '../db/open.js';
 import { agreementHandlers } from './agreements.js';
 import { allianceHandlers } from './alliance.js';
 import { attachmentHandlers } from './attachments.js';
@@ -9,7 +8,8 @@ import { changeHandlers } from './changelog.js';
 import { contactHandlers } from './contacts.js';
 import type { ServiceContext } from './context.js';
 import { dashboardHandlers } from './dashboard.js';
-import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { createDispatcher, type Dispatcher, type HandlerMap } from './dispatcher.js';
+import { AppError } from './errors.js';
 import { eventHandlers } from './events.js';
 import { memberHandlers } from './members.js';
 import { reportHandlers } from './reports.js';
@@ -31,10 +31,28 @@ export interface CoreOptions {
   /** Where attachments are kept; a data folder keeps them in its `attachments/`. */
   attachmentsDir: string;
   onUnexpected?: (error: unknown) => void;
+  /** The data folder's own methods (backups, restore, check) and facts; absent for a bare database. */
+  folder?: { handlers: HandlerMap; info: NonNullable<ServiceContext['folderInfo']> };
 }
 
+// A bare database (tests, tools) has no folder to back up into or restore from.
+const withoutFolder: HandlerMap = Object.fromEntries(
+  (['backups.list', 'backups.create', 'backups.restore', 'backups.restoreFile', 'app.check'] as const).map((method) => [
+    method,
+    () => {
+      throw new AppError('UNAVAILABLE', 'Backups need a data folder.', { key: 'errors.unavailable' });
+    },
+  ]),
+);
+
 export function createCore(database: OpenedDatabase, options: CoreOptions): AppCore {
-  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), attachmentsDir: options.attachmentsDir };
+  const ctx: ServiceContext = {
+    db: database.db,
+    sqlite: database.sqlite,
+    now: options.now ?? (() => new Date()),
+    attachmentsDir: options.attachmentsDir,
+    folderInfo: options.folder?.info,
+  };
   const dispatcher = createDispatcher(
     ctx,
     [
@@ -51,14 +69,11 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
       ceremonyHandlers,
       talentHandlers,
       dashboardHandlers,
+      options.folder?.handlers ?? withoutFolder,
     ],
     options.onUnexpected,
   );
   return { database, ctx, dispatcher, close: () => database.close() };
 }
 
-/** Opens (creating if needed, migrating if old) the database in a data folder. */
-export async function openDataDir(dataDir: string, options: OpenOptions = {}): Promise<AppCore> {
-  const database = await openDatabase(path.join(dataDir, DATABASE_FILE_NAME), options);
-  return createCore(database, { attachmentsDir: path.join(dataDir, 'attachments'), onUnexpected: (error) => console.error(error) });
-}
+

@@ -1,6 +1,7 @@
 // What every service needs: the open database and a clock (injected so tests can fix the date).
 import type Database from 'better-sqlite3';
 import type { AppDatabase } from '../db/open.js';
+import type { AppOverview } from './types.js';
 
 export interface ServiceContext {
   db: AppDatabase;
@@ -8,6 +9,8 @@ export interface ServiceContext {
   now(): Date;
   /** Where attachment files are kept (inside the data folder). */
   attachmentsDir: string;
+  /** The data folder's file path and health, when the database belongs to one. */
+  folderInfo?: () => Pick<AppOverview, 'health' | 'dataFile'>;
 }
 
 export function nowIso(ctx: ServiceContext): string {

@@ -4,14 +4,17 @@ import { apiSchemas, isApiMethod, type ApiMethod, type ApiParsed, type ApiRespon
 import type { ServiceContext } from './context.js';
 import { AppError, toErrorShape } from './errors.js';
 import { validationError } from './validation.js';
+import { busyError, isBusyError } from '../db/open.js';
 
-export type Handler<M extends ApiMethod> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M>;
+/** A handler answers at once, or (backups, restores) with a promise. */
+export type Handler<M extends ApiMethod> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M> | Promise<ApiResult<M>>;
 export type HandlerMap = { [M in ApiMethod]?: Handler<M> };
 
 export type { ApiResponse };
 
 export interface Dispatcher {
-  dispatch(method: string, input: unknown): ApiResponse;
+  /** Synchronous for synchronous handlers (nearly all); shells simply await the result. */
+  dispatch(method: string, input: unknown): ApiResponse | Promise<ApiResponse>;
 }
 
 /** Joins each domain's handler map; a method registered twice, or not at all, is a programming error. */
@@ -26,6 +29,11 @@ export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnex
   const missing = Object.keys(apiSchemas).filter((name) => !handlers.has(name));
   if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
 
+  const fail = (error: unknown): ApiResponse => {
+    if (isBusyError(error)) return { ok: false, error: busyError().toShape() };
+    if (!(error instanceof AppError)) onUnexpected?.(error);
+    return { ok: false, error: toErrorShape(error) };
+  };
   return {
     dispatch(method, input) {
       try {
@@ -37,11 +45,11 @@ export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnex
         }
         const parsed = apiSchemas[method].safeParse(input);
         if (!parsed.success) throw validationError(parsed.error, input);
-        const handler = handlers.get(method)!;
-        return { ok: true, result: handler(parsed.data as never, ctx) };
+        const result = handlers.get(method)!(parsed.data as never, ctx);
+        if (result instanceof Promise) return result.then((value): ApiResponse => ({ ok: true, result: value }), fail);
+        return { ok: true, result };
       } catch (error) {
-        if (!(error instanceof AppError)) onUnexpected?.(error);
-        return { ok: false, error: toErrorShape(error) };
+        return fail(error);
       }
     },
   };

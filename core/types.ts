@@ -130,10 +130,31 @@ export interface AllianceProfile {
   isSample: boolean;
 }
 
+export type DatabaseHealth =
+  | { state: 'ok'; uncleanShutdown: boolean }
+  /** The file failed its check: the app offers the newest good backup instead of starting afresh. */
+  | { state: 'damaged'; reason: string; newestBackup: string | null };
+
 export interface AppOverview {
   profile: AllianceProfile | null;
   memberCount: number;
   sampleMemberCount: number;
+  health: DatabaseHealth;
+  /** The database file's path, shown so a clerk knows which file is open. */
+  dataFile: string | null;
+}
+
+export interface BackupInfo {
+  name: string;
+  takenAt: string;
+  reason: 'startup' | 'auto' | 'manual' | 'before-restore' | 'before-migration';
+  size: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  reason: string | null;
+  milliseconds: number;
 }
 
 export interface ChangeLogEntry {

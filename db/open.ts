@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
+import { backupDatabase } from './backup.js';
+import { runCheck } from './integrity.js';
 import * as schema from './schema.js';
 import { applyMigrations, appliedMigrationTimes, assertNotNewer, loadMigrations, pendingMigrations } from './migrate.js';
 
@@ -28,6 +30,22 @@ export interface OpenOptions {
   backupsDir?: string;
   /** A better-sqlite3 binary built for another runtime (Electron), so the Node build stays intact. */
   nativeBinding?: string;
+  /** quick_check on every open; the full integrity_check after an unclean shutdown. */
+  check?: 'quick' | 'full';
+  /** Names the pre-migration backup (the data folder passes its naming rule). */
+  backupName?: (reason: 'before-migration') => string;
+}
+
+/** SQLite's busy and locked errors, from another program holding the file: a clear error, not a hang. */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
+}
+
+export function busyError(): AppError {
+  return new AppError('DB_BUSY', 'The data file is locked by another program. Close the other program (or wait for it to finish) and try again.', {
+    key: 'errors.dbBusy',
+  });
 }
 
 /** Migrations beside this file; a bundled shell (Electron) passes its own folder instead. */
@@ -83,18 +101,27 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 
   const sqlite = new Database(file, { nativeBinding: options.nativeBinding });
   try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (existed) {
+      const check = runCheck(sqlite, options.check === 'full' ? 'integrity_check' : 'quick_check');
+      if (!check.ok) {
+        throw new AppError('DB_DAMAGED', `The data file failed its ${options.check === 'full' ? 'integrity' : 'quick'} check: ${check.reason}`, {
+          key: 'errors.dbDamaged',
+          params: { reason: check.reason ?? '' },
+        });
+      }
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
 
     const pending = pendingMigrations(sqlite, migrations);
     let preMigrationBackup: string | null = null;
     if (existed && pending.length > 0 && appliedMigrationTimes(sqlite).length > 0) {
       const dir = options.backupsDir ?? path.join(path.dirname(file), 'backups');
       fs.mkdirSync(dir, { recursive: true });
-      preMigrationBackup = path.join(dir, `before-migration-${stamp()}.sqlite`);
-      await sqlite.backup(preMigrationBackup);
+      preMigrationBackup = path.join(dir, options.backupName?.('before-migration') ?? `before-migration-${stamp()}.sqlite`);
+      await backupDatabase(sqlite, preMigrationBackup, { nativeBinding: options.nativeBinding });
     }
     applyMigrations(sqlite, pending);
 
@@ -102,6 +129,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     return { sqlite, db, file, preMigrationBackup, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
+    if (isBusyError(error)) throw busyError();
     throw error;
   }
 }

@@ -23,7 +23,7 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
 }
 
 export function registerIpc(ipcMain: IpcMainLike, dispatcher: Dispatcher): void {
-  ipcMain.handle(IPC_CHANNEL, (event, method, input): ApiResponse => {
+  ipcMain.handle(IPC_CHANNEL, (event, method, input): ApiResponse | Promise<ApiResponse> => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame.', details: { key: 'errors.forbidden' } } };
     }

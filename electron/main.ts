@@ -1,7 +1,7 @@
 // Desktop shell: wiring only. Every decision lives in a tested module (security, ipc, menu).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { openDataDir, type AppCore } from '../core/app.js';
+import { DataFolder } from '../core/data-folder.js';
 import { APP_FOLDER_NAME } from '../core/data-dir.js';
 import { AppError } from '../core/errors.js';
 import { resolveStaticFile } from '../core/ui-files.js';
@@ -23,7 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 
 let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
+let core: DataFolder | null = null;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -44,10 +44,11 @@ async function start(): Promise<void> {
   const dataDir = process.env.ALLIANCE_DATA_DIR ?? app.getPath('userData');
   try {
     // Migrate before any window or listener exists.
-    core = await openDataDir(dataDir, {
+    core = await DataFolder.open(dataDir, {
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
+      onUnexpected: (error) => console.error(error),
     });
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
     });
   });
 
-  registerIpc(ipcMain as unknown as IpcMainLike, core.dispatcher);
+  registerIpc(ipcMain as unknown as IpcMainLike, core!.dispatcher);
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, details.requestingUrl)),
   );

@@ -117,7 +117,7 @@ export function createHost(options: HostOptions): http.Server {
         return sendError(res, { code: 'FORBIDDEN', message: 'Writes need the page’s own Origin.', details: { key: 'errors.forbidden' } });
       }
       const method = url.pathname.slice('/api/'.length);
-      return readBody(req, bodyLimit, (error, body) => {
+      return readBody(req, bodyLimit, async (error, body) => {
         if (error) return sendError(res, error);
         let input: unknown;
         try {
@@ -125,7 +125,7 @@ export function createHost(options: HostOptions): http.Server {
         } catch {
           return sendError(res, { code: 'VALIDATION', message: 'The request body is not valid JSON.', details: { key: 'errors.badJson' } });
         }
-        const response = options.dispatcher.dispatch(method, input);
+        const response = await options.dispatcher.dispatch(method, input);
         if (response.ok) sendJson(res, 200, response);
         else sendError(res, response.error);
       });

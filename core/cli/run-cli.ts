@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
-import { openDataDir, type AppCore } from '../app.js';
+import type { Dispatcher } from '../dispatcher.js';
+import { DataFolder } from '../data-folder.js';
+import fs from 'node:fs';
 import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
 import { defaultDataDir } from '../data-dir.js';
 import { AppError, type ErrorShape } from '../errors.js';
@@ -18,6 +20,9 @@ Commands:
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
+  backup [--out FILE]              a consistent backup: into backups/, or to FILE
+  restore FILE                     restore a backup (the current data is backed up first)
+  check                            full integrity check; exits non-zero with the reason if it fails
 
 Codes:
   category: ${ORGANIZATION_CATEGORIES.join(', ')}
@@ -33,8 +38,8 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-function call<M extends ApiMethod>(core: AppCore, method: M, input: ApiInput<M>): ApiResult<M> {
-  const response = core.dispatcher.dispatch(method, input);
+async function call<M extends ApiMethod>(core: { dispatcher: Dispatcher }, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  const response = await core.dispatcher.dispatch(method, input);
   if (!response.ok) throw new CliApiError(response.error);
   return response.result as ApiResult<M>;
 }
@@ -65,6 +70,7 @@ function parse(argv: string[]) {
         sort: { type: 'string' },
         uscc: { type: 'boolean' },
         type: { type: 'string' },
+        out: { type: 'string' },
         state: { type: 'string' },
         member: { type: 'string' },
         event: { type: 'string' },
@@ -92,18 +98,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const command = positionals.join(' ');
-  const known = ['sample load', 'members list', 'roster', 'agreements list', 'events list'];
-  if (!known.includes(command)) {
+  const known = ['sample load', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
+  const restoreFile = positionals[0] === 'restore' && positionals.length === 2 ? positionals[1]! : null;
+  if (!known.includes(command) && !restoreFile) {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
     return 2;
   }
 
-  let core: AppCore | null = null;
+  let core: DataFolder | null = null;
   try {
-    core = await openDataDir(path.resolve(values['data-dir'] ?? defaultDataDir()));
+    // One-shot commands: no start-up backup and no backup timer.
+    core = await DataFolder.open(path.resolve(values['data-dir'] ?? defaultDataDir()), { autoBackupMinutes: null, startupBackup: false });
+    if (restoreFile) {
+      await core.restoreFrom(path.resolve(restoreFile));
+      io.out(`Restored ${restoreFile}; the data before it was backed up in ${core.backupsDir}.`);
+      return 0;
+    }
     switch (command) {
+      case 'backup': {
+        if (values.out) {
+          const file = await core.backupToFile();
+          fs.writeFileSync(path.resolve(values.out), Buffer.from(file.bytes, 'base64'));
+          io.out(`Backed up to ${path.resolve(values.out)}.`);
+        } else {
+          const backup = await core.backup('manual');
+          io.out(`Backed up to ${path.join(core.backupsDir, backup.name)} (${backup.size} bytes).`);
+        }
+        return 0;
+      }
+      case 'check': {
+        const result = core.check();
+        if (result.ok) {
+          io.out(`ok: ${core.file} passed integrity_check in ${result.milliseconds.toFixed(0)} ms.`);
+          return 0;
+        }
+        io.err(`FAILED: ${core.file}: ${result.reason}`);
+        return 1;
+      }
       case 'sample load': {
-        const result = call(core, 'sample.load', {});
+        const result = await call(core, 'sample.load', {});
         io.out(`Loaded the sample alliance: ${result.profile?.name}, ${result.memberCount} members.`);
         return 0;
       }
@@ -117,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         } as ApiInput<'members.list'>;
         const rows = [];
         for (let offset = 0; ; ) {
-          const page = call(core, 'members.list', { ...filters, offset, limit: 5000 });
+          const page = await call(core, 'members.list', { ...filters, offset, limit: 5000 });
           rows.push(...page.rows);
           offset += page.rows.length;
           if (page.rows.length === 0 || offset >= page.total) break;
@@ -131,7 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'roster': {
-        const roster = call(core, 'reports.roster', { includeUscc: Boolean(values.uscc) });
+        const roster = await call(core, 'reports.roster', { includeUscc: Boolean(values.uscc) });
         if (values.json) {
           io.out(JSON.stringify(roster, null, 2));
         } else {
@@ -144,7 +177,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'agreements list': {
-        const page = call(core, 'agreements.list', {
+        const page = await call(core, 'agreements.list', {
           types: list(values.type),
           states: list(values.state),
           organizationId: values.member,
@@ -180,7 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'events list': {
-        const rows = call(core, 'events.list', { from: values.from, to: values.to, text: values.text } as ApiInput<'events.list'>);
+        const rows = await call(core, 'events.list', { from: values.from, to: values.to, text: values.text } as ApiInput<'events.list'>);
         if (values.json) {
           io.out(JSON.stringify(rows.map((e) => ({ id: e.id, date: e.date, startTime: e.startTime, type: e.type, title: e.title, venue: e.venue, agreements: e.agreementCount })), null, 2));
         } else {

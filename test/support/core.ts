@@ -1,5 +1,5 @@
 // A fresh core on a real migrated database (in memory unless a file is given).
-import type { ApiInput, ApiMethod, ApiResult } from '../../core/api.js';
+import type { ApiInput, ApiMethod, ApiResponse, ApiResult } from '../../core/api.js';
 import { createCore, type AppCore } from '../../core/app.js';
 import type { ErrorShape } from '../../core/errors.js';
 import { openDatabase } from '../../db/open.js';
@@ -12,15 +12,20 @@ export async function freshCore(file = ':memory:', now?: () => Date): Promise<Ap
 
 /** Calls through the dispatcher, as every shell does; throws the error shape on failure. */
 export function callOk<M extends ApiMethod>(core: AppCore, method: M, input: ApiInput<M>): ApiResult<M> {
-  const response = core.dispatcher.dispatch(method, input);
+  const response = syncResponse(core.dispatcher.dispatch(method, input));
   if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
   return response.result as ApiResult<M>;
 }
 
 export function callError(core: AppCore, method: string, input: unknown): ErrorShape {
-  const response = core.dispatcher.dispatch(method, input);
+  const response = syncResponse(core.dispatcher.dispatch(method, input));
   if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
   return response.error;
 }
 
 export const VALID_USCC = ['91350100M000100Y43', '91512081MA62K0260E'];
+
+function syncResponse(response: ApiResponse | Promise<ApiResponse>): ApiResponse {
+  if (response instanceof Promise) throw new Error('This method answers asynchronously: await dispatcher.dispatch instead.');
+  return response;
+}

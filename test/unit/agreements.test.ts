@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../../core/api.js';
 import type { AppCore } from '../../core/app.js';
 import { callError, callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
@@ -160,7 +161,7 @@ describe('attachments', () => {
     agreementId = callOk(core, 'agreements.create', { title: '附件测试', parties: parties(school, enterprise) }).id;
   });
   const add = (fileName: string, content: string | Buffer) =>
-    core.dispatcher.dispatch('attachments.add', { ownerType: 'agreement', ownerId: agreementId, fileName, contentBase64: Buffer.from(content).toString('base64') });
+    core.dispatcher.dispatch('attachments.add', { ownerType: 'agreement', ownerId: agreementId, fileName, contentBase64: Buffer.from(content).toString('base64') }) as ApiResponse;
   const filesIn = (dir: string): string[] =>
     fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))) : [];
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { damage } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
 
 async function cli(...argv: string[]) {
@@ -52,6 +55,33 @@ describe('command line', () => {
 
     const events = JSON.parse((await cli('--data-dir', dir, 'events', 'list', '--json')).out);
     expect(events).toMatchObject([{ date: '2023-08-19', type: 'founding_congress', title: '长春市汽车产业集群产教联合体成立大会' }]);
+  });
+
+  it('backs up, checks and restores', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const out = path.join(tempDir(), '备份.sqlite');
+    expect((await cli('--data-dir', dir, 'backup', '--out', out)).code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(100_000);
+    const kept = await cli('--data-dir', dir, 'backup');
+    expect(kept.out).toMatch(/backups.alliance-\d{8}-\d{6}-\d{3}-manual\.sqlite/);
+
+    const check = await cli('--data-dir', dir, 'check');
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/^ok: .*passed integrity_check in \d+ ms\.$/);
+
+    const other = tempDir();
+    expect((await cli('--data-dir', other, 'restore', out)).code).toBe(0);
+    expect(JSON.parse((await cli('--data-dir', other, 'members', 'list', '--json')).out)).toHaveLength(190);
+  });
+
+  it('check exits non-zero with the reason when the database is damaged', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    damage(path.join(dir, 'alliance.sqlite'));
+    const check = await cli('--data-dir', dir, 'check');
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/^FAILED: .*alliance\.sqlite: .+/);
   });
 
   it('refuses to load the sample twice', async () => {

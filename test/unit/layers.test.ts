@@ -31,7 +31,7 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import type { ApiInput } from '../../core/api';\nexport type A = ApiInput<'members.list'>;"],
     ['renderer/src/x.ts', "import { MEMBER_ROLES } from '../../core/codes';\nexport const a = MEMBER_ROLES;"],
     ['core/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
-    ['electron/x.ts', "import { app } from 'electron';\nimport { openDataDir } from '../core/app.js';\nexport const a = [app, openDataDir];"],
+    ['electron/x.ts', "import { app } from 'electron';\nimport { DataFolder } from '../core/data-folder.js';\nexport const a = [app, DataFolder];"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE_NAME } from '../../core/data-dir-lock.js';
+import type { DataFolder } from '../../core/data-folder.js';
+import { tempDir } from '../support/migrations.js';
+import { ask, damage, openFolder, refusal } from '../support/folder.js';
+
+const open: DataFolder[] = [];
+async function folderAt(dir?: string, now?: () => Date) {
+  const folder = await openFolder(dir, now ? { now } : {});
+  open.push(folder);
+  return folder;
+}
+afterEach(() => {
+  for (const folder of open.splice(0)) folder.close();
+});
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const memberCount = async (folder: DataFolder) => (await ask(folder, 'app.overview', {})).memberCount;
+
+describe('backups', () => {
+  it('backs up at start-up, then only when something changed', async () => {
+    const folder = await folderAt();
+    expect(folder.listBackups().map((b) => b.reason)).toEqual(['startup']);
+    expect(await folder.backupIfChanged()).toBeNull();
+    await ask(folder, 'members.create', { name: '长春市教育局', category: 'government' });
+    expect((await folder.backupIfChanged())?.reason).toBe('auto');
+    expect(await folder.backupIfChanged()).toBeNull();
+  });
+
+  it('writes consistent copies that pass integrity_check and leave no -wal/-shm beside them', async () => {
+    const folder = await folderAt();
+    await ask(folder, 'sample.load', {});
+    const backup = await folder.backup('manual');
+    const file = path.join(folder.backupsDir, backup.name);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: 190 });
+    copy.close();
+    expect(fs.readdirSync(folder.backupsDir).filter((n) => n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([]);
+  });
+
+  it('gives "Back up now" as bytes for the shell to save', async () => {
+    const folder = await folderAt();
+    await ask(folder, 'members.create', { name: '吉林大学', category: 'university' });
+    const file = await ask(folder, 'backups.create', {});
+    expect(file.fileName).toMatch(/^联合体数据备份-\d{8}-\d{6}\.sqlite$/);
+    const saved = path.join(tempDir(), 'saved.sqlite');
+    fs.writeFileSync(saved, Buffer.from(file.bytes, 'base64'));
+    const db = new Database(saved, { readonly: true });
+    expect(db.prepare('SELECT name FROM organizations').pluck().all()).toEqual(['吉林大学']);
+    db.close();
+  });
+
+  it('restores a backup after saving the current data, so the restore itself can be undone', async () => {
+    const folder = await folderAt();
+    await ask(folder, 'members.create', { name: '吉林大学', category: 'university' });
+    const before = await folder.backup('manual');
+    await ask(folder, 'members.create', { name: '长春工业大学', category: 'university' });
+    expect(await memberCount(folder)).toBe(2);
+
+    await ask(folder, 'backups.restore', { name: before.name });
+    expect(await memberCount(folder)).toBe(1);
+    const undo = folder.listBackups().find((b) => b.reason === 'before-restore')!;
+    await ask(folder, 'backups.restore', { name: undo.name });
+    expect(await memberCount(folder)).toBe(2);
+  });
+
+  it('refuses a damaged backup, an unknown name and a foreign file, leaving the data as it was', async () => {
+    const folder = await folderAt();
+    await ask(folder, 'sample.load', {});
+    const good = await folder.backup('manual');
+    damage(path.join(folder.backupsDir, good.name));
+    expect((await refusal(folder, 'backups.restore', { name: good.name })).code).toBe('BACKUP_DAMAGED');
+    expect((await refusal(folder, 'backups.restore', { name: '../alliance.sqlite' })).code).toBe('NOT_FOUND');
+    const foreign = new Database(path.join(tempDir(), 'other.sqlite'));
+    foreign.exec('CREATE TABLE t (x)');
+    const bytes = foreign.serialize().toString('base64');
+    foreign.close();
+    expect((await refusal(folder, 'backups.restoreFile', { fileName: 'other.sqlite', contentBase64: bytes })).details?.key).toBe('errors.notABackup');
+    expect(await memberCount(folder)).toBe(190);
+  });
+});
+
+describe('integrity', () => {
+  it('opens a damaged database read-only in recovery mode, never over it, and restores the newest good backup', async () => {
+    const dir = tempDir('alliance-folder-');
+    const first = await folderAt(dir);
+    await ask(first, 'sample.load', {});
+    const good = await first.backup('manual');
+    first.close();
+    open.splice(open.indexOf(first), 1);
+
+    damage(path.join(dir, 'alliance.sqlite'));
+    const damagedBytes = sha(path.join(dir, 'alliance.sqlite'));
+    const folder = await folderAt(dir);
+    expect(folder.isDamaged).toBe(true);
+    const overview = await ask(folder, 'app.overview', {});
+    expect(overview.health).toMatchObject({ state: 'damaged', newestBackup: good.name });
+    expect((await refusal(folder, 'members.list', {})).code).toBe('DB_DAMAGED');
+    expect((await ask(folder, 'app.check', {})).ok).toBe(false);
+    expect(sha(path.join(dir, 'alliance.sqlite'))).toBe(damagedBytes);
+
+    await ask(folder, 'backups.restore', { name: good.name });
+    expect(folder.isDamaged).toBe(false);
+    expect(await memberCount(folder)).toBe(190);
+    const aside = fs.readdirSync(dir).filter((n) => n.startsWith('alliance.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(sha(path.join(dir, aside[0]!))).toBe(damagedBytes);
+  });
+
+  it('runs the full check after an unclean shutdown', async () => {
+    const dir = tempDir('alliance-folder-');
+    const first = await folderAt(dir);
+    first.close();
+    open.splice(open.indexOf(first), 1);
+    // A lock left by a process that no longer exists: the last session died.
+    fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: '2026-01-01T00:00:00Z' }));
+    const folder = await folderAt(dir);
+    expect(folder.uncleanShutdown).toBe(true);
+    expect((await ask(folder, 'app.overview', {})).health).toEqual({ state: 'ok', uncleanShutdown: true });
+  });
+});
+
+describe('two processes, one data folder', () => {
+  it('refuses a second opener of the same folder with the reason', async () => {
+    const dir = tempDir('alliance-folder-');
+    await folderAt(dir);
+    await expect(openFolder(dir)).rejects.toMatchObject({ code: 'DATA_DIR_IN_USE', details: { params: { pid: process.pid } } });
+  });
+
+  it('gives a clear error, not a hang, when another program locks the database', async () => {
+    const folder = await folderAt();
+    const other = new Database(folder.file);
+    other.exec('BEGIN EXCLUSIVE');
+    const started = Date.now();
+    try {
+      const error = await refusal(folder, 'members.create', { name: '长春市教育局', category: 'government' });
+      expect(error).toMatchObject({ code: 'DB_BUSY', details: { key: 'errors.dbBusy' } });
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await ask(folder, 'members.create', { name: '长春市教育局', category: 'government' })).member.name).toBe('长春市教育局');
+  }, 30_000);
+});
