@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
 import type { Dispatcher } from '../dispatcher.js';
 import { DataFolder } from '../data-folder.js';
+import { generateMembers } from '../sample/generate.js';
 import fs from 'node:fs';
 import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
 import { defaultDataDir } from '../data-dir.js';
@@ -14,6 +15,7 @@ export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 
 Commands:
   sample load                      load the sample alliance into an empty database
+  sample generate --members N      add N generated members (benchmarks and tests), in one transaction
   members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
                [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
   roster [--json] [--uscc]         member roster grouped by category
@@ -71,6 +73,7 @@ function parse(argv: string[]) {
         uscc: { type: 'boolean' },
         type: { type: 'string' },
         out: { type: 'string' },
+        members: { type: 'string' },
         state: { type: 'string' },
         member: { type: 'string' },
         event: { type: 'string' },
@@ -98,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const command = positionals.join(' ');
-  const known = ['sample load', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
+  const known = ['sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
   const restoreFile = positionals[0] === 'restore' && positionals.length === 2 ? positionals[1]! : null;
   if (!known.includes(command) && !restoreFile) {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
@@ -115,6 +118,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     switch (command) {
+      case 'sample generate': {
+        const count = Number(values.members);
+        if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+          io.err(`--members must be a whole number from 1 to 1000000.\n\n${USAGE}`);
+          return 2;
+        }
+        if (!core.appCore) throw new AppError('DB_DAMAGED', 'The data file is damaged.');
+        const started = performance.now();
+        generateMembers(core.appCore.ctx, count);
+        io.out(`Generated ${count} members in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+        return 0;
+      }
       case 'backup': {
         if (values.out) {
           const file = await core.backupToFile();
