@@ -225,7 +225,7 @@ function numberYear(ctx: ServiceContext, input: AgreementInput): string {
   return todayIso(ctx).slice(0, 4);
 }
 
-export function createAgreement(ctx: ServiceContext, input: AgreementInput, options: { isSample?: boolean } = {}): Agreement {
+export function createAgreement(ctx: ServiceContext, input: AgreementInput, options: { isSample?: boolean; id?: string } = {}): Agreement {
   // IMMEDIATE: take the write lock before reading the highest number, so two writers cannot pick the same one.
   return ctx.sqlite.transaction(() => {
     const orgs = partyOrganizations(ctx, input.parties);
@@ -234,7 +234,7 @@ export function createAgreement(ctx: ServiceContext, input: AgreementInput, opti
     assertExists(ctx, 'amendsId', agreements, input.amendsId, 'errors.agreementNotFound');
     const number = input.number ?? nextAgreementNumber(ctx, type, numberYear(ctx, input));
     assertNumberFree(ctx, number, null);
-    const id = randomUUID();
+    const id = options.id ?? randomUUID();
     const at = nowIso(ctx);
     const values = storedValues(input, type, orgs.map((o) => o.name));
     ctx.db
@@ -284,19 +284,17 @@ export function setAgreementSigned(ctx: ServiceContext, id: string, signedDate: 
 }
 
 export function deleteAgreement(ctx: ServiceContext, id: string): { id: string } {
-  const removedFiles = ctx.sqlite.transaction(() => {
+  ctx.sqlite.transaction(() => {
     const before = getAgreement(ctx, id);
     const amending = ctx.db.select({ number: agreements.number }).from(agreements).where(eq(agreements.amendsId, id)).all();
     if (amending.length > 0) {
       const numbers = amending.map((a) => a.number).join('、');
       throw new AppError('IN_USE', `Agreements ${numbers} amend or renew this one.`, { key: 'errors.agreementAmended', params: { numbers } });
     }
-    const files = deleteAttachmentsOf(ctx, 'agreement', id);
+    deleteAttachmentsOf(ctx, 'agreement', id);
     ctx.db.delete(agreements).where(eq(agreements.id, id)).run();
     recordChange(ctx, 'agreement', id, 'delete', before, null);
-    return files;
   })();
-  removedFiles();
   return { id };
 }
 

@@ -32,6 +32,7 @@ import type {
   BackupInfo,
   CheckReport,
   ChangeLogEntry,
+  ChangeSummary,
   Contact,
   Member,
   MemberPage,
@@ -151,6 +152,15 @@ export const apiSchemas = {
     entity: z.enum(['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment']),
     id: z.string().min(1).max(100),
   }),
+  /** The alliance-wide activity list: every change, newest first. */
+  'changes.recent': z.strictObject({
+    entity: z.enum(['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment']).optional(),
+    action: z.enum(['create', 'update', 'delete']).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  /** Brings back a deleted member or agreement from the snapshot its deletion logged. */
+  'changes.restore': z.strictObject({ id: z.number().int().min(1) }),
   /** Settings of this database file, such as the agreement number pattern ({year}-{type}-{seq}). */
   'settings.get': empty,
   'settings.update': settingsUpdateInput,
@@ -225,6 +235,8 @@ export interface ApiResults {
   'contacts.delete': { id: string };
   'reports.roster': Roster;
   'changes.forRecord': ChangeLogEntry[];
+  'changes.recent': { rows: ChangeSummary[]; total: number };
+  'changes.restore': { entity: string; id: string };
   'settings.get': { agreementNumberPattern: string };
   'settings.update': { agreementNumberPattern: string };
   'agreements.list': AgreementPage;

@@ -11,6 +11,7 @@ import { dashboardHandlers } from './dashboard.js';
 import { createDispatcher, type Dispatcher, type HandlerMap } from './dispatcher.js';
 import { AppError } from './errors.js';
 import { eventHandlers } from './events.js';
+import { historyHandlers } from './history.js';
 import { memberHandlers } from './members.js';
 import { reportHandlers } from './reports.js';
 import { sampleHandlers } from './sample/sample-alliance.js';
@@ -69,6 +70,7 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
       ceremonyHandlers,
       talentHandlers,
       dashboardHandlers,
+      historyHandlers,
       options.folder?.handlers ?? withoutFolder,
     ],
     options.onUnexpected,

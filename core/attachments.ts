@@ -147,12 +147,26 @@ function unlinkUnreferenced(ctx: ServiceContext, hashes: string[]): void {
   }
 }
 
-/** Inside a transaction: removes the owner's attachment rows; returns what to run after commit. */
-export function deleteAttachmentsOf(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): () => void {
+/**
+ * Inside the transaction that deletes their owner: removes the attachment rows, logged, but keeps the
+ * files, so that restoring the owner from its history brings its attachments back too.
+ */
+export function deleteAttachmentsOf(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): void {
   const rows = attachmentsOf(ctx, ownerType, ownerId);
   for (const row of rows) recordChange(ctx, 'attachment', row.id, 'delete', row, null);
   ctx.db.delete(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId))).run();
-  return () => unlinkUnreferenced(ctx, rows.map((r) => r.sha256));
+}
+
+/** Puts back attachment rows from their logged snapshots, when their files are still there. */
+export function restoreAttachments(ctx: ServiceContext, snapshots: Attachment[]): number {
+  let restored = 0;
+  for (const snapshot of snapshots) {
+    if (!fs.existsSync(storedPath(ctx, snapshot.sha256))) continue;
+    ctx.db.insert(attachments).values(snapshot).onConflictDoNothing().run();
+    recordChange(ctx, 'attachment', snapshot.id, 'create', null, snapshot);
+    restored++;
+  }
+  return restored;
 }
 
 export function removeAttachment(ctx: ServiceContext, id: string): { id: string } {

@@ -126,7 +126,7 @@ export function markAllAttended(ctx: ServiceContext, id: string): MeetingEvent {
 }
 
 export function deleteEvent(ctx: ServiceContext, id: string): { id: string } {
-  const removeFiles = ctx.sqlite.transaction(() => {
+  ctx.sqlite.transaction(() => {
     const before = getEvent(ctx, id);
     const signed = before.agreements.filter((a) => a.status !== 'draft');
     if (signed.length > 0) {
@@ -135,12 +135,10 @@ export function deleteEvent(ctx: ServiceContext, id: string): { id: string } {
     }
     // Drafts planned for it stay as drafts, no longer tied to the event.
     ctx.db.update(agreements).set({ eventId: null }).where(eq(agreements.eventId, id)).run();
-    const files = deleteAttachmentsOf(ctx, 'event', id);
+    deleteAttachmentsOf(ctx, 'event', id);
     ctx.db.delete(events).where(eq(events.id, id)).run();
     recordChange(ctx, 'event', id, 'delete', before, null);
-    return files;
   })();
-  removeFiles();
   return { id };
 }
 

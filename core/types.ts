@@ -332,3 +332,16 @@ export interface FileContent {
   /** base64 */
   bytes: string;
 }
+
+/** One line of the activity list. */
+export interface ChangeSummary {
+  id: number;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  /** The record's name, number or title at the time. */
+  label: string;
+  /** A deleted member or agreement that does not exist again yet. */
+  restorable: boolean;
+}

@@ -10,6 +10,9 @@ import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { AlliancePage } from './pages/alliance/AlliancePage';
 import { CeremonyPage } from './pages/ceremony/CeremonyPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { DataPage } from './pages/data/DataPage';
+import { RecoveryPage } from './pages/data/RecoveryPage';
+import { HistoryPage } from './pages/history/HistoryPage';
 import { EventsPage } from './pages/events/EventsPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { TalentPage } from './pages/talent/TalentPage';
@@ -38,8 +41,9 @@ function Frame({ language, title }: { language: Language; title: string }) {
   if (overview.isPending) return <Spin fullscreen tip={t('app.loading')} />;
   if (overview.isError) return <Alert type="error" showIcon message={errorText(t, overview.error)} style={{ margin: 24 }} />;
 
-  const { profile, memberCount, sampleMemberCount } = overview.data;
+  const { profile, memberCount, sampleMemberCount, health, dataFile } = overview.data;
   const firstRun = !profile && memberCount === 0;
+  if (health.state === 'damaged') return <RecoveryPage reason={health.reason} dataFile={dataFile} />;
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -67,7 +71,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
               mode="inline"
               selectedKeys={[page === 'ceremony' ? 'events' : page]}
               onClick={({ key }) => navigate(key as typeof page)}
-              items={(['dashboard', 'members', 'agreements', 'events', 'talent', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={(['dashboard', 'members', 'agreements', 'events', 'talent', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </Layout.Sider>
         )}
@@ -98,6 +102,10 @@ function PageView({ page, params, navigate }: { page: Page; params: URLSearchPar
       return <TalentPage />;
     case 'alliance':
       return <AlliancePage />;
+    case 'history':
+      return <HistoryPage />;
+    case 'data':
+      return <DataPage />;
     case 'members':
       return <MembersPage key={key} params={params} />;
   }

@@ -211,9 +211,10 @@ describe('attachments', () => {
     expect(filesIn(core.ctx.attachmentsDir)).toEqual([]);
   });
 
-  it('removes an agreement’s files with the agreement', () => {
+  it('keeps an agreement’s files when the agreement is deleted, so restoring it brings them back', () => {
     add('扫描件.pdf', 'scan');
     callOk(core, 'agreements.delete', { id: agreementId });
-    expect(filesIn(core.ctx.attachmentsDir)).toEqual([]);
+    expect(filesIn(core.ctx.attachmentsDir)).toHaveLength(1);
+    expect(core.database.sqlite.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';
 import { AttachmentList } from '../../components/AttachmentList';
+import { RecordHistory } from '../../components/RecordHistory';
 import { EventSelect } from '../../components/EventSelect';
 import { EMPTY_AGREEMENT, inputFromAgreementValues, valuesFromAgreement, type AgreementFormValues } from './agreementFormValues';
 import { PartiesEditor } from './PartiesEditor';
@@ -198,6 +199,8 @@ export function AgreementForm({ open, agreementId, defaults, onClose }: { open: 
       ) : (
         <>
           <AttachmentList ownerType="agreement" ownerId={agreement.data.id} attachments={agreement.data.attachments} invalidateKey={['agreements.get', agreementId]} />
+          <Divider titlePlacement="start">{t('history.title')}</Divider>
+          <RecordHistory entity="agreement" id={agreement.data.id} />
           <Divider />
           <Popconfirm title={t('agreements.form.deleteConfirm', { number: agreement.data.number })} onConfirm={() => remove.mutate()} okButtonProps={{ danger: true }}>
             <Button danger loading={remove.isPending}>

@@ -12,6 +12,7 @@ import { errorText, issueText } from '../../api/errors';
 import { overviewKey } from '../../hooks/useOverview';
 import { ContactsEditor } from './ContactsEditor';
 import { EMPTY_MEMBER, formNamePath, inputFromValues, valuesFromMember, type MemberFormValues } from './memberFormValues';
+import { RecordHistory } from '../../components/RecordHistory';
 import { MemberAgreements } from './MemberAgreements';
 import { StatusChanger } from './StatusChanger';
 
@@ -254,6 +255,8 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
         <>
           <Divider titlePlacement="start">{t('agreements.memberAgreements')}</Divider>
           <MemberAgreements memberId={member.data.id} />
+          <Divider titlePlacement="start">{t('history.title')}</Divider>
+          <RecordHistory entity="organization" id={member.data.id} />
           <Divider titlePlacement="start">{t('form.membership')}</Divider>
           <StatusChanger member={member.data} onChanged={invalidate} />
           <Divider />

@@ -1,0 +1,85 @@
+// Backups of the data file: back up now (saved where the clerk chooses), the kept backups with
+// restore, restore from a chosen file, and a full integrity check. Used by the settings page and
+// by the recovery screen of a damaged file.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Popconfirm, Space, Table, Typography, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo } from '../../../../core/types';
+import { call } from '../../api/client';
+import { readAsBase64, saveFile } from '../../api/download';
+import { errorText } from '../../api/errors';
+
+export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => call('backups.list', {}) });
+  const afterRestore = (name: string) => {
+    message.success(t('data.restored', { name }));
+    void queryClient.invalidateQueries();
+  };
+  const restore = useMutation({ mutationFn: (name: string) => call('backups.restore', { name }), onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
+  const restoreFile = useMutation({
+    mutationFn: async (file: File) => call('backups.restoreFile', { fileName: file.name, contentBase64: await readAsBase64(file) }),
+    onSuccess: (r) => afterRestore(r.restored),
+    onError: (e) => message.error(errorText(t, e)),
+  });
+  const backupNow = useMutation({ mutationFn: () => call('backups.create', {}), onSuccess: (file) => saveFile(file), onError: (e) => message.error(errorText(t, e)) });
+  const check = useMutation({
+    mutationFn: () => call('app.check', {}),
+    onSuccess: (r) => (r.ok ? message.success(t('data.checkOk', { ms: Math.round(r.milliseconds) })) : message.error(t('data.checkFailed', { reason: r.reason ?? '' }))),
+    onError: (e) => message.error(errorText(t, e)),
+  });
+
+  return (
+    <Card title={t('data.backups')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {!recovery && (
+          <Button type="primary" onClick={() => backupNow.mutate()} loading={backupNow.isPending}>
+            {t('data.backupNow')}
+          </Button>
+        )}
+        <Upload
+          accept=".sqlite,.db"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            restoreFile.mutate(file);
+            return false;
+          }}
+        >
+          <Button loading={restoreFile.isPending}>{t('data.restoreFromFile')}</Button>
+        </Upload>
+        {!recovery && (
+          <Button onClick={() => check.mutate()} loading={check.isPending}>
+            {t('data.check')}
+          </Button>
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary">{t('data.backupsHint')}</Typography.Paragraph>
+      <Table<BackupInfo>
+        rowKey="name"
+        size="small"
+        loading={backups.isPending}
+        dataSource={backups.data ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: t('data.noBackups') }}
+        columns={[
+          { key: 'takenAt', title: t('data.takenAt'), dataIndex: 'takenAt', render: (v: string) => new Date(v).toLocaleString() },
+          { key: 'reason', title: t('data.reason'), dataIndex: 'reason', render: (v: BackupInfo['reason']) => t(`backupReason.${v}`) },
+          { key: 'size', title: t('data.size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
+          {
+            key: 'restore',
+            title: '',
+            render: (_: unknown, b) => (
+              <Popconfirm title={recovery ? t('data.restoreConfirmRecovery') : t('data.restoreConfirm')} onConfirm={() => restore.mutate(b.name)}>
+                <Button size="small" loading={restore.isPending && restore.variables === b.name}>
+                  {t('data.restore')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,24 @@
+// Data and backups: which file is open, and its backups.
+import { Alert, Card, Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useOverview } from '../../hooks/useOverview';
+import { BackupPanel } from './BackupPanel';
+
+export function DataPage() {
+  const { t } = useTranslation();
+  const overview = useOverview();
+  const health = overview.data?.health;
+  return (
+    <div style={{ padding: 20, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 16 }}>
+      <Card title={t('data.title')}>
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t('data.file')}>
+            <span data-testid="data-file">{overview.data?.dataFile}</span>
+          </Descriptions.Item>
+        </Descriptions>
+        {health?.state === 'ok' && health.uncleanShutdown && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('data.uncleanShutdown')} />}
+      </Card>
+      <BackupPanel />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// Backups, restores, history and recovery of a damaged file, in Chromium against the browser shell.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../core/cli/run-cli.js';
+import { launchChromium } from '../support/browser.js';
+import { damage } from '../support/folder.js';
+import { tempDir } from '../support/migrations.js';
+import { startShell, type RunningShell } from '../support/server.js';
+
+let dataDir: string;
+let shell: RunningShell;
+let browser: Browser;
+let page: Page;
+
+async function openApp() {
+  shell = await startShell(dataDir);
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  await page.goto(shell.url);
+  await page.waitForURL((url) => !url.search.includes('token'));
+}
+
+beforeAll(async () => {
+  dataDir = tempDir('alliance-e2e-');
+  expect(await runCli(['--data-dir', dataDir, 'sample', 'load'], { out: () => undefined, err: () => undefined })).toBe(0);
+  browser = await launchChromium();
+  await openApp();
+});
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+});
+
+const total = () => page.getByTestId('member-total');
+
+describe('backups and history, end to end', () => {
+  it('shows the open file and saves a backup where the clerk chooses', async () => {
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    expect(await page.getByTestId('data-file').textContent()).toBe(path.join(dataDir, 'alliance.sqlite'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '立即备份…' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^联合体数据备份-\d{8}-\d{6}\.sqlite$/);
+    const saved = path.join(tempDir(), 'backup.sqlite');
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+  });
+
+  it('restores a deleted member from the history', async () => {
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await page.getByLabel(/搜索单位名称/).fill('长春东方职业学院');
+    await page.locator('[role=row]', { hasText: '长春东方职业学院' }).click();
+    await page.getByRole('button', { name: '删除此单位' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByLabel(/搜索单位名称/).fill('');
+    await expect.poll(() => total().textContent()).toBe('共 189 家单位');
+
+    await page.getByRole('menuitem', { name: '变更记录' }).click();
+    const row = page.locator('.ant-table-row', { hasText: '长春东方职业学院' }).filter({ hasText: '删除' });
+    await row.getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByText('已恢复', { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 190 家单位');
+  });
+
+  it('restores a backup, and undoes that restore from the backup taken before it', async () => {
+    await page.getByRole('button', { name: '新增成员单位' }).click();
+    await page.getByRole('dialog').getByLabel('单位全称').fill('备份后新增的单位');
+    await page.getByRole('dialog').getByLabel('类别', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="企业"]').click();
+    await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    await page.locator('.ant-table-row', { hasText: '启动时' }).first().getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '恢复前' }).count()).toBe(1);
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 190 家单位');
+
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    await page.locator('.ant-table-row', { hasText: '恢复前' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+  });
+
+  it('opens a damaged file in recovery mode and restores the newest good backup', async () => {
+    await page.context().close();
+    await shell.stop();
+    damage(path.join(dataDir, 'alliance.sqlite'));
+    await openApp();
+    await expect.poll(() => page.getByTestId('recovery').isVisible()).toBe(true);
+    expect(await page.getByText('数据文件需要修复').count()).toBe(1);
+    await page.locator('.ant-table-row').first().getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => total().textContent(), { timeout: 15_000 }).toMatch(/^共 19[01] 家单位$/);
+    expect(fs.readdirSync(dataDir).some((n) => n.startsWith('alliance.damaged-'))).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppCore } from '../../core/app.js';
+import { callError, callOk, freshCore } from '../support/core.js';
+import { member, parties } from '../support/records.js';
+
+let core: AppCore;
+beforeEach(async () => {
+  core = await freshCore(':memory:', () => new Date('2026-11-28T10:00:00Z'));
+});
+afterEach(() => core.close());
+
+describe('history', () => {
+  it('lists every change alliance-wide, newest first, with the record’s name', () => {
+    const id = member(core, '吉林大学', 'university');
+    callOk(core, 'members.update', { id, name: '吉林大学（中心校区）', category: 'university' });
+    const recent = callOk(core, 'changes.recent', {});
+    expect(recent.rows.map((r) => [r.entity, r.action, r.label])).toEqual([
+      ['organization', 'update', '吉林大学（中心校区）'],
+      ['organization', 'create', '吉林大学'],
+    ]);
+    expect(callOk(core, 'changes.recent', { action: 'create' }).total).toBe(1);
+  });
+
+  it('restores a deleted member with its contacts and status', () => {
+    const saved = callOk(core, 'members.create', { name: '长春富维汽车零部件有限公司', category: 'enterprise', uscc: '91350100M000100Y43', contacts: [{ name: '王芳', mobile: '13900000000' }] });
+    callOk(core, 'members.setStatus', { id: saved.member.id, status: 'withdrawn', date: '2026-01-01', reason: '主动退出' });
+    callOk(core, 'members.delete', { id: saved.member.id });
+    const deletion = callOk(core, 'changes.recent', { action: 'delete', entity: 'organization' }).rows[0]!;
+    expect(deletion).toMatchObject({ label: '长春富维汽车零部件有限公司', restorable: true });
+
+    callOk(core, 'changes.restore', { id: deletion.id });
+    const back = callOk(core, 'members.get', { id: saved.member.id });
+    expect(back).toMatchObject({ name: '长春富维汽车零部件有限公司', uscc: '91350100M000100Y43', status: 'withdrawn', exitReason: '主动退出' });
+    expect(back.contacts.map((c) => [c.name, c.mobile])).toEqual([['王芳', '13900000000']]);
+    expect(callOk(core, 'changes.recent', { action: 'delete', entity: 'organization' }).rows[0]!.restorable).toBe(false);
+    expect(callError(core, 'changes.restore', { id: deletion.id }).details?.key).toBe('errors.alreadyRestored');
+  });
+
+  it('restores a deleted agreement with its number, parties and attachments', () => {
+    const [school, enterprise] = [member(core, '长春职业技术学院', 'higher_vocational'), member(core, '一汽模具制造有限公司', 'enterprise')];
+    const agreement = callOk(core, 'agreements.create', { title: '订单培养协议', status: 'signed', signedDate: '2023-08-19', parties: [{ organizationId: school, signatoryName: '王伟' }, { organizationId: enterprise }] });
+    callOk(core, 'attachments.add', { ownerType: 'agreement', ownerId: agreement.id, fileName: '扫描件.pdf', contentBase64: Buffer.from('%PDF').toString('base64') });
+    callOk(core, 'agreements.delete', { id: agreement.id });
+    const deletion = callOk(core, 'changes.recent', { action: 'delete', entity: 'agreement' }).rows[0]!;
+
+    callOk(core, 'changes.restore', { id: deletion.id });
+    const back = callOk(core, 'agreements.get', { id: agreement.id });
+    expect(back).toMatchObject({ number: '2023-校企-001', title: '订单培养协议', status: 'signed' });
+    expect(back.parties.map((p) => [p.name, p.signatoryName])).toEqual([
+      ['长春职业技术学院', '王伟'],
+      ['一汽模具制造有限公司', null],
+    ]);
+    expect(back.attachments.map((a) => a.fileName)).toEqual(['扫描件.pdf']);
+    expect(Buffer.from(callOk(core, 'attachments.read', { id: back.attachments[0]!.id }).bytes, 'base64').toString()).toBe('%PDF');
+  });
+
+  it('will not restore an agreement before its parties, and says which', () => {
+    const [school, enterprise] = [member(core, '长春职业技术学院', 'higher_vocational'), member(core, '一汽模具制造有限公司', 'enterprise')];
+    const agreement = callOk(core, 'agreements.create', { title: '订单培养协议', parties: parties(school, enterprise) });
+    callOk(core, 'agreements.delete', { id: agreement.id });
+    callOk(core, 'members.delete', { id: enterprise });
+    const deletion = callOk(core, 'changes.recent', { action: 'delete', entity: 'agreement' }).rows[0]!;
+    expect(callError(core, 'changes.restore', { id: deletion.id })).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.restorePartiesFirst', params: { names: '一汽模具制造有限公司' } } });
+    expect(callOk(core, 'agreements.list', {}).total).toBe(0);
+  });
+});
