@@ -10,6 +10,17 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'package.json', '!**/*.map'],
   asarUnpack: ['**/*.node'],
+  // Electron fuses (security checklist item 19): the packaged binary cannot be turned into a plain
+  // Node, take NODE_OPTIONS or --inspect, or load an app from outside its checked asar.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   npmRebuild: true,
   win: { target: [{ target: 'nsis', arch: ['x64', 'arm64'] }], icon: 'build/icon.png' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, shortcutName: '产教联合体秘书处工作台' },

@@ -33,7 +33,7 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: '产教联合体秘书处工作台',
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.js')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

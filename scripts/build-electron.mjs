@@ -2,10 +2,13 @@
 // and cannot load other files). better-sqlite3 stays external: it is a native module that
 // electron-builder rebuilds for Electron when packaging.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 
 // main.ts always passes its migrations folder, so db/open.ts's import.meta default is never used there.
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } };
 
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external: ['electron', 'better-sqlite3'] });
-await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'] });
-console.log('Built dist-electron/main.cjs and dist-electron/preload.cjs');
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3'] });
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });
+// Plain .js files (which security scanners read) that Node and Electron load as CommonJS.
+fs.writeFileSync('dist-electron/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
+console.log('Built dist-electron/main.js and dist-electron/preload.js');

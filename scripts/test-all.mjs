@@ -20,6 +20,7 @@ step('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 const built = step('build renderer', bin('vite'), ['build', '--logLevel', 'warn']);
+if (step('build electron', process.execPath, ['scripts/build-electron.mjs'])) step('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 
 fs.mkdirSync('test-results', { recursive: true });
 // One suite at a time: the crash test's child processes and a real browser would otherwise compete

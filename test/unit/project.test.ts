@@ -29,8 +29,8 @@ describe('packaging configuration', () => {
   });
 
   it('points main at the bundled Electron entry the build script writes', () => {
-    expect((pkg as unknown as { main: string }).main).toBe('dist-electron/main.cjs');
-    expect(fs.readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("outfile: 'dist-electron/main.cjs'");
+    expect((pkg as unknown as { main: string }).main).toBe('dist-electron/main.js');
+    expect(fs.readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("outfile: 'dist-electron/main.js'");
   });
 });
 
