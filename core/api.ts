@@ -215,6 +215,12 @@ export const apiSchemas = {
   'backups.restoreFile': z.strictObject({ fileName: z.string().max(1000), contentBase64: z.string().min(1).max(48 * 1024 * 1024) }),
   /** Runs SQLite's full integrity_check on the open database. */
   'app.check': empty,
+  /** Opens the data folder at this path (a folder, or its alliance.sqlite), after the current one is closed cleanly. */
+  'files.open': z.strictObject({ path: z.string().min(1).max(1000) }),
+  /** Starts a new, empty data folder at this path and switches to it. */
+  'files.create': z.strictObject({ path: z.string().min(1).max(1000) }),
+  /** Copies the open data (database and attachments) to a new data folder and continues there. */
+  'files.saveAs': z.strictObject({ path: z.string().min(1).max(1000) }),
 } as const;
 
 export interface ApiResults {
@@ -269,6 +275,9 @@ export interface ApiResults {
   'backups.restore': { restored: string };
   'backups.restoreFile': { restored: string };
   'app.check': CheckReport;
+  'files.open': { dataFile: string };
+  'files.create': { dataFile: string };
+  'files.saveAs': { dataFile: string };
 }
 
 export type ApiMethod = keyof typeof apiSchemas;

@@ -38,7 +38,7 @@ export interface CoreOptions {
 
 // A bare database (tests, tools) has no folder to back up into or restore from.
 const withoutFolder: HandlerMap = Object.fromEntries(
-  (['backups.list', 'backups.create', 'backups.restore', 'backups.restoreFile', 'app.check'] as const).map((method) => [
+  (['backups.list', 'backups.create', 'backups.restore', 'backups.restoreFile', 'app.check', 'files.open', 'files.create', 'files.saveAs'] as const).map((method) => [
     method,
     () => {
       throw new AppError('UNAVAILABLE', 'Backups need a data folder.', { key: 'errors.unavailable' });

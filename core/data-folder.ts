@@ -26,11 +26,23 @@ export interface DataFolderOptions {
   autoBackupMinutes?: number | null;
   /** The app backs up at start-up; one-shot commands (the CLI) need not. */
   startupBackup?: boolean;
+  /** Methods of whoever holds this folder (the workspace's files.*), served in every mode. */
+  ownerHandlers?: HandlerMap;
   onUnexpected?: (error: unknown) => void;
 }
 
+// A folder opened on its own (CLI, tests) cannot switch to another file.
+const withoutWorkspace: HandlerMap = Object.fromEntries(
+  (['files.open', 'files.create', 'files.saveAs'] as const).map((method) => [
+    method,
+    () => {
+      throw new AppError('UNAVAILABLE', 'Opening another data file needs the app.', { key: 'errors.unavailable' });
+    },
+  ]),
+);
+
 /** Methods that still work when the database is damaged: enough to see why and restore a backup. */
-const RECOVERY_METHODS: ApiMethod[] = ['app.overview', 'app.check', 'backups.list', 'backups.restore', 'backups.restoreFile'];
+const RECOVERY_METHODS: ApiMethod[] = ['app.overview', 'app.check', 'backups.list', 'backups.restore', 'backups.restoreFile', 'files.open', 'files.create', 'files.saveAs'];
 
 export class DataFolder {
   readonly file: string;
@@ -228,6 +240,7 @@ export class DataFolder {
 
   private handlers(): HandlerMap {
     return {
+      ...(this.options.ownerHandlers ?? withoutWorkspace),
       'backups.list': () => this.listBackups(),
       'backups.create': () => this.backupToFile(),
       'backups.restore': async (input) => {

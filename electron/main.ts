@@ -1,7 +1,7 @@
 // Desktop shell: wiring only. Every decision lives in a tested module (security, ipc, menu).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { DataFolder } from '../core/data-folder.js';
+import { Workspace } from '../core/workspace.js';
 import { APP_FOLDER_NAME } from '../core/data-dir.js';
 import { AppError } from '../core/errors.js';
 import { resolveStaticFile } from '../core/ui-files.js';
@@ -23,7 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 
 let mainWindow: BrowserWindow | null = null;
-let core: DataFolder | null = null;
+let core: Workspace | null = null;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -40,11 +40,22 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+/** File menu: the folder comes from the native dialog in this process, never from the page. */
+async function switchFolder(method: 'files.create' | 'files.open' | 'files.saveAs'): Promise<void> {
+  if (!mainWindow || !core) return;
+  const choice = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
+  const folder = choice.filePaths[0];
+  if (choice.canceled || !folder) return;
+  const response = await core.dispatcher.dispatch(method, { path: folder });
+  if (!response.ok) dialog.showErrorBox('产教联合体秘书处工作台', response.error.message);
+  else mainWindow.reload();
+}
+
 async function start(): Promise<void> {
   const dataDir = process.env.ALLIANCE_DATA_DIR ?? app.getPath('userData');
   try {
     // Migrate before any window or listener exists.
-    core = await DataFolder.open(dataDir, {
+    core = await Workspace.open(dataDir, {
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
@@ -72,7 +83,18 @@ async function start(): Promise<void> {
     callback(isPermissionAllowed(permission, details.requestingUrl)),
   );
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, MENU_LABELS_ZH, { devTools: !app.isPackaged })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, MENU_LABELS_ZH, {
+        devTools: !app.isPackaged,
+        files: {
+          newDataFolder: () => void switchFolder('files.create'),
+          openDataFolder: () => void switchFolder('files.open'),
+          saveDataFolderAs: () => void switchFolder('files.saveAs'),
+        },
+      }),
+    ),
+  );
   createWindow();
 }
 

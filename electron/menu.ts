@@ -4,6 +4,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuLabels {
   file: string;
+  newDataFolder: string;
+  openDataFolder: string;
+  saveDataFolderAs: string;
   quit: string;
   edit: string;
   view: string;
@@ -15,6 +18,9 @@ export interface MenuLabels {
 
 export const MENU_LABELS_ZH: MenuLabels = {
   file: '文件',
+  newDataFolder: '新建数据文件…',
+  openDataFolder: '打开数据文件…',
+  saveDataFolderAs: '另存为…',
   quit: '退出',
   edit: '编辑',
   view: '视图',
@@ -24,10 +30,27 @@ export const MENU_LABELS_ZH: MenuLabels = {
   about: '关于',
 };
 
-export function buildMenuTemplate(platform: NodeJS.Platform, labels: MenuLabels, options: { devTools: boolean }): MenuItemConstructorOptions[] {
+/** What the File menu does; main.ts shows the folder dialogs and switches the workspace. */
+export interface FileActions {
+  newDataFolder(): void;
+  openDataFolder(): void;
+  saveDataFolderAs(): void;
+}
+
+export function buildMenuTemplate(platform: NodeJS.Platform, labels: MenuLabels, options: { devTools: boolean; files: FileActions }): MenuItemConstructorOptions[] {
   const template: MenuItemConstructorOptions[] = [];
   if (platform === 'darwin') template.push({ role: 'appMenu' });
-  template.push({ label: labels.file, submenu: [platform === 'darwin' ? { role: 'close' } : { role: 'quit', label: labels.quit }] });
+  template.push({
+    label: labels.file,
+    submenu: [
+      // Ctrl+N stays with the page (new member); a new data file is rarer and gets Shift.
+      { label: labels.newDataFolder, accelerator: 'CmdOrCtrl+Shift+N', click: () => options.files.newDataFolder() },
+      { label: labels.openDataFolder, accelerator: 'CmdOrCtrl+O', click: () => options.files.openDataFolder() },
+      { label: labels.saveDataFolderAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => options.files.saveDataFolderAs() },
+      { type: 'separator' },
+      platform === 'darwin' ? { role: 'close' } : { role: 'quit', label: labels.quit },
+    ],
+  });
   template.push({
     label: labels.edit,
     submenu: [

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DataFolder } from '../core/data-folder.js';
+import { Workspace } from '../core/workspace.js';
 import { defaultDataDir } from '../core/data-dir.js';
 import { AppError } from '../core/errors.js';
 import { createHost, listen } from './host.js';
@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   const staticRoot = path.join(projectRoot, 'dist', 'renderer');
 
   // Migrate (and back up) before listening: no request can reach a half-migrated database.
-  const core = await DataFolder.open(dataDir, { onUnexpected: (error) => console.error(error) });
-  if (core.isDamaged) console.error('The data file failed its integrity check; the app opens in recovery mode and offers the backups.');
+  const core = await Workspace.open(dataDir, { onUnexpected: (error) => console.error(error) });
+  if (core.current.isDamaged) console.error('The data file failed its integrity check; the app opens in recovery mode and offers the backups.');
   const token = randomBytes(24).toString('base64url');
   const server = createHost({ dispatcher: core.dispatcher, token, staticRoot });
   let actualPort: number;

@@ -98,4 +98,17 @@ describe('backups and history, end to end', () => {
     await expect.poll(() => total().textContent(), { timeout: 15_000 }).toMatch(/^共 19[01] 家单位$/);
     expect(fs.readdirSync(dataDir).some((n) => n.startsWith('alliance.damaged-'))).toBe(true);
   });
+
+  it('saves the data as a new folder and shows the new path', async () => {
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    const copy = path.join(tempDir(), '联合体数据副本');
+    await page.getByLabel('数据文件夹的完整路径').fill(copy);
+    await page.getByRole('button', { name: '另存为（连同附件）' }).click();
+    await expect.poll(() => page.getByTestId('data-file').textContent()).toBe(path.join(copy, 'alliance.sqlite'));
+    await page.getByLabel('数据文件夹的完整路径').fill('相对路径');
+    await page.getByRole('button', { name: /^打\s?开$/ }).click();
+    await expect.poll(() => page.getByText('请填写完整路径，例如 D:\\联合体数据').count()).toBe(1);
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await expect.poll(() => total().textContent()).toMatch(/^共 19[01] 家单位$/);
+  });
 });

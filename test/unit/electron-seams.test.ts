@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Dispatcher } from '../../core/dispatcher.js';
 import { IPC_CHANNEL, isTrustedSender, registerIpc, type InvokeEvent, type SenderFrame } from '../../electron/ipc.js';
-import { buildMenuTemplate, MENU_LABELS_ZH } from '../../electron/menu.js';
+import { buildMenuTemplate, MENU_LABELS_ZH, type FileActions } from '../../electron/menu.js';
 import { hardenContents, isAppUrl, isPermissionAllowed, isSafeExternalUrl, secureWebPreferences, type HardenableContents } from '../../electron/security.js';
 
 const appFrame: SenderFrame = { url: 'app://bundle/index.html', parent: null };
@@ -114,18 +114,32 @@ describe('window security', () => {
 });
 
 describe('application menu', () => {
+  const files: FileActions = { newDataFolder: vi.fn(), openDataFolder: vi.fn(), saveDataFolderAs: vi.fn() };
   const roles = (template: ReturnType<typeof buildMenuTemplate>) =>
     template.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu.map((s) => s.role) : [item.role])).filter(Boolean);
 
   it('has the standard Edit commands so Ctrl+C/V/X/Z/A work in every field', () => {
-    const template = buildMenuTemplate('win32', MENU_LABELS_ZH, { devTools: false });
+    const template = buildMenuTemplate('win32', MENU_LABELS_ZH, { devTools: false, files });
     const edit = template.find((item) => item.label === '编辑')!;
     expect((edit.submenu as { role?: string }[]).map((s) => s.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
     expect(roles(template)).not.toContain('toggleDevTools');
   });
 
+  it('has New, Open and Save As in the File menu, leaving Ctrl+N to the page', () => {
+    const file = buildMenuTemplate('win32', MENU_LABELS_ZH, { devTools: false, files }).find((item) => item.label === '文件')!;
+    const items = file.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    expect(items.filter((i) => i.label).map((i) => [i.label, i.accelerator])).toEqual([
+      ['新建数据文件…', 'CmdOrCtrl+Shift+N'],
+      ['打开数据文件…', 'CmdOrCtrl+O'],
+      ['另存为…', 'CmdOrCtrl+Shift+S'],
+      ['退出', undefined],
+    ]);
+    items[1]!.click!();
+    expect(files.openDataFolder).toHaveBeenCalled();
+  });
+
   it('adds the macOS app menu only on macOS and dev tools only in development', () => {
-    expect(roles(buildMenuTemplate('darwin', MENU_LABELS_ZH, { devTools: true }))).toEqual(expect.arrayContaining(['appMenu', 'toggleDevTools']));
-    expect(roles(buildMenuTemplate('linux', MENU_LABELS_ZH, { devTools: false }))).not.toContain('appMenu');
+    expect(roles(buildMenuTemplate('darwin', MENU_LABELS_ZH, { devTools: true, files }))).toEqual(expect.arrayContaining(['appMenu', 'toggleDevTools']));
+    expect(roles(buildMenuTemplate('linux', MENU_LABELS_ZH, { devTools: false, files }))).not.toContain('appMenu');
   });
 });

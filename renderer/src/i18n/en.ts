@@ -376,6 +376,16 @@ const en: Messages = {
     entityName: { organization: 'Member', contact: 'Contact', alliance: 'Alliance', agreement: 'Agreement', event: 'Event', talent: 'Talent item', attachment: 'Attachment' },
     field: { name: 'Name', shortName: 'Short name', category: 'Category', role: 'Role', status: 'Status', uscc: 'Credit code', joinDate: 'Joined', contacts: 'Contacts', title: 'Title', number: 'Number', type: 'Type', signedDate: 'Signed', parties: 'Parties', attachments: 'Attachments', expiresOn: 'Valid until', aliases: 'Aliases', exitDate: 'Left on', exitReason: 'Reason for leaving' },
   },
+  files: {
+    title: 'Other data files',
+    path: 'Full path of the data folder',
+    pathHelp: 'A folder, or the alliance.sqlite in it. The open data file is closed cleanly first.',
+    pathPlaceholder: 'e.g. D:\\Alliance data or /home/clerk/alliance-data',
+    open: 'Open',
+    create: 'New',
+    saveAs: 'Save as (with attachments)',
+    switched: 'Now working in: {{file}}',
+  },
   validation: {
     required: 'Required',
     type: 'Wrong format',
@@ -404,6 +414,10 @@ const en: Messages = {
     fileContent: 'The file content could not be read',
     fileEmpty: 'The file is empty',
     attachmentTooLarge: 'Attachments are limited to {{maxMb}} MB',
+    absolutePath: 'Give the full path, e.g. D:\\Alliance data',
+    dataFileName: 'Choose a folder, or a file named {{name}} in it',
+    noDataFile: 'There is no {{name}} in this folder',
+    dataFileExists: 'This folder already has a data file; open it instead',
     uscc: {
       length: 'A credit code has 18 characters; this one has {{length}}',
       character: 'Character {{position}} (“{{character}}”) is not allowed (no I, O, Z, S, V)',

@@ -351,6 +351,16 @@ const zh = {
     entityName: { organization: '成员单位', contact: '联系人', alliance: '联合体', agreement: '协议', event: '活动', talent: '人才供需', attachment: '附件' },
     field: { name: '名称', shortName: '简称', category: '类别', role: '职务', status: '状态', uscc: '信用代码', joinDate: '入会日期', contacts: '联系人', title: '名称', number: '编号', type: '类型', signedDate: '签订日期', parties: '签约方', attachments: '附件', expiresOn: '有效期至', aliases: '别名', exitDate: '退出日期', exitReason: '退出原因' },
   },
+  files: {
+    title: '其他数据文件',
+    path: '数据文件夹的完整路径',
+    pathHelp: '可填写文件夹，或其中的 alliance.sqlite。打开前会先正常关闭当前数据文件。',
+    pathPlaceholder: '例如 D:\\联合体数据 或 /home/mishu/联合体数据',
+    open: '打开',
+    create: '新建',
+    saveAs: '另存为（连同附件）',
+    switched: '已切换到：{{file}}',
+  },
   validation: {
     required: '必填',
     type: '格式不正确',
@@ -379,6 +389,10 @@ const zh = {
     fileContent: '无法读取文件内容',
     fileEmpty: '文件是空的',
     attachmentTooLarge: '附件不能超过 {{maxMb}} MB',
+    absolutePath: '请填写完整路径，例如 D:\\联合体数据',
+    dataFileName: '请选择文件夹，或其中名为 {{name}} 的文件',
+    noDataFile: '该文件夹中没有 {{name}}',
+    dataFileExists: '该文件夹已有数据文件，请直接打开',
     uscc: {
       length: '统一社会信用代码应为 18 位，当前为 {{length}} 位',
       character: '第 {{position}} 位“{{character}}”不是允许的字符（不含 I、O、Z、S、V）',

@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOverview } from '../../hooks/useOverview';
 import { BackupPanel } from './BackupPanel';
+import { OtherDataFile } from './OtherDataFile';
 
 export function DataPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function DataPage() {
         {health?.state === 'ok' && health.uncleanShutdown && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('data.uncleanShutdown')} />}
       </Card>
       <BackupPanel />
+      <OtherDataFile />
     </div>
   );
 }
