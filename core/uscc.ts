@@ -73,3 +73,8 @@ export function usccCategoryMismatch(code: string, category: OrganizationCategor
   if (expected.length === 0 || expected.includes(prefix)) return null;
   return { prefix, expected };
 }
+
+/** The usual first two characters for a category (generated sample codes use it). */
+export function typicalUsccPrefix(category: OrganizationCategory): string {
+  return EXPECTED_PREFIXES[category][0] ?? '12';
+}

@@ -6,7 +6,7 @@ import { ORGANIZATION_CATEGORIES, roleRank, type MemberRole, type OrganizationCa
 import { nowIso, type ServiceContext } from '../context.js';
 import { memberSearchText } from '../members.js';
 import { pinyinSortKey } from '../pinyin.js';
-import { usccCheckCharacter } from '../uscc.js';
+import { typicalUsccPrefix, usccCheckCharacter } from '../uscc.js';
 import { ENTERPRISE_TRADES, ENTERPRISE_WORDS, GIVEN_NAMES, SCHOOL_KINDS, SCHOOL_PLACES, SURNAMES } from './names.js';
 
 const CATEGORY_WEIGHTS: [OrganizationCategory, number][] = [
@@ -20,16 +20,6 @@ const CATEGORY_WEIGHTS: [OrganizationCategory, number][] = [
   ['other', 1],
 ];
 const ROLES: MemberRole[] = ['council', 'member', 'member', 'member', 'member', 'executive_council', 'member', 'member'];
-const PREFIX: Record<OrganizationCategory, string> = {
-  government: '11',
-  university: '12',
-  higher_vocational: '12',
-  secondary_vocational: '12',
-  research: '12',
-  enterprise: '91',
-  association: '51',
-  other: '12',
-};
 
 function categoryOf(i: number): OrganizationCategory {
   const total = CATEGORY_WEIGHTS.reduce((s, [, w]) => s + w, 0);
@@ -56,7 +46,7 @@ function nameOf(i: number, category: OrganizationCategory): string {
 }
 
 function usccOf(i: number, category: OrganizationCategory): string {
-  const body = `${PREFIX[category]}220100${String(i).padStart(9, '0')}`;
+  const body = `${typicalUsccPrefix(category)}220100${String(i).padStart(9, '0')}`;
   return body + usccCheckCharacter(body);
 }
 

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context.js';
 import type { HandlerMap } from '../dispatcher.js';
 import { AppError } from '../errors.js';
 import { createMember } from '../members.js';
-import { usccCheckCharacter } from '../uscc.js';
+import { typicalUsccPrefix, usccCheckCharacter } from '../uscc.js';
 import type { AppOverview } from '../types.js';
 import { loadFoundingCongress } from './founding-congress.js';
 import {
@@ -56,19 +56,9 @@ function organizationCode(random: () => number): string {
   return digits.join('') + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
 }
 
-const USCC_PREFIX: Record<OrganizationCategory, string> = {
-  government: '11',
-  university: '12',
-  higher_vocational: '12',
-  secondary_vocational: '12',
-  research: '12',
-  enterprise: '91',
-  association: '51',
-  other: '12',
-};
 
 function sampleUscc(category: OrganizationCategory, random: () => number): string {
-  const first17 = `${USCC_PREFIX[category]}220100${organizationCode(random)}`;
+  const first17 = `${typicalUsccPrefix(category)}220100${organizationCode(random)}`;
   return first17 + usccCheckCharacter(first17);
 }
 

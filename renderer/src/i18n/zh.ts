@@ -1,6 +1,6 @@
 // Chinese UI text (the default). Keys mirror en.ts; a test checks both have the same keys.
 // Code labels come from core/codes.ts, which rosters and the CLI print too: one source for each.
-import { CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
+import { AGREEMENT_TYPE_LABELS_ZH, CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
 
 const zh = {
   app: {
@@ -131,15 +131,7 @@ const zh = {
     memberCount: '成员单位数',
     none: '尚未填写联合体概况',
   },
-  agreementType: {
-    school_enterprise: '校企',
-    school_school: '校校',
-    research_education: '科教',
-    government_enterprise: '政企',
-    government_school: '政校',
-    government_school_enterprise: '政校企',
-    other: '其他',
-  },
+  agreementType: AGREEMENT_TYPE_LABELS_ZH,
   agreementState: { draft: '拟签', in_force: '履行中', expiring: '即将到期', expired: '已到期', terminated: '已终止' },
   agreementStatus: { draft: '拟签', signed: '已签署', terminated: '已终止' },
   eventType: {

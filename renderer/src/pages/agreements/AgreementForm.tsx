@@ -1,13 +1,14 @@
 // New / edit agreement. The type follows the parties until the clerk picks one; a type the parties
 // cannot have is shown with the core's reason before saving, and refused by the core on save.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type AgreementType } from '../../../../core/codes';
 import { call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
-import { showFieldErrors } from '../../api/formErrors';
+import { useRecordMutations } from '../../hooks/useRecordMutations';
+import type { Agreement } from '../../../../core/types';
 import { AttachmentList } from '../../components/AttachmentList';
 import { RecordHistory } from '../../components/RecordHistory';
 import { EventSelect } from '../../components/EventSelect';
@@ -18,8 +19,6 @@ const COMMON_TAGS = ['订单培养', '实习实训基地', '产业学院', '技�
 
 export function AgreementForm({ open, agreementId, defaults, onClose }: { open: boolean; agreementId: string | null; defaults?: AgreementFormValues; onClose(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<AgreementFormValues>();
   const [typeChosen, setTypeChosen] = useState(false);
   const agreement = useQuery({ queryKey: ['agreements.get', agreementId], queryFn: () => call('agreements.get', { id: agreementId! }), enabled: open && agreementId !== null });
@@ -47,33 +46,17 @@ export function AgreementForm({ open, agreementId, defaults, onClose }: { open: 
   }, [suggestion.data, typeChosen, form]);
 
   const knownNames = useMemo(() => Object.fromEntries((agreement.data?.parties ?? []).map((p) => [p.organizationId, p.name])), [agreement.data]);
-  const invalidate = () => {
-    for (const key of ['agreements.list', 'agreements.get', 'events.get', 'events.list', 'dashboard.summary', 'ceremony.state']) void queryClient.invalidateQueries({ queryKey: [key] });
-  };
-
-  const save = useMutation({
-    mutationFn: (values: AgreementFormValues) => {
+  const { save, remove } = useRecordMutations<AgreementFormValues, Agreement>({
+    form,
+    save: (values) => {
       const input = inputFromAgreementValues(values);
       return agreementId === null ? call('agreements.create', input) : call('agreements.update', { ...input, id: agreementId });
     },
-    onSuccess: (saved) => {
-      message.success(t('agreements.form.saved', { number: saved.number }));
-      invalidate();
-      onClose();
-    },
-    onError: (error) => {
-      if (showFieldErrors(form, error, t)) message.error(t('form.fixErrors'));
-      else message.error(errorText(t, error));
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => call('agreements.delete', { id: agreementId! }),
-    onSuccess: () => {
-      message.success(t('agreements.form.deleted', { number: agreement.data?.number ?? '' }));
-      invalidate();
-      onClose();
-    },
-    onError: (error) => message.error(errorText(t, error)),
+    remove: () => call('agreements.delete', { id: agreementId! }),
+    invalidate: ['agreements.list', 'agreements.get', 'events.get', 'events.list', 'dashboard.summary', 'ceremony.state'],
+    savedMessage: (saved) => t('agreements.form.saved', { number: saved.number }),
+    deletedMessage: () => t('agreements.form.deleted', { number: agreement.data?.number ?? '' }),
+    onClose,
   });
 
   const problem = suggestion.data?.problem ?? null;

@@ -77,12 +77,16 @@ export function inputFromAgreementValues(v: AgreementFormValues): ApiInput<'agre
     summary: v.summary ?? null,
     tags: v.tags ?? [],
     amendsId: v.amendsId ?? null,
-    parties: (v.parties ?? []).map((p) => ({
-      organizationId: p.organizationId ?? '',
-      label: p.label ?? null,
-      signatoryName: p.signatoryName ?? null,
-      signatoryTitle: p.signatoryTitle ?? null,
-      sealAffixed: Boolean(p.sealAffixed),
-    })),
+    parties: (v.parties ?? []).map(partyInputOf),
+  };
+}
+
+export function partyInputOf(p: PartyValues): ApiInput<'agreements.create'>['parties'][number] {
+  return {
+    organizationId: p.organizationId ?? '',
+    label: p.label ?? null,
+    signatoryName: p.signatoryName ?? null,
+    signatoryTitle: p.signatoryTitle ?? null,
+    sealAffixed: Boolean(p.sealAffixed),
   };
 }

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';
 import { PartiesEditor } from '../agreements/PartiesEditor';
-import type { PartyValues } from '../agreements/agreementFormValues';
+import { partyInputOf, type PartyValues } from '../agreements/agreementFormValues';
 
 interface SigningValues {
   title?: string;
@@ -30,13 +30,7 @@ export function PlanSigningForm({ eventId }: { eventId: string }) {
             title: v.title ?? '',
             type: v.type,
             termYears: v.termYears ?? null,
-            parties: (v.parties ?? []).map((p) => ({
-              organizationId: p.organizationId ?? '',
-              label: p.label ?? null,
-              signatoryName: p.signatoryName ?? null,
-              signatoryTitle: p.signatoryTitle ?? null,
-              sealAffixed: Boolean(p.sealAffixed),
-            })),
+            parties: (v.parties ?? []).map(partyInputOf),
           },
         ],
       }),

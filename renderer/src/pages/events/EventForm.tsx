@@ -1,23 +1,22 @@
 // New / edit meeting event: agenda in order, attendance with a one-click "everyone came", minutes,
 // files, the agreements signed at it, and the way into its signing ceremony.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, List, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, List, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, ATTENDANCE_STATUSES, EVENT_TYPES } from '../../../../core/codes';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { showFieldErrors } from '../../api/formErrors';
 import { AttachmentList } from '../../components/AttachmentList';
 import { MemberSelect } from '../../components/MemberSelect';
 import { hrefFor } from '../../hooks/useHashRoute';
+import { useRecordMutations } from '../../hooks/useRecordMutations';
+import type { MeetingEvent } from '../../../../core/types';
 import { AgreementStateTag } from '../agreements/AgreementsPage';
 import { EMPTY_EVENT, inputFromEventValues, knownNamesOf, valuesFromEvent, type EventFormValues } from './eventFormValues';
 
 export function EventForm({ open, eventId, onClose }: { open: boolean; eventId: string | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<EventFormValues>();
   const event = useQuery({ queryKey: ['events.get', eventId], queryFn: () => call('events.get', { id: eventId! }), enabled: open && eventId !== null });
   useEffect(() => {
@@ -26,33 +25,17 @@ export function EventForm({ open, eventId, onClose }: { open: boolean; eventId: 
     form.setFieldsValue(eventId === null ? EMPTY_EVENT : event.data ? valuesFromEvent(event.data) : {});
   }, [open, eventId, event.data, form]);
   const knownNames = useMemo(() => knownNamesOf(event.data), [event.data]);
-  const invalidate = () => {
-    for (const key of ['events.list', 'events.get', 'dashboard.summary', 'ceremony.state']) void queryClient.invalidateQueries({ queryKey: [key] });
-  };
-
-  const save = useMutation({
-    mutationFn: (values: EventFormValues) => {
+  const { save, remove } = useRecordMutations<EventFormValues, MeetingEvent>({
+    form,
+    save: (values) => {
       const input = inputFromEventValues(values);
       return eventId === null ? call('events.create', input) : call('events.update', { ...input, id: eventId });
     },
-    onSuccess: (saved) => {
-      message.success(t('events.form.saved', { title: saved.title }));
-      invalidate();
-      onClose();
-    },
-    onError: (error) => {
-      if (showFieldErrors(form, error, t)) message.error(t('form.fixErrors'));
-      else message.error(errorText(t, error));
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => call('events.delete', { id: eventId! }),
-    onSuccess: () => {
-      message.success(t('events.form.deleted', { title: event.data?.title ?? '' }));
-      invalidate();
-      onClose();
-    },
-    onError: (error) => message.error(errorText(t, error)),
+    remove: () => call('events.delete', { id: eventId! }),
+    invalidate: ['events.list', 'events.get', 'dashboard.summary', 'ceremony.state'],
+    savedMessage: (saved) => t('events.form.saved', { title: saved.title }),
+    deletedMessage: () => t('events.form.deleted', { title: event.data?.title ?? '' }),
+    onClose,
   });
   const markAllAttended = () => {
     const attendance = (form.getFieldValue('attendance') as EventFormValues['attendance']) ?? [];
