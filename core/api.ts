@@ -205,6 +205,10 @@ export const apiSchemas = {
   'talent.delete': byId,
   /** Members by category, agreements by type and state, what expires within 90 days, recent and coming events. */
   'dashboard.summary': empty,
+  /** The member roster as a file (xlsx or csv): grouped by category with counts; USCC only in the internal version. */
+  'exports.roster': z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx'), includeUscc: z.boolean().default(false) }),
+  /** The agreement summary as a file, with the list's filters; xlsx adds subtotals by type and the agreements expiring within 90 days. */
+  'exports.agreements': agreementListInput.omit({ sort: true, direction: true, offset: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
   /** Backups kept in the data folder, newest first. */
   'backups.list': empty,
   /** "Back up now": a consistent copy's bytes, for the shell to save where the clerk chooses. */
@@ -270,6 +274,8 @@ export interface ApiResults {
   'talent.update': TalentItem;
   'talent.delete': { id: string };
   'dashboard.summary': Dashboard;
+  'exports.roster': FileContent;
+  'exports.agreements': FileContent;
   'backups.list': BackupInfo[];
   'backups.create': FileContent;
   'backups.restore': { restored: string };

@@ -11,6 +11,7 @@ import { dashboardHandlers } from './dashboard.js';
 import { createDispatcher, type Dispatcher, type HandlerMap } from './dispatcher.js';
 import { AppError } from './errors.js';
 import { eventHandlers } from './events.js';
+import { exportHandlers } from './exports/exports.js';
 import { historyHandlers } from './history.js';
 import { memberHandlers } from './members.js';
 import { reportHandlers } from './reports.js';
@@ -71,6 +72,7 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
       talentHandlers,
       dashboardHandlers,
       historyHandlers,
+      exportHandlers,
       options.folder?.handlers ?? withoutFolder,
     ],
     options.onUnexpected,

@@ -103,6 +103,14 @@ export const AGREEMENT_STATES = ['draft', 'in_force', 'expiring', 'expired', 'te
 export type AgreementState = (typeof AGREEMENT_STATES)[number];
 export const EXPIRING_WITHIN_DAYS = 90;
 
+export const AGREEMENT_STATE_LABELS_ZH: Record<AgreementState, string> = {
+  draft: '拟签',
+  in_force: '履行中',
+  expiring: '即将到期',
+  expired: '已到期',
+  terminated: '已终止',
+};
+
 /** 甲方, 乙方, 丙方 … by position. */
 export const PARTY_LABELS_ZH = ['甲方', '乙方', '丙方', '丁方', '戊方', '己方', '庚方', '辛方', '壬方', '癸方'];
 

@@ -22,6 +22,8 @@ Commands:
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
+  export roster|agreements --format xlsx|csv --out FILE [--uscc] [agreement filters]
+                                   the member roster or the agreement summary as a file
   backup [--out FILE]              a consistent backup: into backups/, or to FILE
   restore FILE                     restore a backup (the current data is backed up first)
   check                            full integrity check; exits non-zero with the reason if it fails
@@ -74,6 +76,7 @@ function parse(argv: string[]) {
         type: { type: 'string' },
         out: { type: 'string' },
         members: { type: 'string' },
+        format: { type: 'string' },
         state: { type: 'string' },
         member: { type: 'string' },
         event: { type: 'string' },
@@ -101,7 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const command = positionals.join(' ');
-  const known = ['sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
+  const known = ['export roster', 'export agreements', 'sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
   const restoreFile = positionals[0] === 'restore' && positionals.length === 2 ? positionals[1]! : null;
   if (!known.includes(command) && !restoreFile) {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
@@ -128,6 +131,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const started = performance.now();
         generateMembers(core.appCore.ctx, count);
         io.out(`Generated ${count} members in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+        return 0;
+      }
+      case 'export roster':
+      case 'export agreements': {
+        if (!values.out) {
+          io.err(`--out FILE is required.\n\n${USAGE}`);
+          return 2;
+        }
+        const file =
+          command === 'export roster'
+            ? await call(core, 'exports.roster', { format: values.format, includeUscc: Boolean(values.uscc) } as ApiInput<'exports.roster'>)
+            : await call(core, 'exports.agreements', {
+                format: values.format,
+                types: list(values.type),
+                states: list(values.state),
+                organizationId: values.member,
+                eventId: values.event,
+                from: values.from,
+                to: values.to,
+                text: values.text,
+              } as ApiInput<'exports.agreements'>);
+        fs.writeFileSync(path.resolve(values.out), Buffer.from(file.bytes, 'base64'));
+        io.out(`Wrote ${path.resolve(values.out)}.`);
         return 0;
       }
       case 'backup': {

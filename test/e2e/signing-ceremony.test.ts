@@ -1,5 +1,7 @@
 // A clerk's signing ceremony, in Chromium against the real browser shell: plan three signings,
 // run the ceremony, reload half-way and finish, then find the agreements by member and by type.
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
@@ -17,7 +19,7 @@ beforeAll(async () => {
   expect(await runCli(['--data-dir', dataDir, 'sample', 'load'], quiet)).toBe(0);
   shell = await startShell(dataDir);
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
   await page.goto(shell.url);
   await page.waitForURL((url) => !url.search.includes('token'));
 });
@@ -128,5 +130,21 @@ describe('signing ceremony, end to end', () => {
     await expect.poll(() => page.getByText('保存失败，请修改标红的字段后重试。填写的内容已保留。').count()).toBeGreaterThan(0);
     expect(await drawer().getByText(reason).count()).toBeGreaterThan(0);
     expect(await drawer().getByLabel('协议名称').inputValue()).toBe('两家企业的校企协议');
+  });
+
+  it('exports the filtered agreement summary as xlsx', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await page.getByRole('button', { name: '导 出' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel 表格（.xlsx）' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^长春汽车产教联合体协议汇总表-\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const headings: string[] = [];
+    workbook.getWorksheet('协议汇总表')!.eachRow((row, n) => {
+      const first = row.getCell(1).value;
+      if (n > 3 && typeof first === 'string') headings.push(first);
+    });
+    expect(headings).toEqual(['政企（2份）']);
   });
 });

@@ -386,6 +386,7 @@ const en: Messages = {
     saveAs: 'Save as (with attachments)',
     switched: 'Now working in: {{file}}',
   },
+  exports: { button: 'Export', xlsx: 'Excel workbook (.xlsx)', csv: 'CSV file (.csv, UTF-8)', internal: 'Internal version (with credit codes)' },
   validation: {
     required: 'Required',
     type: 'Wrong format',

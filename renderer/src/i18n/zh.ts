@@ -1,6 +1,6 @@
 // Chinese UI text (the default). Keys mirror en.ts; a test checks both have the same keys.
 // Code labels come from core/codes.ts, which rosters and the CLI print too: one source for each.
-import { AGREEMENT_TYPE_LABELS_ZH, CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
+import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
 
 const zh = {
   app: {
@@ -132,7 +132,7 @@ const zh = {
     none: '尚未填写联合体概况',
   },
   agreementType: AGREEMENT_TYPE_LABELS_ZH,
-  agreementState: { draft: '拟签', in_force: '履行中', expiring: '即将到期', expired: '已到期', terminated: '已终止' },
+  agreementState: AGREEMENT_STATE_LABELS_ZH,
   agreementStatus: { draft: '拟签', signed: '已签署', terminated: '已终止' },
   eventType: {
     founding_congress: '成立大会',
@@ -353,6 +353,7 @@ const zh = {
     saveAs: '另存为（连同附件）',
     switched: '已切换到：{{file}}',
   },
+  exports: { button: '导出', xlsx: 'Excel 表格（.xlsx）', csv: 'CSV 文件（.csv，UTF-8）', internal: '内部版（含统一社会信用代码）' },
   validation: {
     required: '必填',
     type: '格式不正确',

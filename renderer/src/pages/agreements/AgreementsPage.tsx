@@ -10,6 +10,7 @@ import type { AgreementRow } from '../../../../core/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { CodeFilter } from '../../components/CodeFilter';
+import { ExportMenu } from '../../components/ExportMenu';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { AgreementForm } from './AgreementForm';
@@ -67,6 +68,7 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
         <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
           {t('agreements.new')}
         </Button>
+        <ExportMenu exportAs={(format) => call('exports.agreements', { format, types, states, organizationId: input.organizationId, eventId: input.eventId, from: input.from, to: input.to, text: input.text })} />
         <Typography.Text type="secondary" data-testid="agreement-total">
           {t('agreements.total', { count: list.data?.total ?? 0 })}
         </Typography.Text>

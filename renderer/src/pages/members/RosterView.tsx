@@ -1,14 +1,17 @@
 // The roster as clerks print it: grouped by category in the domain order, each heading with its count.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Empty, Spin, Table, Typography } from 'antd';
+import { Alert, Checkbox, Empty, Space, Spin, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterRow } from '../../../../core/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { ExportMenu } from '../../components/ExportMenu';
 
 export function RosterView() {
   const { t } = useTranslation();
   const roster = useQuery({ queryKey: ['reports.roster'], queryFn: () => call('reports.roster', {}) });
+  const [includeUscc, setIncludeUscc] = useState(false);
   if (roster.isPending) return <Spin style={{ margin: 40 }} />;
   if (roster.isError) return <Alert type="error" showIcon message={errorText(t, roster.error)} />;
   const { groups, allianceName, total } = roster.data;
@@ -30,6 +33,12 @@ export function RosterView() {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {t('roster.total', { count: total })}
       </Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportMenu exportAs={(format) => call('exports.roster', { format, includeUscc })} />
+        <Checkbox checked={includeUscc} onChange={(e) => setIncludeUscc(e.target.checked)}>
+          {t('exports.internal')}
+        </Checkbox>
+      </Space>
       {groups.map((group) => (
         <section key={group.category}>
           <Typography.Title level={4} data-testid="roster-heading">

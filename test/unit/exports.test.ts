@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../../core/api.js';
+import type { AppCore } from '../../core/app.js';
+import { runCli } from '../../core/cli/run-cli.js';
+import { neutraliseCell } from '../../core/exports/cells.js';
+import type { FileContent } from '../../core/types.js';
+import { callOk, freshCore } from '../support/core.js';
+import { tempDir } from '../support/migrations.js';
+
+let core: AppCore;
+beforeAll(async () => {
+  core = await freshCore(':memory:', () => new Date('2026-11-28T10:00:00Z'));
+  callOk(core, 'sample.load', {});
+  callOk(core, 'members.create', { name: '=HYPERLINK("http://evil","点我")', category: 'other', contacts: [{ name: '@SUM(A1)', mobile: '+8613900000000' }] });
+});
+afterAll(() => core.close());
+
+async function exported(method: 'exports.roster' | 'exports.agreements', input: object): Promise<{ file: FileContent; bytes: Buffer }> {
+  const response = (await core.dispatcher.dispatch(method, input)) as ApiResponse;
+  if (!response.ok) throw new Error(JSON.stringify(response.error));
+  const file = response.result as FileContent;
+  return { file, bytes: Buffer.from(file.bytes, 'base64') };
+}
+
+async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('formula neutralisation', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', '\0x'])('prefixes %j with an apostrophe, keeping it whole', (value) => {
+    expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+  it('leaves ordinary text and numbers alone', () => {
+    expect(neutraliseCell('长春市教育局')).toBe('长春市教育局');
+    expect(neutraliseCell('a=b')).toBe('a=b');
+    expect(neutraliseCell(-5)).toBe(-5);
+  });
+});
+
+describe('roster export', () => {
+  it('writes xlsx grouped by category with counts, frozen header, print titles and A4', async () => {
+    const { file, bytes } = await exported('exports.roster', { format: 'xlsx' });
+    expect(file.fileName).toBe('长春汽车产教联合体成员单位名单-20261128.xlsx');
+    const sheet = (await workbookOf(bytes)).getWorksheet('成员单位名单')!;
+    expect(sheet.getCell('A1').value).toBe('长春市汽车产业集群产教联合体成员单位名单');
+    expect(sheet.getRow(3).values).toEqual([undefined, '序号', '单位名称', '联合体职务', '联系人', '职务', '联系电话']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '3:3' });
+    const headings: string[] = [];
+    let dataRows = 0;
+    sheet.eachRow((row, n) => {
+      if (n <= 3) return;
+      const first = row.getCell(1).value;
+      if (typeof first === 'string') headings.push(first);
+      else dataRows++;
+    });
+    expect(headings).toEqual(['政府机构（10个）', '本科院校（8所）', '高职院校（8所）', '中职学校（38所）', '科研机构（6个）', '企业（120家）', '其他（1个）']);
+    expect(dataRows).toBe(191);
+    expect(sheet.getRow(5).values).toEqual(expect.arrayContaining([1, '长春汽车经济技术开发区管理委员会', '牵头单位']));
+    expect((sheet.getColumn(2).width ?? 0) >= 30).toBe(true);
+  });
+
+  it('neutralises formula-looking cells in xlsx and csv', async () => {
+    const sheet = (await workbookOf((await exported('exports.roster', { format: 'xlsx' })).bytes)).getWorksheet(1)!;
+    const values: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toContain(`'=HYPERLINK("http://evil","点我")`);
+    expect(values).toContain("'@SUM(A1)");
+    expect(values).toContain("'+8613900000000");
+    expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
+
+    const csv = (await exported('exports.roster', { format: 'csv' })).bytes.toString('utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(csv).toContain("'@SUM(A1)");
+  });
+
+  it('writes csv as UTF-8 with a BOM and CRLF, group headings on their own rows', async () => {
+    const { file, bytes } = await exported('exports.roster', { format: 'csv', includeUscc: true });
+    expect(file.mimeType).toBe('text/csv; charset=utf-8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('序号,单位名称,联合体职务,联系人,职务,联系电话,统一社会信用代码');
+    expect(lines[1]).toBe('政府机构（10个）');
+    expect(lines[2]).toMatch(/^1,长春汽车经济技术开发区管理委员会,牵头单位,.+,\d{11},11220100\w{10}$/);
+  });
+});
+
+describe('agreement summary export', () => {
+  it('writes the summary with subtotals by type and a sheet of agreements expiring within 90 days', async () => {
+    const [a, b] = callOk(core, 'members.list', { text: '吉林大学' }).rows.concat(callOk(core, 'members.list', { text: '一汽模具' }).rows);
+    callOk(core, 'agreements.create', { title: '即将到期的协议', status: 'signed', signedDate: '2024-01-01', endDate: '2027-01-31', parties: [{ organizationId: a!.id }, { organizationId: b!.id }] });
+    const workbook = await workbookOf((await exported('exports.agreements', { format: 'xlsx' })).bytes);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['协议汇总表', '90天内到期']);
+    const summary = workbook.getWorksheet('协议汇总表')!;
+    expect(summary.getRow(3).values).toEqual([undefined, '序号', '协议编号', '协议名称', '协议类型', '签约各方', '签约代表', '签订日期', '签约活动', '有效期至', '状态', '合作内容摘要']);
+    expect(summary.pageSetup.orientation).toBe('landscape');
+    const firstColumn: unknown[] = [];
+    const secondColumn: unknown[] = [];
+    summary.eachRow((row, n) => {
+      if (n > 3) {
+        firstColumn.push(row.getCell(1).value);
+        secondColumn.push(row.getCell(2).value);
+      }
+    });
+    expect(firstColumn.filter((v) => typeof v === 'string')).toEqual(['校企（3份）', '校校（2份）', '科教（1份）', '政企（1份）']);
+    expect(secondColumn.filter((v) => typeof v === 'string' && v.startsWith('小计'))).toEqual(['小计：3 份', '小计：2 份', '小计：1 份', '小计：1 份']);
+    const expiring = workbook.getWorksheet('90天内到期')!;
+    expect(expiring.getRow(4).values).toEqual(expect.arrayContaining(['即将到期的协议', '2027-01-31', '即将到期']));
+  });
+
+  it('exports the filtered list only', async () => {
+    const csv = (await exported('exports.agreements', { format: 'csv', types: ['school_school'] })).bytes.toString('utf8');
+    expect(csv.split('\r\n').filter((l) => /^\d+,2023-校校/.test(l))).toHaveLength(2);
+    expect(csv).not.toContain('校企');
+  });
+});
+
+describe('export from the command line', () => {
+  it('writes the roster to the chosen file', async () => {
+    const dir = tempDir();
+    const quiet = { out: () => undefined, err: () => undefined };
+    await runCli(['--data-dir', dir, 'sample', 'load'], quiet);
+    const out = path.join(tempDir(), '名单.xlsx');
+    expect(await runCli(['--data-dir', dir, 'export', 'roster', '--format', 'xlsx', '--out', out], quiet)).toBe(0);
+    expect((await workbookOf(fs.readFileSync(out))).getWorksheet(1)!.getCell('A1').value).toBe('长春市汽车产业集群产教联合体成员单位名单');
+    expect(await runCli(['--data-dir', dir, 'export', 'roster', '--format', 'pdf', '--out', out], quiet)).toBe(2);
+  });
+});
