@@ -1,24 +1,27 @@
 // The app frame: navigation on the left, the sample-data banner and language switch on top.
 import { App as AntApp, Alert, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { switchLanguage, type Language } from './i18n';
 import { useHashRoute, type Page } from './hooks/useHashRoute';
 import { useOverview } from './hooks/useOverview';
-import { AgreementsPage } from './pages/agreements/AgreementsPage';
-import { AlliancePage } from './pages/alliance/AlliancePage';
-import { CeremonyPage } from './pages/ceremony/CeremonyPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { DataPage } from './pages/data/DataPage';
 import { RecoveryPage } from './pages/data/RecoveryPage';
-import { HistoryPage } from './pages/history/HistoryPage';
-import { EventsPage } from './pages/events/EventsPage';
 import { MembersPage } from './pages/members/MembersPage';
-import { TalentPage } from './pages/talent/TalentPage';
 import { WelcomePage } from './pages/welcome/WelcomePage';
 import { errorText } from './api/errors';
 import 'dayjs/locale/zh-cn';
+
+// Pages other than the member register load when first opened, so the app starts sooner.
+const AgreementsPage = lazy(() => import('./pages/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
+const CeremonyPage = lazy(() => import('./pages/ceremony/CeremonyPage').then((m) => ({ default: m.CeremonyPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DataPage = lazy(() => import('./pages/data/DataPage').then((m) => ({ default: m.DataPage })));
+const HistoryPage = lazy(() => import('./pages/history/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const EventsPage = lazy(() => import('./pages/events/EventsPage').then((m) => ({ default: m.EventsPage })));
+const TalentPage = lazy(() => import('./pages/talent/TalentPage').then((m) => ({ default: m.TalentPage })));
+const AlliancePage = lazy(() => import('./pages/alliance/AlliancePage').then((m) => ({ default: m.AlliancePage })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -79,7 +82,13 @@ function Frame({ language, title }: { language: Language; title: string }) {
           {sampleMemberCount > 0 && (
             <Alert type="warning" banner data-testid="sample-banner" message={t('app.sampleBanner', { name: profile?.name ?? '' })} />
           )}
-          {firstRun ? <WelcomePage /> : <PageView page={page} params={params} navigate={navigate} />}
+          {firstRun ? (
+            <WelcomePage />
+          ) : (
+            <Suspense fallback={<Spin style={{ margin: 40 }} />}>
+              <PageView page={page} params={params} navigate={navigate} />
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

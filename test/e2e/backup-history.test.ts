@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import { launchChromium } from '../support/browser.js';
+import { chooseOption } from '../support/antd.js';
 import { damage } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
 import { startShell, type RunningShell } from '../support/server.js';
@@ -51,7 +52,9 @@ describe('backups and history, end to end', () => {
     await page.getByLabel(/搜索单位名称/).fill('长春东方职业学院');
     await page.locator('[role=row]', { hasText: '长春东方职业学院' }).click();
     await page.getByRole('button', { name: '删除此单位' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await expect.poll(() => total().textContent()).toBe('共 0 家单位');
     await page.getByLabel(/搜索单位名称/).fill('');
     await expect.poll(() => total().textContent()).toBe('共 189 家单位');
 
@@ -67,8 +70,7 @@ describe('backups and history, end to end', () => {
   it('restores a backup, and undoes that restore from the backup taken before it', async () => {
     await page.getByRole('button', { name: '新增成员单位' }).click();
     await page.getByRole('dialog').getByLabel('单位全称').fill('备份后新增的单位');
-    await page.getByRole('dialog').getByLabel('类别', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="企业"]').click();
+    await chooseOption(page, page.getByRole('dialog').getByLabel('类别', { exact: true }), '企业');
     await page.getByRole('dialog').getByRole('button', { name: '保 存' }).click();
     await expect.poll(() => total().textContent()).toBe('共 191 家单位');
 

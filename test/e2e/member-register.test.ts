@@ -1,6 +1,7 @@
 // A new clerk's first session, in a real Chromium against the real browser shell and database.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../support/antd.js';
 import { launchChromium } from '../support/browser.js';
 import { startShell, type RunningShell } from '../support/server.js';
 
@@ -21,10 +22,7 @@ afterAll(async () => {
 const total = () => page.getByTestId('member-total');
 const drawer = () => page.getByRole('dialog');
 
-async function chooseOption(label: string, option: string) {
-  await drawer().getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
+const choose = (label: string, option: string) => chooseOption(page, drawer().getByLabel(label, { exact: true }), option);
 
 describe('member register, end to end', () => {
   it('offers the sample alliance on first start and loads its 190 members in six groups', async () => {
@@ -65,7 +63,7 @@ describe('member register, end to end', () => {
   it('keeps a mistyped USCC form as typed, shows the field error, then saves once fixed', async () => {
     await page.keyboard.press('Control+n');
     await drawer().getByLabel('单位全称').fill('长春启航汽车科技有限公司');
-    await chooseOption('类别', '企业');
+    await choose('类别', '企业');
     await drawer().getByLabel('统一社会信用代码').fill('91350100M000100Y44');
     await drawer().getByLabel('姓名').fill('刘洋');
     await drawer().getByLabel('手机').fill('13912345678');

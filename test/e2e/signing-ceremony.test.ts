@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
+import { chooseOption } from '../support/antd.js';
 import { launchChromium } from '../support/browser.js';
 import { tempDir } from '../support/migrations.js';
 import { startShell, type RunningShell } from '../support/server.js';
@@ -35,7 +36,10 @@ async function pickMember(scope: ReturnType<Page['locator']>, label: string, nam
   const select = scope.getByLabel(label, { exact: true });
   await select.click();
   await select.fill(name.slice(0, 6));
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`).click();
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${name}"]`);
+  await option.waitFor({ state: 'visible' });
+  await option.click();
+  await expect.poll(async () => (await select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]').textContent())?.includes(name)).toBe(true);
 }
 
 async function planSigning(title: string, parties: [string, string], signatory?: string) {
@@ -110,8 +114,7 @@ describe('signing ceremony, end to end', () => {
     await expect.poll(() => page.getByTestId('agreements-in_force').textContent()).toContain('7');
     await page.getByRole('menuitem', { name: '合作协议' }).click();
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 9 份协议');
-    await page.getByLabel('协议类型', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="政企"]').click();
+    await chooseOption(page, page.getByLabel('协议类型', { exact: true }), '政企');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
     expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('汽车人才共育合作协议'), expect.stringContaining('政企人才共育战略合作协议')]));
@@ -122,8 +125,7 @@ describe('signing ceremony, end to end', () => {
     await drawer().getByLabel('协议名称').fill('两家企业的校企协议');
     await pickMember(drawer(), '签约单位 1', '一汽模具制造有限公司');
     await pickMember(drawer(), '签约单位 2', '中国第一汽车集团有限公司');
-    await drawer().getByLabel('协议类型', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="校企"]').click();
+    await chooseOption(page, drawer().getByLabel('协议类型', { exact: true }), '校企');
     const reason = '校企协议的签约方中至少需要1所学校；当前签约方为：企业、企业';
     await expect.poll(() => drawer().getByTestId('type-problem').textContent()).toBe(reason);
     await drawer().getByRole('button', { name: '保 存' }).click();
@@ -133,7 +135,7 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('exports the filtered agreement summary as xlsx', async () => {
-    await page.keyboard.press('Escape');
+    await drawer().getByRole('button', { name: '取 消' }).click();
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
     await page.getByRole('button', { name: '导 出' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel 表格（.xlsx）' }).click()]);

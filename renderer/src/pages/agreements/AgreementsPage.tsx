@@ -1,6 +1,6 @@
 // The agreement list: filtered and sorted by the core; filters can arrive in the address (dashboard links).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementT
 import type { AgreementRow } from '../../../../core/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { CodeFilter } from '../../components/CodeFilter';
 import { ExportMenu } from '../../components/ExportMenu';
 import { EventSelect } from '../../components/EventSelect';
@@ -16,14 +17,8 @@ import { MemberSelect } from '../../components/MemberSelect';
 import { AgreementForm } from './AgreementForm';
 
 const PAGE_SIZE = 50;
-const STATE_COLORS: Record<AgreementState, string> = { draft: 'default', in_force: 'green', expiring: 'orange', expired: 'red', terminated: 'default' };
 
 type Sort = NonNullable<ApiInput<'agreements.list'>['sort']>;
-
-export function AgreementStateTag({ state }: { state: AgreementState }) {
-  const { t } = useTranslation();
-  return <Tag color={STATE_COLORS[state]}>{t(`agreementState.${state}`)}</Tag>;
-}
 
 export function AgreementsPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { EventRow } from '../../../../core/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { hrefFor } from '../../hooks/useHashRoute';
-import { AgreementStateTag } from '../agreements/AgreementsPage';
+import { AgreementStateTag } from '../../components/AgreementStateTag';
 
 function EventList({ events }: { events: EventRow[] }) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { MemberSelect } from '../../components/MemberSelect';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import type { MeetingEvent } from '../../../../core/types';
-import { AgreementStateTag } from '../agreements/AgreementsPage';
+import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { EMPTY_EVENT, inputFromEventValues, knownNamesOf, valuesFromEvent, type EventFormValues } from './eventFormValues';
 
 export function EventForm({ open, eventId, onClose }: { open: boolean; eventId: string | null; onClose(): void }) {

@@ -4,7 +4,7 @@ import { List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { hrefFor } from '../../hooks/useHashRoute';
-import { AgreementStateTag } from '../agreements/AgreementsPage';
+import { AgreementStateTag } from '../../components/AgreementStateTag';
 
 export function MemberAgreements({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
