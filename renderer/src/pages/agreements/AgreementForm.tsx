@@ -107,6 +107,7 @@ export function AgreementForm({ open, agreementId, defaults, onClose }: { open: 
                 help={problem ? <span data-testid="type-problem">{issueText(t, problem)}</span> : suggestion.data ? t('agreements.form.typeSuggested', { type: t(`agreementType.${suggestion.data.suggested}`) }) : undefined}
               >
                 <Select<AgreementType>
+                  showSearch={{ optionFilterProp: 'label' }}
                   onChange={() => setTypeChosen(true)}
                   options={AGREEMENT_TYPES.map((c) => ({ value: c, label: t(`agreementType.${c}`) }))}
                 />

@@ -120,7 +120,9 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
     mutationFn: () => call('members.delete', { id: memberId! }),
     onSuccess: () => {
       message.success(t('form.deleted', { name: member.data?.name ?? '' }));
-      invalidate();
+      // The record is gone: drop it rather than ask the core for it again.
+      queryClient.removeQueries({ queryKey: ['members.get', memberId] });
+      for (const key of [['members.list'], ['reports.roster'], overviewKey]) void queryClient.invalidateQueries({ queryKey: key });
       onClose();
     },
     onError: (error) => message.error(errorText(t, error)),
@@ -170,7 +172,7 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
             </Col>
             <Col span={12}>
               <Form.Item name="category" label={t('form.category')} required>
-                <Select options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={ORGANIZATION_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
               </Form.Item>
             </Col>
             <Col span={12}>
