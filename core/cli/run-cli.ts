@@ -90,6 +90,19 @@ function parse(argv: string[]) {
   }
 }
 
+/** The agreement filters shared by `agreements list` and `export agreements`. */
+function agreementFilters(values: ReturnType<typeof parse>['values']) {
+  return {
+    types: list(values.type),
+    states: list(values.state),
+    organizationId: values.member,
+    eventId: values.event,
+    from: values.from,
+    to: values.to,
+    text: values.text,
+  };
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -142,16 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const file =
           command === 'export roster'
             ? await call(core, 'exports.roster', { format: values.format, includeUscc: Boolean(values.uscc) } as ApiInput<'exports.roster'>)
-            : await call(core, 'exports.agreements', {
-                format: values.format,
-                types: list(values.type),
-                states: list(values.state),
-                organizationId: values.member,
-                eventId: values.event,
-                from: values.from,
-                to: values.to,
-                text: values.text,
-              } as ApiInput<'exports.agreements'>);
+            : await call(core, 'exports.agreements', { format: values.format, ...agreementFilters(values) } as ApiInput<'exports.agreements'>);
         fs.writeFileSync(path.resolve(values.out), Buffer.from(file.bytes, 'base64'));
         io.out(`Wrote ${path.resolve(values.out)}.`);
         return 0;
@@ -218,16 +222,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'agreements list': {
-        const page = await call(core, 'agreements.list', {
-          types: list(values.type),
-          states: list(values.state),
-          organizationId: values.member,
-          eventId: values.event,
-          from: values.from,
-          to: values.to,
-          text: values.text,
-          limit: 5000,
-        } as ApiInput<'agreements.list'>);
+        const page = await call(core, 'agreements.list', { ...agreementFilters(values), limit: 5000 } as ApiInput<'agreements.list'>);
         if (values.json) {
           io.out(
             JSON.stringify(
