@@ -8,7 +8,8 @@ module.exports = {
   executableName: 'alliance-secretariat',
   copyright: 'Alliance Secretariat developers',
   directories: { output: 'release', buildResources: 'build' },
-  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'package.json', '!**/*.map'],
+  // The pdf font package ships five weights; exports use Regular and Bold only (8 MB each).
+  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'package.json', '!**/*.map', '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf'],
   asarUnpack: ['**/*.node'],
   // Electron fuses (security checklist item 19): the packaged binary cannot be turned into a plain
   // Node, take NODE_OPTIONS or --inspect, or load an app from outside its checked asar.

@@ -5,6 +5,7 @@ import { ALLIANCE_LEVELS, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES
 import type { ErrorShape } from './errors.js';
 import {
   agreementCreateInput,
+  agreementExportFilters,
   agreementListInput,
   agreementUpdateInput,
   attachmentAddInput,
@@ -16,6 +17,7 @@ import {
 } from './inputs/agreements.js';
 import { eventCreateInput, eventListInput, eventUpdateInput, talentCreateInput, talentListInput, talentUpdateInput } from './inputs/events.js';
 import type { AgreementTypeProblem } from './agreement-rules.js';
+import type { ReportDocument } from './exports/document.js';
 import type { AgreementType } from './codes.js';
 import type {
   Agreement,
@@ -91,6 +93,13 @@ export const memberListInput = z.strictObject({
   limit: z.number().int().min(1).max(5000).default(100),
 });
 
+const rosterInput = z.strictObject({
+  includeUscc: z.boolean().default(false),
+  categories: memberListInput.shape.categories,
+  roles: memberListInput.shape.roles,
+  text: memberListInput.shape.text,
+});
+
 export const memberStatusInput = z
   .strictObject({
     id,
@@ -145,8 +154,13 @@ export const apiSchemas = {
   'contacts.create': contactCreateInput,
   'contacts.update': contactUpdateInput,
   'contacts.delete': byId,
-  /** Roster data: current members grouped by category (domain order) with counts, then role rank and pinyin. */
-  'reports.roster': z.strictObject({ includeUscc: z.boolean().default(false) }).optional().transform((v) => v ?? { includeUscc: false }),
+  /** Roster data: current members grouped by category (domain order) with counts, then role rank and pinyin; optionally filtered as the register is. */
+  'reports.roster': rosterInput.optional().transform((v) => v ?? { includeUscc: false }),
+  /** A report laid out as printed (title, headings, tables), for the print preview; the same layout docx and pdf get. */
+  'reports.preview': z.discriminatedUnion('report', [
+    z.strictObject({ report: z.literal('roster'), ...rosterInput.shape }),
+    z.strictObject({ report: z.literal('agreements'), ...agreementExportFilters.shape }),
+  ]),
   /** The change log of one record, newest first. */
   'changes.forRecord': z.strictObject({
     entity: z.enum(['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment']),
@@ -205,10 +219,14 @@ export const apiSchemas = {
   'talent.delete': byId,
   /** Members by category, agreements by type and state, what expires within 90 days, recent and coming events. */
   'dashboard.summary': empty,
-  /** The member roster as a file (xlsx or csv): grouped by category with counts; USCC only in the internal version. */
-  'exports.roster': z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx'), includeUscc: z.boolean().default(false) }),
+  /** The member roster as a file: grouped by category with counts, with the register's filters; USCC only in the internal version. */
+  'exports.roster': rosterInput.extend({ format: z.enum(['xlsx', 'docx', 'pdf', 'csv']).default('xlsx') }),
+  /** The council list (理事会组成名单): the role holders by rank, with their representatives. */
+  'exports.council': z.strictObject({ format: z.enum(['xlsx', 'docx', 'pdf']).default('xlsx') }),
   /** The agreement summary as a file, with the list's filters; xlsx adds subtotals by type and the agreements expiring within 90 days. */
-  'exports.agreements': agreementListInput.omit({ sort: true, direction: true, offset: true, limit: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+  'exports.agreements': agreementExportFilters.extend({ format: z.enum(['xlsx', 'docx', 'pdf', 'csv']).default('xlsx') }),
+  /** A meeting's record (agenda, attendance, signings, minutes) and its sign-in sheet with an empty signature column. */
+  'exports.meeting': z.strictObject({ id, format: z.enum(['docx', 'pdf']).default('docx'), part: z.enum(['both', 'record', 'signIn']).default('both') }),
   /** Backups kept in the data folder, newest first. */
   'backups.list': empty,
   /** "Back up now": a consistent copy's bytes, for the shell to save where the clerk chooses. */
@@ -274,7 +292,10 @@ export interface ApiResults {
   'talent.update': TalentItem;
   'talent.delete': { id: string };
   'dashboard.summary': Dashboard;
+  'reports.preview': ReportDocument;
   'exports.roster': FileContent;
+  'exports.council': FileContent;
+  'exports.meeting': FileContent;
   'exports.agreements': FileContent;
   'backups.list': BackupInfo[];
   'backups.create': FileContent;

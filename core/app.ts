@@ -33,6 +33,8 @@ export interface CoreOptions {
   /** Where attachments are kept; a data folder keeps them in its `attachments/`. */
   attachmentsDir: string;
   onUnexpected?: (error: unknown) => void;
+  /** The pdf font folder, for a packaged app whose node_modules sit inside its archive. */
+  fontsDir?: string;
   /** The data folder's own methods (backups, restore, check) and facts; absent for a bare database. */
   folder?: { handlers: HandlerMap; info: NonNullable<ServiceContext['folderInfo']> };
 }
@@ -53,6 +55,7 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
     sqlite: database.sqlite,
     now: options.now ?? (() => new Date()),
     attachmentsDir: options.attachmentsDir,
+    fontsDir: options.fontsDir,
     folderInfo: options.folder?.info,
   };
   const dispatcher = createDispatcher(

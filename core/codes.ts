@@ -117,11 +117,26 @@ export const PARTY_LABELS_ZH = ['甲方', '乙方', '丙方', '丁方', '戊方'
 export const EVENT_TYPES = ['founding_congress', 'members_congress', 'council_meeting', 'signing_ceremony', 'matching', 'exchange', 'visit', 'other'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+export const EVENT_TYPE_LABELS_ZH: Record<EventType, string> = {
+  founding_congress: '成立大会',
+  members_congress: '成员大会',
+  council_meeting: '理事会',
+  signing_ceremony: '签约仪式',
+  matching: '供需对接会',
+  exchange: '经验交流会',
+  visit: '调研走访',
+  other: '其他',
+};
+
 export const AGENDA_KINDS = ['speech', 'experience_talk', 'information_release', 'signing', 'resolution', 'other'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
+export const AGENDA_KIND_LABELS_ZH: Record<AgendaKind, string> = { speech: '讲话', experience_talk: '经验介绍', information_release: '信息发布', signing: '签约', resolution: '决议', other: '其他' };
+
 export const ATTENDANCE_STATUSES = ['invited', 'attended', 'absent', 'proxy'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const ATTENDANCE_LABELS_ZH: Record<AttendanceStatus, string> = { invited: '已邀请', attended: '已到会', absent: '缺席', proxy: '委托出席' };
 
 export const TALENT_DIRECTIONS = ['supply', 'demand'] as const;
 export type TalentDirection = (typeof TALENT_DIRECTIONS)[number];

@@ -9,6 +9,8 @@ export interface ServiceContext {
   now(): Date;
   /** Where attachment files are kept (inside the data folder). */
   attachmentsDir: string;
+  /** Where the pdf font files are; absent means found through node_modules. */
+  fontsDir?: string;
   /** The data folder's file path and health, when the database belongs to one. */
   folderInfo?: () => Pick<AppOverview, 'health' | 'dataFile'>;
 }

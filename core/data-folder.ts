@@ -29,6 +29,8 @@ export interface DataFolderOptions {
   /** Methods of whoever holds this folder (the workspace's files.*), served in every mode. */
   ownerHandlers?: HandlerMap;
   onUnexpected?: (error: unknown) => void;
+  /** The pdf font folder (the desktop app's lies inside its archive). */
+  fontsDir?: string;
 }
 
 // A folder opened on its own (CLI, tests) cannot switch to another file.
@@ -114,6 +116,7 @@ export class DataFolder {
         now: this.options.now,
         attachmentsDir: this.attachmentsDir,
         onUnexpected: this.options.onUnexpected,
+        fontsDir: this.options.fontsDir,
         folder: { handlers: this.handlers(), info: () => this.info() },
       });
       this.damage = null;

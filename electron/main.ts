@@ -57,6 +57,7 @@ async function start(): Promise<void> {
     // Migrate before any window or listener exists.
     core = await Workspace.open(dataDir, {
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+      fontsDir: path.join(app.getAppPath(), 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'),
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
       onUnexpected: (error) => console.error(error),

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 // main.ts always passes its migrations folder, so db/open.ts's import.meta default is never used there.
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } };
 
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3'] });
+// Libraries that read their own data files next to their code (pdfkit's font metrics) or are loaded
+// on first use stay in node_modules instead of the bundle.
+const loadedFromNodeModules = ['pdfkit', 'docx', 'exceljs'];
+
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3', ...loadedFromNodeModules] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });
 // Plain .js files (which security scanners read) that Node and Electron load as CommonJS.
 fs.writeFileSync('dist-electron/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');

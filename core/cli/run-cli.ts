@@ -22,8 +22,12 @@ Commands:
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
-  export roster|agreements --format xlsx|csv --out FILE [--uscc] [agreement filters]
-                                   the member roster or the agreement summary as a file
+  export roster|council|agreements|meeting --format xlsx|docx|pdf|csv --out FILE
+         roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT]
+         agreements: [agreement filters as for agreements list]
+         meeting:    --event ID [--part both|record|sign-in]   (docx or pdf)
+                                   the member roster, council list, agreement summary or a
+                                   meeting's record and sign-in sheet as a file
   backup [--out FILE]              a consistent backup: into backups/, or to FILE
   restore FILE                     restore a backup (the current data is backed up first)
   check                            full integrity check; exits non-zero with the reason if it fails
@@ -80,6 +84,7 @@ function parse(argv: string[]) {
         state: { type: 'string' },
         member: { type: 'string' },
         event: { type: 'string' },
+        part: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -117,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const command = positionals.join(' ');
-  const known = ['export roster', 'export agreements', 'sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
+  const known = ['export roster', 'export council', 'export agreements', 'export meeting', 'sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
   const restoreFile = positionals[0] === 'restore' && positionals.length === 2 ? positionals[1]! : null;
   if (!known.includes(command) && !restoreFile) {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
@@ -147,15 +152,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'export roster':
-      case 'export agreements': {
+      case 'export council':
+      case 'export agreements':
+      case 'export meeting': {
         if (!values.out) {
           io.err(`--out FILE is required.\n\n${USAGE}`);
           return 2;
         }
+        if (command === 'export meeting' && !values.event) {
+          io.err(`--event ID is required (see events list).\n\n${USAGE}`);
+          return 2;
+        }
+        const format = values.format ?? path.extname(values.out).slice(1).toLowerCase();
         const file =
           command === 'export roster'
-            ? await call(core, 'exports.roster', { format: values.format, includeUscc: Boolean(values.uscc) } as ApiInput<'exports.roster'>)
-            : await call(core, 'exports.agreements', { format: values.format, ...agreementFilters(values) } as ApiInput<'exports.agreements'>);
+            ? await call(core, 'exports.roster', { format, includeUscc: Boolean(values.uscc), categories: list(values.category), roles: list(values.role), text: values.text } as ApiInput<'exports.roster'>)
+            : command === 'export council'
+              ? await call(core, 'exports.council', { format } as ApiInput<'exports.council'>)
+              : command === 'export meeting'
+                ? await call(core, 'exports.meeting', { id: values.event, format, part: values.part === 'sign-in' ? 'signIn' : values.part } as ApiInput<'exports.meeting'>)
+                : await call(core, 'exports.agreements', { format, ...agreementFilters(values) } as ApiInput<'exports.agreements'>);
         fs.writeFileSync(path.resolve(values.out), Buffer.from(file.bytes, 'base64'));
         io.out(`Wrote ${path.resolve(values.out)}.`);
         return 0;

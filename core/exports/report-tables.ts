@@ -3,15 +3,17 @@
 import { asc } from 'drizzle-orm';
 import { agreements } from '../../db/schema.js';
 import type { ApiParsed } from '../api.js';
+
+export type AgreementExportFilters = Omit<ApiParsed<'exports.agreements'>, 'format'>;
 import { agreementFilter, agreementRows } from '../agreements.js';
 import { getProfile } from '../alliance.js';
-import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, ROLE_LABELS_ZH } from '../codes.js';
+import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, ROLE_LABELS_ZH } from '../codes.js';
 import { todayIso, type ServiceContext } from '../context.js';
-import { buildRoster } from '../reports.js';
+import { buildRoster, rosterMembers, type RosterFilter } from '../reports.js';
 import type { AgreementRow } from '../types.js';
 import type { ReportSheet, ReportTable } from './table.js';
 
-export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean }): ReportTable {
+export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): ReportTable {
   const roster = buildRoster(ctx, options);
   const header = ['序号', '单位名称', '联合体职务', '联系人', '职务', '联系电话', ...(options.includeUscc ? ['统一社会信用代码'] : [])];
   return {
@@ -21,6 +23,21 @@ export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean
     sections: roster.groups.map((group) => ({
       heading: group.heading,
       rows: group.rows.map((r) => [r.seq, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
+    })),
+  };
+}
+
+/** 理事会组成名单: every role holder (all but plain members) by rank, with the unit's representative. */
+export function councilTable(ctx: ServiceContext): ReportTable {
+  const holders = rosterMembers(ctx, { roles: MEMBER_ROLES.filter((r) => r !== 'member') });
+  const groups = MEMBER_ROLES.map((role) => ({ role, rows: holders.filter((m) => m.role === role) })).filter((g) => g.rows.length > 0);
+  return {
+    title: `${getProfile(ctx)?.name ?? ''}理事会组成名单`,
+    subtitle: `截至 ${todayIso(ctx)}，共 ${holders.length} 家`,
+    header: ['序号', '单位名称', '单位类别', '代表', '职务', '联系电话'],
+    sections: groups.map((group) => ({
+      heading: `${ROLE_LABELS_ZH[group.role]}（${group.rows.length}家）`,
+      rows: group.rows.map((m, i) => [i + 1, m.name, CATEGORY_LABELS_ZH[m.category], m.contactName ?? '', m.contactTitle ?? '', m.contactPhone ?? '']),
     })),
   };
 }
@@ -43,7 +60,7 @@ function summaryRow(seq: number, a: AgreementRow, summaries: Map<string, string>
   ];
 }
 
-export function agreementSummarySheets(ctx: ServiceContext, filters: Omit<ApiParsed<'exports.agreements'>, 'format'>): ReportSheet[] {
+export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementExportFilters): ReportSheet[] {
   const profile = getProfile(ctx);
   const rows = agreementRows(ctx, agreementFilter(ctx, filters), [asc(agreements.type), asc(agreements.signedDate), asc(agreements.number)]);
   const summaries = new Map(

@@ -79,6 +79,9 @@ export const agreementListInput = z.strictObject({
   limit: z.number().int().min(1).max(5000).default(200),
 });
 
+/** The list's filters without its paging and sort: what the summary export and its preview take. */
+export const agreementExportFilters = agreementListInput.omit({ sort: true, direction: true, offset: true, limit: true });
+
 export const suggestTypeInput = z.strictObject({ organizationIds: z.array(id).max(10), type: z.enum(AGREEMENT_TYPES).optional() });
 
 /** One signing planned for a ceremony: becomes a draft agreement linked to the event. */

@@ -128,6 +128,25 @@ describe('export from the command line', () => {
     const out = path.join(tempDir(), '名单.xlsx');
     expect(await runCli(['--data-dir', dir, 'export', 'roster', '--format', 'xlsx', '--out', out], quiet)).toBe(0);
     expect((await workbookOf(fs.readFileSync(out))).getWorksheet(1)!.getCell('A1').value).toBe('长春市汽车产业集群产教联合体成员单位名单');
-    expect(await runCli(['--data-dir', dir, 'export', 'roster', '--format', 'pdf', '--out', out], quiet)).toBe(2);
+    expect(await runCli(['--data-dir', dir, 'export', 'roster', '--format', 'odt', '--out', out], quiet)).toBe(2);
+  });
+
+  it('writes the council list, and a meeting record whose format follows the file name', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    await runCli(['--data-dir', dir, 'sample', 'load'], io);
+    const council = path.join(tempDir(), '理事会.docx');
+    expect(await runCli(['--data-dir', dir, 'export', 'council', '--format', 'docx', '--out', council], io)).toBe(0);
+    expect(fs.readFileSync(council).subarray(0, 2).toString()).toBe('PK');
+    lines.length = 0;
+    await runCli(['--data-dir', dir, 'events', 'list', '--json'], io);
+    const eventId = (JSON.parse(lines.join('\n')) as { id: string }[])[0]!.id;
+    const record = path.join(tempDir(), '会议记录.pdf');
+    expect(await runCli(['--data-dir', dir, 'export', 'meeting', '--event', eventId, '--part', 'sign-in', '--out', record], io)).toBe(0);
+    expect(fs.readFileSync(record).subarray(0, 5).toString()).toBe('%PDF-');
+    lines.length = 0;
+    expect(await runCli(['--data-dir', dir, 'export', 'meeting', '--out', record], io)).toBe(2);
+    expect(lines.join('\n')).toContain('--event ID is required');
   });
 });

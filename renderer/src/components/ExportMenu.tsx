@@ -1,4 +1,4 @@
-// "Export" as xlsx or csv: the core builds the file, the shell saves it.
+// "Export": the core builds the file in the chosen format, the shell saves it.
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,22 @@ import type { FileContent } from '../../../core/types';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/errors';
 
-export function ExportMenu({ exportAs }: { exportAs(format: 'xlsx' | 'csv'): Promise<FileContent> }) {
+export type ExportFormat = 'xlsx' | 'docx' | 'pdf' | 'csv';
+
+export function ExportMenu<F extends ExportFormat>({
+  formats,
+  exportAs,
+  label,
+}: {
+  formats: readonly F[];
+  exportAs(format: F): Promise<FileContent>;
+  /** The button's text; "Export" when absent. */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const run = async (format: 'xlsx' | 'csv') => {
+  const run = async (format: F) => {
     setBusy(true);
     try {
       saveFile(await exportAs(format));
@@ -24,14 +35,11 @@ export function ExportMenu({ exportAs }: { exportAs(format: 'xlsx' | 'csv'): Pro
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [
-          { key: 'xlsx', label: t('exports.xlsx') },
-          { key: 'csv', label: t('exports.csv') },
-        ],
-        onClick: ({ key }) => void run(key as 'xlsx' | 'csv'),
+        items: formats.map((format) => ({ key: format, label: t(`exports.${format as ExportFormat}`) })),
+        onClick: ({ key }) => void run(key as F),
       }}
     >
-      <Button loading={busy}>{t('exports.button')}</Button>
+      <Button loading={busy}>{label ?? t('exports.button')}</Button>
     </Dropdown>
   );
 }

@@ -1,6 +1,16 @@
 // Chinese UI text (the default). Keys mirror en.ts; a test checks both have the same keys.
 // Code labels come from core/codes.ts, which rosters and the CLI print too: one source for each.
-import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../../../core/codes.js';
+import {
+  AGENDA_KIND_LABELS_ZH,
+  AGREEMENT_STATE_LABELS_ZH,
+  AGREEMENT_TYPE_LABELS_ZH,
+  ATTENDANCE_LABELS_ZH,
+  CATEGORY_COUNTERS_ZH,
+  CATEGORY_LABELS_ZH,
+  EVENT_TYPE_LABELS_ZH,
+  ROLE_LABELS_ZH,
+  STATUS_LABELS_ZH,
+} from '../../../core/codes.js';
 
 const zh = {
   app: {
@@ -134,18 +144,9 @@ const zh = {
   agreementType: AGREEMENT_TYPE_LABELS_ZH,
   agreementState: AGREEMENT_STATE_LABELS_ZH,
   agreementStatus: { draft: '拟签', signed: '已签署', terminated: '已终止' },
-  eventType: {
-    founding_congress: '成立大会',
-    members_congress: '成员大会',
-    council_meeting: '理事会',
-    signing_ceremony: '签约仪式',
-    matching: '供需对接会',
-    exchange: '经验交流会',
-    visit: '调研走访',
-    other: '其他',
-  },
-  agendaKind: { speech: '讲话', experience_talk: '经验介绍', information_release: '信息发布', signing: '签约', resolution: '决议', other: '其他' },
-  attendanceStatus: { invited: '已邀请', attended: '已到会', absent: '缺席', proxy: '委托出席' },
+  eventType: EVENT_TYPE_LABELS_ZH,
+  agendaKind: AGENDA_KIND_LABELS_ZH,
+  attendanceStatus: ATTENDANCE_LABELS_ZH,
   talentDirection: { supply: '供给', demand: '需求' },
   agreements: {
     title: '合作协议',
@@ -353,7 +354,21 @@ const zh = {
     saveAs: '另存为（连同附件）',
     switched: '已切换到：{{file}}',
   },
-  exports: { button: '导出', xlsx: 'Excel 表格（.xlsx）', csv: 'CSV 文件（.csv，UTF-8）', internal: '内部版（含统一社会信用代码）' },
+  exports: {
+    button: '导出',
+    xlsx: 'Excel 表格（.xlsx）',
+    docx: 'Word 文档（.docx，公文样式）',
+    pdf: 'PDF 文件（.pdf，已嵌入字体）',
+    csv: 'CSV 文件（.csv，UTF-8）',
+    internal: '内部版（含统一社会信用代码）',
+    council: '导出理事会组成名单',
+    meetingRecord: '导出会议记录和签到表',
+    signIn: '导出签到表',
+    preview: '打印预览',
+    print: '打印',
+    closePreview: '关闭预览',
+    previewEmpty: '没有可打印的内容',
+  },
   validation: {
     required: '必填',
     type: '格式不正确',

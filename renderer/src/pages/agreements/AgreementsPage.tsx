@@ -12,6 +12,7 @@ import { errorText } from '../../api/errors';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { CodeFilter } from '../../components/CodeFilter';
 import { ExportMenu } from '../../components/ExportMenu';
+import { PrintPreview } from '../../components/PrintPreview';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { AgreementForm } from './AgreementForm';
@@ -31,6 +32,7 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
   const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'signedDate', direction: 'desc' });
   const [page, setPage] = useState(1);
   const [form, setForm] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
+  const [previewing, setPreviewing] = useState(false);
 
   const input: ApiInput<'agreements.list'> = {
     text: text.trim() || undefined,
@@ -44,6 +46,8 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
+  // Exports and the print preview take the list's filters, without its paging and sort.
+  const exportFilters = { text: input.text, types, states, organizationId: input.organizationId, eventId: input.eventId, from: input.from, to: input.to };
   const list = useQuery({ queryKey: ['agreements.list', input], queryFn: () => call('agreements.list', input), placeholderData: keepPreviousData });
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -63,7 +67,9 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
         <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
           {t('agreements.new')}
         </Button>
-        <ExportMenu exportAs={(format) => call('exports.agreements', { format, types, states, organizationId: input.organizationId, eventId: input.eventId, from: input.from, to: input.to, text: input.text })} />
+        <ExportMenu formats={['xlsx', 'docx', 'pdf', 'csv'] as const} exportAs={(format) => call('exports.agreements', { format, ...exportFilters })} />
+        <Button onClick={() => setPreviewing(true)}>{t('exports.preview')}</Button>
+        <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'agreements', ...exportFilters }} />
         <Typography.Text type="secondary" data-testid="agreement-total">
           {t('agreements.total', { count: list.data?.total ?? 0 })}
         </Typography.Text>

@@ -8,6 +8,7 @@ import { AGENDA_KINDS, ATTENDANCE_STATUSES, EVENT_TYPES } from '../../../../core
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { AttachmentList } from '../../components/AttachmentList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { MemberSelect } from '../../components/MemberSelect';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
@@ -55,9 +56,13 @@ export function EventForm({ open, eventId, onClose }: { open: boolean; eventId: 
       extra={
         <Space>
           {!isNew && (
-            <Button href={hrefFor('ceremony', { event: eventId })} onClick={onClose}>
-              {t('events.form.ceremony')}
-            </Button>
+            <>
+              <ExportMenu formats={['docx', 'pdf'] as const} label={t('exports.meetingRecord')} exportAs={(format) => call('exports.meeting', { id: eventId, format, part: 'both' })} />
+              <ExportMenu formats={['docx', 'pdf'] as const} label={t('exports.signIn')} exportAs={(format) => call('exports.meeting', { id: eventId, format, part: 'signIn' })} />
+              <Button href={hrefFor('ceremony', { event: eventId })} onClick={onClose}>
+                {t('events.form.ceremony')}
+              </Button>
+            </>
           )}
           <Button onClick={onClose}>{t('form.cancel')}</Button>
           <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>

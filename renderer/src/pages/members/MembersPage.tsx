@@ -76,37 +76,37 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Space wrap style={{ padding: '12px 16px' }}>
+        <Input.Search
+          ref={searchRef}
+          allowClear
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t('members.searchPlaceholder')}
+          aria-label={t('members.searchPlaceholder')}
+          style={{ width: 340 }}
+        />
+        <CodeFilter codes={ORGANIZATION_CATEGORIES} labelPrefix="category" nameKey="members.categoryFilter" value={categories} onChange={setCategories} />
+        <CodeFilter codes={MEMBER_ROLES} labelPrefix="role" nameKey="members.roleFilter" value={roles} onChange={setRoles} />
         {view === 'list' && (
           <>
-            <Input.Search
-              ref={searchRef}
-              allowClear
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              placeholder={t('members.searchPlaceholder')}
-              aria-label={t('members.searchPlaceholder')}
-              style={{ width: 340 }}
-            />
-            <CodeFilter codes={ORGANIZATION_CATEGORIES} labelPrefix="category" nameKey="members.categoryFilter" value={categories} onChange={setCategories} />
-            <CodeFilter codes={MEMBER_ROLES} labelPrefix="role" nameKey="members.roleFilter" value={roles} onChange={setRoles} />
             <CodeFilter codes={MEMBER_STATUSES} labelPrefix="status" nameKey="members.statusFilter" value={statuses} onChange={setStatuses} minWidth={130} />
-            <Select
-              aria-label={t('members.sortBy')}
-              value={sort}
-              onChange={setSort}
-              style={{ width: 130 }}
-              options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
-            />
-            <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
-              {direction === 'asc' ? t('members.ascending') : t('members.descending')}
-            </Button>
-            <ColumnChooser
-              visibility={columnVisibility}
-              onChange={(next) => {
-                setColumnVisibility(next);
-                saveColumnVisibility(next);
-              }}
-            />
+          <Select
+            aria-label={t('members.sortBy')}
+            value={sort}
+            onChange={setSort}
+            style={{ width: 130 }}
+            options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+          />
+          <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
+            {direction === 'asc' ? t('members.ascending') : t('members.descending')}
+          </Button>
+          <ColumnChooser
+            visibility={columnVisibility}
+            onChange={(next) => {
+              setColumnVisibility(next);
+              saveColumnVisibility(next);
+            }}
+          />
           </>
         )}
         <Segmented
@@ -126,7 +126,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
       </Space>
 
       {view === 'roster' ? (
-        <RosterView />
+        <RosterView filter={{ categories, roles, text: filters.text }} />
       ) : noMembersAtAll ? (
         <Empty description={t('members.emptyTitle')} style={{ marginTop: 60 }}>
           <Space>

@@ -1,17 +1,27 @@
 // The roster as clerks print it: grouped by category in the domain order, each heading with its count.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Checkbox, Empty, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberRole, OrganizationCategory } from '../../../../core/codes';
 import type { RosterRow } from '../../../../core/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ExportMenu } from '../../components/ExportMenu';
+import { PrintPreview } from '../../components/PrintPreview';
 
-export function RosterView() {
+/** The register's filters the roster follows (its statuses are always the roster's own). */
+export interface RosterFilter {
+  categories: OrganizationCategory[];
+  roles: MemberRole[];
+  text?: string;
+}
+
+export function RosterView({ filter }: { filter: RosterFilter }) {
   const { t } = useTranslation();
-  const roster = useQuery({ queryKey: ['reports.roster'], queryFn: () => call('reports.roster', {}) });
   const [includeUscc, setIncludeUscc] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
+  const roster = useQuery({ queryKey: ['reports.roster', filter, includeUscc], queryFn: () => call('reports.roster', { ...filter, includeUscc }) });
   if (roster.isPending) return <Spin style={{ margin: 40 }} />;
   if (roster.isError) return <Alert type="error" showIcon message={errorText(t, roster.error)} />;
   const { groups, allianceName, total } = roster.data;
@@ -33,12 +43,15 @@ export function RosterView() {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {t('roster.total', { count: total })}
       </Typography.Paragraph>
-      <Space style={{ marginBottom: 12 }}>
-        <ExportMenu exportAs={(format) => call('exports.roster', { format, includeUscc })} />
+      <Space style={{ marginBottom: 12 }} wrap>
+        <ExportMenu formats={['xlsx', 'docx', 'pdf', 'csv'] as const} exportAs={(format) => call('exports.roster', { ...filter, format, includeUscc })} />
+        <Button onClick={() => setPreviewing(true)}>{t('exports.preview')}</Button>
         <Checkbox checked={includeUscc} onChange={(e) => setIncludeUscc(e.target.checked)}>
           {t('exports.internal')}
         </Checkbox>
+        <ExportMenu formats={['xlsx', 'docx', 'pdf'] as const} label={t('exports.council')} exportAs={(format) => call('exports.council', { format })} />
       </Space>
+      <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'roster', ...filter, includeUscc }} />
       {groups.map((group) => (
         <section key={group.category}>
           <Typography.Title level={4} data-testid="roster-heading">

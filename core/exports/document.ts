@@ -1,0 +1,76 @@
+// A report as a printed document: what docx, pdf and the in-app print preview all render, so the
+// three show the same thing. Tables come from the same ReportTable that xlsx and csv write.
+import { displayWidth } from './cells.js';
+import type { ReportTable } from './table.js';
+
+export type ReportBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  /** Starts a new page (the sign-in sheet after the meeting record). */
+  | { kind: 'pageBreak' }
+  | {
+      kind: 'table';
+      header: string[];
+      /** Wanted column widths in half-ems (a Chinese character is 2); writers shrink with fitColumns. */
+      widths: number[];
+      rows: (string | number)[][];
+      /** A bold closing row, e.g. a subtotal. */
+      footer?: (string | number)[];
+      /** Taller rows with room to sign by hand (the sign-in sheet). */
+      tall?: boolean;
+    };
+
+export interface ReportDocument {
+  title: string;
+  subtitle: string;
+  landscape: boolean;
+  blocks: ReportBlock[];
+}
+
+/** A grouped table as a document: each group's heading, then its own table with the header repeated. */
+export function documentOfTable(table: ReportTable, options: { tall?: boolean } = {}): ReportDocument {
+  return { title: table.title, subtitle: table.subtitle, landscape: Boolean(table.landscape), blocks: tableBlocks(table, options) };
+}
+
+/** Width in half-ems as printed: Latin letters and digits are a little wider than half a CJK character. */
+function printedWidth(text: string): number {
+  const wide = displayWidth(text) - text.length;
+  return wide * 2 + (text.length - wide) * 1.15;
+}
+
+/** Longest line a column would need, capped: free text wraps, short codes and dates should not. */
+function wantedWidths(header: string[], rows: (string | number)[][]): number[] {
+  return header.map((h, i) => {
+    const longest = Math.max(printedWidth(h), ...rows.map((r) => printedWidth(String(r[i] ?? ''))));
+    return Math.min(FREE_TEXT_WIDTH, Math.max(4, Math.ceil(longest) + 1));
+  });
+}
+
+const FREE_TEXT_WIDTH = 36;
+/** Columns wanting at most this much hold codes, dates, phones and names: they keep their width. */
+const FIXED_WIDTH = 20;
+
+/**
+ * Widths that fill `available` half-ems. When the wanted widths do not fit, short columns (codes,
+ * dates, phones) keep theirs as long as free-text columns still get a third of the line; free text wraps.
+ */
+export function fitColumns(widths: number[], available: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= available) return widths.map((w) => (w / total) * available);
+  const fixed = widths.map((w) => w <= FIXED_WIDTH);
+  const fixedTotal = widths.reduce((sum, w, i) => sum + (fixed[i] ? w : 0), 0);
+  const flexibleTotal = total - fixedTotal;
+  if (flexibleTotal === 0) return widths.map((w) => (w / total) * available);
+  const flexibleShare = Math.max(available - fixedTotal, Math.min(flexibleTotal, available / 3));
+  const fixedScale = (available - flexibleShare) / fixedTotal;
+  return widths.map((w, i) => (fixed[i] ? w * fixedScale : (w / flexibleTotal) * flexibleShare));
+}
+
+export function tableBlocks(table: Pick<ReportTable, 'header' | 'sections'>, options: { tall?: boolean } = {}): ReportBlock[] {
+  const allRows = table.sections.flatMap((s) => [...s.rows, ...(s.footer ? [s.footer] : [])]);
+  const widths = wantedWidths(table.header, allRows);
+  return table.sections.flatMap((section): ReportBlock[] => [
+    ...(section.heading ? [{ kind: 'heading' as const, text: section.heading }] : []),
+    { kind: 'table', header: table.header, widths, rows: section.rows, footer: section.footer, tall: options.tall },
+  ]);
+}

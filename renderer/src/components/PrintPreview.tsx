@@ -1,0 +1,116 @@
+// Print preview: the report laid out on A4 paper exactly as docx and pdf get it (the core sends one
+// layout for all three), with a Print button. When printing, only the paper is printed.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Empty, Modal, Space, Spin } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiInput } from '../../../core/api';
+import type { ReportBlock, ReportDocument } from '../../../core/exports/document';
+import { call } from '../api/client';
+import { errorText } from '../api/errors';
+
+function Block({ block }: { block: ReportBlock }) {
+  switch (block.kind) {
+    case 'heading':
+      return <h2 className="paper-heading">{block.text}</h2>;
+    case 'paragraph':
+      return <p className="paper-paragraph">{block.text}</p>;
+    case 'pageBreak':
+      return <div className="paper-page-break" />;
+    case 'table': {
+      const total = block.widths.reduce((a, b) => a + b, 0);
+      return (
+        <table className={block.tall ? 'paper-table paper-table-tall' : 'paper-table'}>
+          <colgroup>
+            {block.widths.map((w, i) => (
+              <col key={i} style={{ width: `${(w / total) * 100}%` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              {block.header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+            {block.footer && (
+              <tr className="paper-footer-row">
+                {block.footer.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            )}
+          </tbody>
+        </table>
+      );
+    }
+  }
+}
+
+export function Paper({ doc }: { doc: ReportDocument }) {
+  return (
+    <div className={doc.landscape ? 'paper paper-landscape' : 'paper'} data-testid="print-paper">
+      <h1 className="paper-title">{doc.title}</h1>
+      <div className="paper-subtitle">{doc.subtitle}</div>
+      {doc.blocks.map((block, i) => (
+        <Block key={i} block={block} />
+      ))}
+    </div>
+  );
+}
+
+export function PrintPreview({ input, open, onClose }: { input: ApiInput<'reports.preview'>; open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const doc = useQuery({ queryKey: ['reports.preview', input], queryFn: () => call('reports.preview', input), enabled: open });
+  // The page orientation is a print setting; it follows the report.
+  useEffect(() => {
+    if (!open || !doc.data) return;
+    const style = document.createElement('style');
+    style.textContent = `@page { size: A4 ${doc.data.landscape ? 'landscape' : 'portrait'}; margin: 15mm 12mm; }`;
+    document.head.appendChild(style);
+    document.body.classList.add('printing-preview');
+    return () => {
+      style.remove();
+      document.body.classList.remove('printing-preview');
+    };
+  }, [open, doc.data]);
+  const empty = doc.data && doc.data.blocks.every((b) => b.kind !== 'table' || b.rows.length === 0);
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      title={t('exports.preview')}
+      width={doc.data?.landscape ? 1180 : 880}
+      style={{ top: 20 }}
+      rootClassName="print-preview"
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('exports.closePreview')}</Button>
+          <Button type="primary" disabled={!doc.data || empty} onClick={() => window.print()}>
+            {t('exports.print')}
+          </Button>
+        </Space>
+      }
+    >
+      {doc.isPending ? (
+        <Spin style={{ margin: 40 }} />
+      ) : doc.isError ? (
+        <Alert type="error" showIcon message={errorText(t, doc.error)} />
+      ) : empty ? (
+        <Empty description={t('exports.previewEmpty')} />
+      ) : (
+        <div className="paper-desk">
+          <Paper doc={doc.data} />
+        </div>
+      )}
+    </Modal>
+  );
+}
