@@ -18,6 +18,9 @@ import {
 import { eventCreateInput, eventListInput, eventUpdateInput, talentCreateInput, talentListInput, talentUpdateInput } from './inputs/events.js';
 import type { AgreementTypeProblem } from './agreement-rules.js';
 import type { ReportDocument } from './exports/document.js';
+import { IMPORT_FIELDS } from './imports/columns.js';
+import type { CommitResult, ImportBatch, ImportPreviewRow, StageResult } from './imports/member-import.js';
+import type { RowStatus } from './imports/plan.js';
 import type { AgreementType } from './codes.js';
 import type {
   Agreement,
@@ -98,6 +101,15 @@ const rosterInput = z.strictObject({
   categories: memberListInput.shape.categories,
   roles: memberListInput.shape.roles,
   text: memberListInput.shape.text,
+});
+
+const importPlanInput = z.strictObject({
+  uploadId: id,
+  /** One entry per column of the header row: the field it holds, or null to ignore it. */
+  mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).max(500).optional(),
+  onDuplicate: z.enum(['skip', 'fill', 'overwrite']).default('skip'),
+  /** Choices for single rows (by sheet row number) that differ from onDuplicate. */
+  rowActions: z.record(z.string().regex(/^\d{1,7}$/), z.enum(['skip', 'fill', 'overwrite'])).optional(),
 });
 
 export const memberStatusInput = z
@@ -227,6 +239,23 @@ export const apiSchemas = {
   'exports.agreements': agreementExportFilters.extend({ format: z.enum(['xlsx', 'docx', 'pdf', 'csv']).default('xlsx') }),
   /** A meeting's record (agenda, attendance, signings, minutes) and its sign-in sheet with an empty signature column. */
   'exports.meeting': z.strictObject({ id, format: z.enum(['docx', 'pdf']).default('docx'), part: z.enum(['both', 'record', 'signIn']).default('both') }),
+  /** Reads a member spreadsheet (xlsx, or csv in UTF-8, UTF-16 or GB18030), finds its header row and suggests a column mapping; the file stays staged for preview and commit. */
+  // The size cap itself (IMPORT_LIMITS) is checked on the bytes, with a message that names it.
+  'imports.stage': z.strictObject({ fileName: requiredText(255), bytes: z.string().max(31_000_000) }),
+  /** Every row of a staged file as new / update / duplicate / error, with the reason. */
+  'imports.preview': importPlanInput,
+  /** Imports a staged file in one transaction as a batch that can be undone; with invalid rows, nothing unless skipInvalid. */
+  'imports.commit': importPlanInput.extend({ skipInvalid: z.boolean().default(false) }),
+  /** How far a running commit is (rows done of total), or null when none runs. */
+  'imports.progress': z.strictObject({ uploadId: id }),
+  /** Stops a running commit; nothing of it is kept. */
+  'imports.cancel': z.strictObject({ uploadId: id }),
+  /** The rows that cannot be imported, with reasons, as an xlsx to correct. */
+  'imports.rejectedReport': importPlanInput,
+  /** Recent imports, newest first. */
+  'imports.batches': empty,
+  /** Undoes an import as a whole: removes the members it created, puts back those it changed. */
+  'imports.undo': byId,
   /** Backups kept in the data folder, newest first. */
   'backups.list': empty,
   /** "Back up now": a consistent copy's bytes, for the shell to save where the clerk chooses. */
@@ -295,6 +324,14 @@ export interface ApiResults {
   'reports.preview': ReportDocument;
   'exports.roster': FileContent;
   'exports.council': FileContent;
+  'imports.stage': StageResult;
+  'imports.preview': { rows: ImportPreviewRow[]; counts: Record<RowStatus, number> };
+  'imports.commit': CommitResult;
+  'imports.progress': { done: number; total: number } | null;
+  'imports.cancel': { cancelled: boolean };
+  'imports.rejectedReport': FileContent;
+  'imports.batches': ImportBatch[];
+  'imports.undo': { removed: number; restored: number };
   'exports.meeting': FileContent;
   'exports.agreements': FileContent;
   'backups.list': BackupInfo[];

@@ -13,6 +13,7 @@ import { AppError } from './errors.js';
 import { eventHandlers } from './events.js';
 import { exportHandlers } from './exports/exports.js';
 import { historyHandlers } from './history.js';
+import { importHandlers } from './imports/member-import.js';
 import { memberHandlers } from './members.js';
 import { reportHandlers } from './reports.js';
 import { sampleHandlers } from './sample/sample-alliance.js';
@@ -76,6 +77,7 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
       dashboardHandlers,
       historyHandlers,
       exportHandlers,
+      importHandlers,
       options.folder?.handlers ?? withoutFolder,
     ],
     options.onUnexpected,

@@ -11,6 +11,11 @@ export interface ServiceContext {
   attachmentsDir: string;
   /** Where the pdf font files are; absent means found through node_modules. */
   fontsDir?: string;
+  /**
+   * Set while a long write (an import) holds the database's transaction open across event-loop
+   * turns: other calls wait for it, except the ones listed (progress, cancel).
+   */
+  exclusive?: { until: Promise<void>; allows: string[] };
   /** The data folder's file path and health, when the database belongs to one. */
   folderInfo?: () => Pick<AppOverview, 'health' | 'dataFile'>;
 }

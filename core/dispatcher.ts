@@ -34,8 +34,9 @@ export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnex
     if (!(error instanceof AppError)) onUnexpected?.(error);
     return { ok: false, error: toErrorShape(error) };
   };
-  return {
+  const dispatcher: Dispatcher = {
     dispatch(method, input) {
+      if (ctx.exclusive && !ctx.exclusive.allows.includes(String(method))) return ctx.exclusive.until.then(() => dispatcher.dispatch(method, input));
       try {
         if (typeof method !== 'string' || !isApiMethod(method)) {
           throw new AppError('UNKNOWN_METHOD', `Unknown API method: ${String(method).slice(0, 100)}`, {
@@ -53,4 +54,5 @@ export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnex
       }
     },
   };
+  return dispatcher;
 }

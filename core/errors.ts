@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
+  /** An import file that cannot be read: empty, encrypted, too large, not a spreadsheet, no header row. */
+  | 'IMPORT_FILE'
+  /** An import with invalid rows, committed without skipping them. */
+  | 'IMPORT_INVALID'
   | 'INTERNAL';
 
 export type MessageParams = Record<string, string | number>;

@@ -260,3 +260,33 @@ export const talentItems = sqliteTable(
   },
   (t) => [index('talent_items_organization').on(t.organizationId), index('talent_items_event').on(t.eventId)],
 );
+
+/** One member import: what it did, so it can be undone as a whole. */
+export const importBatches = sqliteTable('import_batches', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdCount: integer('created_count').notNull(),
+  updatedCount: integer('updated_count').notNull(),
+  skippedCount: integer('skipped_count').notNull(),
+  rejectedCount: integer('rejected_count').notNull(),
+  undoneAt: text('undone_at'),
+});
+
+/**
+ * Each member an import created or changed, with the member as it was before (for a change), so
+ * undo can remove or put back exactly what the import did. No foreign key: a member removed later
+ * must not take the batch's memory with it.
+ */
+export const importBatchItems = sqliteTable(
+  'import_batch_items',
+  {
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id').notNull(),
+    action: text('action').notNull(), // create | update
+    before: text('before', { mode: 'json' }),
+  },
+  (t) => [index('import_batch_items_batch').on(t.batchId), index('import_batch_items_organization').on(t.organizationId)],
+);

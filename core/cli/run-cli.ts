@@ -2,14 +2,15 @@
 // `npm run cli -- --data-dir DIR <command>`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
-import type { Dispatcher } from '../dispatcher.js';
+import type { ApiInput } from '../api.js';
+import { call, CliApiError, type CliIo } from './call.js';
+import { importMembers, listImports, undoImport } from './import-command.js';
 import { DataFolder } from '../data-folder.js';
 import { generateMembers } from '../sample/generate.js';
 import fs from 'node:fs';
 import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
 import { defaultDataDir } from '../data-dir.js';
-import { AppError, type ErrorShape } from '../errors.js';
+import { AppError } from '../errors.js';
 
 export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 
@@ -28,6 +29,11 @@ Commands:
          meeting:    --event ID [--part both|record|sign-in]   (docx or pdf)
                                    the member roster, council list, agreement summary or a
                                    meeting's record and sign-in sheet as a file
+  import members FILE [--dry-run] [--on-duplicate skip|fill|overwrite] [--skip-invalid] [--json]
+                                   members from an xlsx or csv (UTF-8, GBK/GB18030, UTF-16);
+                                   with any invalid row nothing is written unless --skip-invalid
+  import list [--json]             recent imports
+  import undo BATCH                undo an import as a whole
   backup [--out FILE]              a consistent backup: into backups/, or to FILE
   restore FILE                     restore a backup (the current data is backed up first)
   check                            full integrity check; exits non-zero with the reason if it fails
@@ -39,24 +45,9 @@ Codes:
   type:     ${AGREEMENT_TYPES.join(', ')}
   state:    ${AGREEMENT_STATES.join(', ')}`;
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIo };
 
 class UsageError extends Error {}
-
-async function call<M extends ApiMethod>(core: { dispatcher: Dispatcher }, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-  const response = await core.dispatcher.dispatch(method, input);
-  if (!response.ok) throw new CliApiError(response.error);
-  return response.result as ApiResult<M>;
-}
-
-class CliApiError extends Error {
-  constructor(readonly shape: ErrorShape) {
-    super(shape.message);
-  }
-}
 
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -85,6 +76,9 @@ function parse(argv: string[]) {
         member: { type: 'string' },
         event: { type: 'string' },
         part: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'on-duplicate': { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
         from: { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -124,7 +118,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command = positionals.join(' ');
   const known = ['export roster', 'export council', 'export agreements', 'export meeting', 'sample load', 'sample generate', 'members list', 'roster', 'agreements list', 'events list', 'backup', 'check'];
   const restoreFile = positionals[0] === 'restore' && positionals.length === 2 ? positionals[1]! : null;
-  if (!known.includes(command) && !restoreFile) {
+  // Commands that take one argument: `import members FILE`, `import undo BATCH`.
+  const argument = ['import members', 'import undo'].includes(positionals.slice(0, 2).join(' ')) && positionals.length === 3 ? positionals[2]! : null;
+  const commandName = argument ? positionals.slice(0, 2).join(' ') : command;
+  if (!known.includes(command) && !restoreFile && !argument && command !== 'import list') {
     io.err(`${command ? `Unknown command: ${command}` : 'No command given.'}\n\n${USAGE}`);
     return 2;
   }
@@ -138,7 +135,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(`Restored ${restoreFile}; the data before it was backed up in ${core.backupsDir}.`);
       return 0;
     }
-    switch (command) {
+    switch (commandName) {
+      case 'import members': {
+        const onDuplicate = values['on-duplicate'] ?? 'skip';
+        if (!['skip', 'fill', 'overwrite'].includes(onDuplicate)) {
+          io.err(`--on-duplicate must be skip, fill or overwrite.\n\n${USAGE}`);
+          return 2;
+        }
+        if (!fs.existsSync(path.resolve(argument!))) {
+          io.err(`No such file: ${argument}`);
+          return 2;
+        }
+        return await importMembers(
+          core,
+          { file: argument!, dryRun: Boolean(values['dry-run']), onDuplicate: onDuplicate as 'skip', skipInvalid: Boolean(values['skip-invalid']), json: Boolean(values.json) },
+          io,
+        );
+      }
+      case 'import list':
+        return await listImports(core, Boolean(values.json), io);
+      case 'import undo':
+        return await undoImport(core, argument!, io);
       case 'sample generate': {
         const count = Number(values.members);
         if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {

@@ -29,3 +29,16 @@ function syncResponse(response: ApiResponse | Promise<ApiResponse>): ApiResponse
   if (response instanceof Promise) throw new Error('This method answers asynchronously: await dispatcher.dispatch instead.');
   return response;
 }
+
+/** As callOk, for methods that answer with a promise (exports, imports, backups). */
+export async function callAsync<M extends ApiMethod>(core: AppCore, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  const response = await core.dispatcher.dispatch(method, input);
+  if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(response.error)}`);
+  return response.result as ApiResult<M>;
+}
+
+export async function callAsyncError(core: AppCore, method: string, input: unknown): Promise<ErrorShape> {
+  const response = await core.dispatcher.dispatch(method, input);
+  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return response.error;
+}

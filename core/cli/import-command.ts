@@ -1,0 +1,79 @@
+// `import members FILE`: the same stage → preview → commit the UI runs. Without --skip-invalid a
+// file with any invalid row writes nothing and every row's error is printed (exit 1); --dry-run
+// prints the plan and writes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dispatcher } from '../dispatcher.js';
+import { messageZh } from '../messages-zh.js';
+import type { ImportPreviewRow } from '../imports/member-import.js';
+import { call, type CliIo } from './call.js';
+
+export interface ImportOptions {
+  file: string;
+  dryRun: boolean;
+  onDuplicate: 'skip' | 'fill' | 'overwrite';
+  skipInvalid: boolean;
+  json: boolean;
+}
+
+const STATUS_ZH = { new: '新增', update: '更新', duplicate: '重复', error: '错误' } as const;
+
+function reason(row: ImportPreviewRow): string {
+  if (row.status === 'error') return row.issues.map((i) => messageZh(i.key, i.params, i.message)).join('；');
+  if (row.match?.by === 'row') return `与第 ${row.match.row} 行重复`;
+  if (row.match) return `已有“${row.match.name}”${row.status === 'update' ? `，将更新：${row.changes.join('、')}` : ''}`;
+  return '';
+}
+
+export async function importMembers(core: { dispatcher: Dispatcher }, options: ImportOptions, io: CliIo): Promise<number> {
+  const bytes = fs.readFileSync(path.resolve(options.file));
+  const staged = await call(core, 'imports.stage', { fileName: path.basename(options.file), bytes: bytes.toString('base64') });
+  const plan = { uploadId: staged.uploadId, onDuplicate: options.onDuplicate };
+  const preview = await call(core, 'imports.preview', plan);
+  const errors = preview.rows.filter((r) => r.status === 'error');
+  const listed = preview.rows.filter((r) => r.status !== 'new');
+  const blocked = errors.length > 0 && !options.skipInvalid;
+
+  let result = null;
+  if (!options.dryRun && !blocked) result = await call(core, 'imports.commit', { ...plan, skipInvalid: options.skipInvalid });
+
+  if (options.json) {
+    io.out(
+      JSON.stringify(
+        {
+          file: staged.fileName,
+          headerRow: staged.headerRow,
+          mapping: staged.mapping,
+          counts: preview.counts,
+          rows: listed.map((r) => ({ row: r.rowNumber, status: r.status, name: r.name, reason: reason(r), issues: r.issues, match: r.match })),
+          result,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(`${staged.fileName}: header in row ${staged.headerRow}${staged.encoding ? `, ${staged.encoding}` : ''}; ${preview.counts.new} new, ${preview.counts.update} update, ${preview.counts.duplicate} duplicate, ${preview.counts.error} error.`);
+    for (const row of listed) io.out([`row ${row.rowNumber}`, STATUS_ZH[row.status], row.name ?? row.cells.filter(Boolean).join(' ').slice(0, 40), reason(row)].join('\t'));
+    if (result) io.out(`Imported: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.rejected} rejected${result.batchId ? ` (batch ${result.batchId}; undo with: import undo ${result.batchId})` : ''}.`);
+    else if (blocked) io.err(`${errors.length} rows have errors: nothing was imported. Fix them, or add --skip-invalid to import the other rows.`);
+    else io.out('Dry run: nothing was written.');
+  }
+  return blocked ? 1 : 0;
+}
+
+export async function listImports(core: { dispatcher: Dispatcher }, json: boolean, io: CliIo): Promise<number> {
+  const batches = await call(core, 'imports.batches', {});
+  if (json) io.out(JSON.stringify(batches, null, 2));
+  else {
+    for (const b of batches) io.out([b.id, b.createdAt, b.fileName, `${b.createdCount} new`, `${b.updatedCount} updated`, b.undoneAt ? `undone ${b.undoneAt}` : ''].join('\t'));
+    io.out(`${batches.length} imports`);
+  }
+  return 0;
+}
+
+export async function undoImport(core: { dispatcher: Dispatcher }, id: string, io: CliIo): Promise<number> {
+  const result = await call(core, 'imports.undo', { id });
+  io.out(`Undone: ${result.removed} members removed, ${result.restored} put back as they were.`);
+  return 0;
+}
