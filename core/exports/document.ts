@@ -18,6 +18,8 @@ export type ReportBlock =
       footer?: (string | number)[];
       /** Taller rows with room to sign by hand (the sign-in sheet). */
       tall?: boolean;
+      /** Columns of codes, dates, phones and short names that should not wrap (the print preview lays out itself). */
+      keepWhole?: boolean[];
     };
 
 export interface ReportDocument {
@@ -71,6 +73,6 @@ export function tableBlocks(table: Pick<ReportTable, 'header' | 'sections'>, opt
   const widths = wantedWidths(table.header, allRows);
   return table.sections.flatMap((section): ReportBlock[] => [
     ...(section.heading ? [{ kind: 'heading' as const, text: section.heading }] : []),
-    { kind: 'table', header: table.header, widths, rows: section.rows, footer: section.footer, tall: options.tall },
+    { kind: 'table', header: table.header, widths, rows: section.rows, footer: section.footer, tall: options.tall, keepWhole: widths.map((w) => w <= FIXED_WIDTH) },
   ]);
 }

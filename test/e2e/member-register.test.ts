@@ -1,7 +1,9 @@
 // A new clerk's first session, in a real Chromium against the real browser shell and database.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import { chooseOption } from '../support/antd.js';
+import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
 import { launchChromium } from '../support/browser.js';
 import { startShell, type RunningShell } from '../support/server.js';
 
@@ -12,7 +14,7 @@ let page: Page;
 beforeAll(async () => {
   shell = await startShell();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -121,5 +123,33 @@ describe('member register, end to end', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByLabel(/搜索单位名称/).fill('');
     await expect.poll(() => total().textContent()).toBe('共 191 家单位');
+  });
+
+  it('previews the filtered roster for printing and exports it as docx and pdf', async () => {
+    // The register's own filter (the closed member form also has a 类别 field, later in the page).
+    await page.getByLabel('类别', { exact: true }).first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="本科院校"]').click();
+    await page.keyboard.press('Escape');
+    await page.getByText('分组名单', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('roster-heading').allTextContents()).toEqual(['本科院校（8所）']);
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const paper = page.getByTestId('print-paper');
+    await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['本科院校（8所）']);
+    expect(await paper.locator('h1').textContent()).toBe('长春市汽车产业集群产教联合体成员单位名单');
+    expect(await paper.locator('tbody tr').count()).toBe(8);
+    await page.getByRole('button', { name: '关闭预览' }).click();
+
+    await page.getByRole('button', { name: '导 出' }).first().click();
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Word 文档（.docx，公文样式）' }).click()]);
+    expect(docx.suggestedFilename()).toMatch(/成员单位名单-\d{8}\.docx$/);
+    expect(docxParagraphs(await docxXml(fs.readFileSync((await docx.path())!)))).toContain('本科院校（8所）');
+
+    await page.getByRole('button', { name: '导 出' }).first().click();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF 文件（.pdf，已嵌入字体）' }).click()]);
+    const bytes = fs.readFileSync((await pdf.path())!);
+    expect(pdfFonts(bytes).every((f) => f.embedded)).toBe(true);
+    expect(pdfText(bytes)).toContain('本科院校（8所）');
+    expect(pdfText(bytes)).not.toContain('企业（');
+    await page.getByText('列表', { exact: true }).click();
   });
 });

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import { chooseOption } from '../support/antd.js';
+import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
 import { launchChromium } from '../support/browser.js';
 import { tempDir } from '../support/migrations.js';
 import { startShell, type RunningShell } from '../support/server.js';
@@ -150,5 +151,29 @@ describe('signing ceremony, end to end', () => {
       if (n > 3 && typeof first === 'string') headings.push(first);
     });
     expect(headings).toEqual(['政企（2份）']);
+  });
+
+  it('previews the filtered summary for printing and exports it as pdf', async () => {
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const paper = page.getByTestId('print-paper');
+    await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['政企（2份）']);
+    expect(await paper.locator('tr.paper-footer-row').textContent()).toContain('小计：2 份');
+    await page.getByRole('button', { name: '关闭预览' }).click();
+    await page.getByRole('button', { name: '导 出' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF 文件（.pdf，已嵌入字体）' }).click()]);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(pdfFonts(bytes).every((f) => f.embedded)).toBe(true);
+    expect(pdfText(bytes)).toContain('政企（2份）');
+  });
+
+  it("exports the ceremony's sign-in sheet from the event", async () => {
+    await page.getByRole('menuitem', { name: '会议活动' }).click();
+    await page.getByRole('cell', { name: '2026年校企合作签约仪式' }).click();
+    await drawer().getByRole('button', { name: '导出签到表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Word 文档（.docx，公文样式）' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/2026年校企合作签约仪式签到表-\d{8}\.docx$/);
+    const paragraphs = docxParagraphs(await docxXml(fs.readFileSync((await download.path())!)));
+    expect(paragraphs[0]).toBe('2026年校企合作签约仪式签到表');
+    expect(paragraphs).toContain('签名');
   });
 });

@@ -18,18 +18,16 @@ function Block({ block }: { block: ReportBlock }) {
     case 'pageBreak':
       return <div className="paper-page-break" />;
     case 'table': {
-      const total = block.widths.reduce((a, b) => a + b, 0);
+      // The browser lays the table out; codes, dates and phones stay on one line, free text wraps.
+      const whole = (c: number) => (block.keepWhole?.[c] ? { whiteSpace: 'nowrap' as const } : undefined);
       return (
         <table className={block.tall ? 'paper-table paper-table-tall' : 'paper-table'}>
-          <colgroup>
-            {block.widths.map((w, i) => (
-              <col key={i} style={{ width: `${(w / total) * 100}%` }} />
-            ))}
-          </colgroup>
           <thead>
             <tr>
-              {block.header.map((h) => (
-                <th key={h}>{h}</th>
+              {block.header.map((h, c) => (
+                <th key={h} style={whole(c)}>
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
@@ -37,14 +35,18 @@ function Block({ block }: { block: ReportBlock }) {
             {block.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <td key={c}>{cell}</td>
+                  <td key={c} style={whole(c)}>
+                    {cell}
+                  </td>
                 ))}
               </tr>
             ))}
             {block.footer && (
               <tr className="paper-footer-row">
                 {block.footer.map((cell, c) => (
-                  <td key={c}>{cell}</td>
+                  <td key={c} style={whole(c)}>
+                    {cell}
+                  </td>
                 ))}
               </tr>
             )}

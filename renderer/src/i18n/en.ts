@@ -461,6 +461,8 @@ const en: Messages = {
     matched: 'Matches {{name}} ({{by}})',
     changes: 'Will update: {{fields}}',
     nothingToChange: 'Nothing to update',
+    willSkip: 'Will be skipped',
+    errorsFound: '{{count}} rows have errors. Fix the file and choose it again, or tick to skip those rows',
     fromSection: 'category from the section row',
     col: { row: 'Row', status: 'Result', name: 'Unit name', category: 'Category', role: 'Role', contact: 'Contact', detail: 'Details', action: 'Action' },
     commit: 'Import {{count}} rows',

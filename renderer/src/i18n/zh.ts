@@ -409,6 +409,8 @@ const zh = {
     matched: '已有：{{name}}（{{by}}）',
     changes: '将更新：{{fields}}',
     nothingToChange: '没有需要更新的内容',
+    willSkip: '将跳过',
+    errorsFound: '有 {{count}} 行有错误。请修正文件后重新选择，或勾选跳过这些行',
     fromSection: '类别取自分组行',
     col: { row: '行号', status: '结果', name: '单位名称', category: '类别', role: '职务', contact: '联系人', detail: '说明', action: '处理方式' },
     commit: '导入 {{count}} 行',

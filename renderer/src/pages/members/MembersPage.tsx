@@ -13,6 +13,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { loadColumnVisibility, saveColumnVisibility, type SortKey } from './columns';
 import { MemberForm } from './MemberForm';
 import { MemberTable } from './MemberTable';
+import { ImportDrawer } from './import/ImportDrawer';
 import { RosterView } from './RosterView';
 import { useMemberList } from './useMemberList';
 
@@ -36,6 +37,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [columnVisibility, setColumnVisibility] = useState(loadColumnVisibility);
   const [form, setForm] = useState<{ open: boolean; memberId: string | null }>({ open: false, memberId: null });
+  const [importing, setImporting] = useState(false);
 
   // Typing stays responsive; the query follows the deferred text.
   const deferredText = useDeferredValue(text);
@@ -120,6 +122,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
         <Button type="primary" onClick={openNew} title={t('members.newShortcut')}>
           {t('members.new')}
         </Button>
+        <Button onClick={() => setImporting(true)}>{t('import.button')}</Button>
         <Typography.Text type="secondary" data-testid="member-total">
           {t('members.total', { count: total })}
         </Typography.Text>
@@ -158,6 +161,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
         />
       )}
       <MemberForm open={form.open} memberId={form.memberId} onClose={() => setForm((f) => ({ ...f, open: false }))} />
+      <ImportDrawer open={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }

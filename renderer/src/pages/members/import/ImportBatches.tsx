@@ -1,0 +1,52 @@
+// Recent imports, each undoable as a whole.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, List, Popconfirm, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportBatch } from '../../../../../core/imports/member-import';
+import { call } from '../../../api/client';
+import { errorText } from '../../../api/errors';
+
+export function UndoImportButton({ batch, onUndone }: { batch: Pick<ImportBatch, 'id' | 'fileName' | 'createdCount' | 'updatedCount'>; onUndone?: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const undo = async () => {
+    try {
+      const result = await call('imports.undo', { id: batch.id });
+      message.success(t('import.undone', result));
+      void queryClient.invalidateQueries();
+      onUndone?.();
+    } catch (error) {
+      message.error(errorText(t, error));
+    }
+  };
+  return (
+    <Popconfirm title={t('import.undoConfirm', { file: batch.fileName, created: batch.createdCount, updated: batch.updatedCount })} onConfirm={() => void undo()} okButtonProps={{ danger: true }}>
+      <Button danger>{t('import.undo')}</Button>
+    </Popconfirm>
+  );
+}
+
+export function ImportBatches() {
+  const { t } = useTranslation();
+  const batches = useQuery({ queryKey: ['imports.batches'], queryFn: () => call('imports.batches', {}) });
+  return (
+    <section aria-label={t('import.batches')}>
+      <Typography.Title level={5}>{t('import.batches')}</Typography.Title>
+      {batches.data?.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('import.noBatches')} />
+      ) : (
+        <List
+          size="small"
+          loading={batches.isPending}
+          dataSource={batches.data ?? []}
+          renderItem={(batch) => (
+            <List.Item actions={batch.undoneAt ? [<Tag key="undone">{t('import.undoneTag')}</Tag>] : [<UndoImportButton key="undo" batch={batch} />]}>
+              {t('import.batchLine', { at: batch.createdAt.slice(0, 16).replace('T', ' '), file: batch.fileName, created: batch.createdCount, updated: batch.updatedCount })}
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}
