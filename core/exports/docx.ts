@@ -11,8 +11,8 @@ const FONTS = {
   latin: 'Times New Roman',
 } as const;
 
-// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt.
-const SIZE = { title: 44, subtitle: 24, heading: 28, paragraph: 28, table: 21, wideTable: 18 } as const;
+// Sizes in half-points: 二号 22 pt, 小二 18 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt, 小五 9 pt.
+const SIZE = { title: 44, longTitle: 36, subtitle: 24, heading: 28, paragraph: 28, table: 21, wideTable: 18 } as const;
 
 // A4 in twips (1/1440 inch).
 const A4 = { width: 11906, height: 16838 };
@@ -77,7 +77,8 @@ export async function docxOf(doc: ReportDocument): Promise<Buffer> {
     new d.Paragraph({
       alignment: d.AlignmentType.CENTER,
       spacing: { after: 120 },
-      children: [new d.TextRun({ text: doc.title, font: font(FONTS.title), size: SIZE.title })],
+      // A long title (a meeting's name + 会议记录) steps down to 小二 rather than breaking off one character.
+      children: [new d.TextRun({ text: doc.title, font: font(FONTS.title), size: doc.title.length > 20 ? SIZE.longTitle : SIZE.title })],
     }),
     new d.Paragraph({
       alignment: d.AlignmentType.RIGHT,

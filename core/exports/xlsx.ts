@@ -2,7 +2,7 @@
 // 100k rows here): A4, frozen header, the header repeated on every printed page, widths for Chinese.
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { columnWidths, neutraliseCell } from './cells.js';
+import { columnWidths, displayWidth, neutraliseCell } from './cells.js';
 import type { ReportSheet } from './table.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
@@ -35,7 +35,16 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
     });
-    sheet.columns = columnWidths(table.header, allRows).map((width) => ({ width }));
+    // Free-text columns wrap at about two dozen characters: wider ones make "fit to page width" shrink
+    // every printed page until it cannot be read.
+    const widths = columnWidths(table.header, allRows, { min: 6, max: table.landscape ? 26 : 40 });
+    sheet.columns = widths.map((width) => ({ width }));
+    // Spreadsheets do not grow a row for wrapped text on their own: give each row the height its
+    // longest wrapped cell needs (15 pt a line).
+    const heightOf = (values: (string | number)[]) => {
+      const lines = Math.max(1, ...values.map((v, i) => Math.ceil(displayWidth(String(v ?? '')) / Math.max(1, widths[i]! - 1))));
+      return lines > 1 ? lines * 15 + 3 : undefined;
+    };
     const last = String.fromCharCode(64 + table.header.length);
     const title = sheet.addRow([table.title]);
     title.font = { name: '宋体', size: 16, bold: true };
@@ -63,6 +72,8 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
       }
       for (const values of [...section.rows, ...(section.footer ? [section.footer] : [])]) {
         const row = sheet.addRow(values.map((v) => neutraliseCell(v)));
+        const height = heightOf(values);
+        if (height) row.height = height;
         row.eachCell({ includeEmpty: true }, (cell) => {
           cell.border = THIN;
           cell.alignment = { vertical: 'middle', wrapText: true };
