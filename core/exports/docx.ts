@@ -1,7 +1,8 @@
 // docx in official-document style (GB/T 9704 in spirit): A4, title in 方正小标宋简体, headings in 黑体,
 // body in 仿宋, page numbers as "— 1 —". Fonts are set by name only: Word and WPS substitute what a
-// machine lacks, and a clerk's machine usually has them. Tables repeat their header on every page.
-import type { IRunOptions, ITableCellOptions } from 'docx';
+// machine lacks. Tables repeat their header row on every page and rows never split.
+// WordprocessingML is written directly as text: the `docx` library built a 10,000-row roster in 12 s,
+// most of it garbage collection; this writer takes a fraction of a second.
 import { fitColumns, type ReportBlock, type ReportDocument } from './document.js';
 
 const FONTS = {
@@ -16,121 +17,128 @@ const SIZE = { title: 44, longTitle: 36, subtitle: 24, heading: 28, paragraph: 2
 
 // A4 in twips (1/1440 inch).
 const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1440, bottom: 1300, left: 1300, right: 1200 };
+const MARGIN = { top: 1440, bottom: 1300, left: 1300, right: 1200, header: 720, footer: 720 };
+const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 };
 
-function font(name: string): IRunOptions['font'] {
-  return { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: name, cs: name };
+const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** Text as XML: escaped, and without the control characters XML cannot hold. */
+function xmlText(value: string): string {
+  return value
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function runProps(font: string, size: number, bold = false): string {
+  return `<w:rPr><w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${font}" w:cs="${font}"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+}
+
+function run(text: string, props: string): string {
+  // Line breaks inside a cell or paragraph become <w:br/>.
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => `${i > 0 ? `<w:r>${props}<w:br/></w:r>` : ''}<w:r>${props}<w:t xml:space="preserve">${xmlText(line)}</w:t></w:r>`)
+    .join('');
+}
+
+function paragraph(text: string, props: string, pPr = ''): string {
+  return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${text ? run(text, props) : ''}</w:p>`;
+}
+
+const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
+
+function table(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: number, size: number): string {
+  // A half-em in twips: the size is in half-points, a point is 20 twips. Cell margins add 160 twips.
+  const halfEm = (size / 2) * 10;
+  const widths = fitColumns(
+    block.widths.map((w) => w + (CELL_MARGIN.left + CELL_MARGIN.right) / halfEm + 0.5),
+    usableWidth / halfEm,
+  ).map((w) => Math.floor(w * halfEm));
+  const body = runProps(FONTS.body, size);
+  const bold = runProps(FONTS.heading, size, true);
+  const cell = (value: string | number, i: number, props: string, center: boolean) =>
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraph(String(value), props, center ? '<w:jc w:val="center"/>' : '')}</w:tc>`;
+  const height = block.tall ? '<w:trHeight w:val="680" w:hRule="atLeast"/>' : '';
+  const row = (values: (string | number)[], props: string, header = false) =>
+    `<w:tr><w:trPr><w:cantSplit/>${height && !header ? height : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>${values
+      .map((v, i) => cell(v, i, props, header || i === 0 || typeof v === 'number'))
+      .join('')}</w:tr>`;
+  const parts = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>`,
+    `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>`,
+    `<w:tblCellMar><w:top w:w="${CELL_MARGIN.top}" w:type="dxa"/><w:left w:w="${CELL_MARGIN.left}" w:type="dxa"/><w:bottom w:w="${CELL_MARGIN.bottom}" w:type="dxa"/><w:right w:w="${CELL_MARGIN.right}" w:type="dxa"/></w:tblCellMar></w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    row(block.header, bold, true),
+  ];
+  for (const values of block.rows) parts.push(row(values, body));
+  if (block.footer) parts.push(row(block.footer, bold));
+  parts.push('</w:tbl>');
+  return parts.join('');
+}
+
+function documentXml(doc: ReportDocument): string {
+  const pageWidth = doc.landscape ? A4.height : A4.width;
+  const usableWidth = pageWidth - MARGIN.left - MARGIN.right;
+  const tableSize = doc.landscape ? SIZE.wideTable : SIZE.table;
+  const blocks = doc.blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return paragraph(block.text, runProps(FONTS.heading, SIZE.heading), '<w:keepNext/><w:spacing w:before="240" w:after="120"/>');
+      case 'paragraph':
+        return paragraph(block.text, runProps(FONTS.body, SIZE.paragraph), '<w:spacing w:after="80" w:line="440" w:lineRule="auto"/>');
+      case 'pageBreak':
+        return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+      case 'table':
+        // An empty paragraph after each table keeps two tables from merging into one.
+        return `${table(block, usableWidth, tableSize)}<w:p/>`;
+    }
+  });
+  // A long title (a meeting's name + 会议记录) steps down to 小二 rather than breaking off one character.
+  const titleSize = doc.title.length > 20 ? SIZE.longTitle : SIZE.title;
+  const size = doc.landscape ? `<w:pgSz w:w="${A4.height}" w:h="${A4.width}" w:orient="landscape"/>` : `<w:pgSz w:w="${A4.width}" w:h="${A4.height}"/>`;
+  return [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>`,
+    paragraph(doc.title, runProps(FONTS.title, titleSize), '<w:jc w:val="center"/><w:spacing w:after="120"/>'),
+    paragraph(doc.subtitle, runProps(FONTS.body, SIZE.subtitle), '<w:jc w:val="right"/><w:spacing w:after="240"/>'),
+    ...blocks,
+    `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/>${size}`,
+    `<w:pgMar w:top="${MARGIN.top}" w:right="${MARGIN.right}" w:bottom="${MARGIN.bottom}" w:left="${MARGIN.left}" w:header="${MARGIN.header}" w:footer="${MARGIN.footer}" w:gutter="0"/></w:sectPr>`,
+    '</w:body></w:document>',
+  ].join('');
+}
+
+const FOOTER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr ${W_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run('— ', runProps(FONTS.body, SIZE.subtitle))}<w:r>${runProps(FONTS.body, SIZE.subtitle)}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${runProps(FONTS.body, SIZE.subtitle)}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>${runProps(FONTS.body, SIZE.subtitle)}<w:fldChar w:fldCharType="separate"/></w:r>${run('1', runProps(FONTS.body, SIZE.subtitle))}<w:r>${runProps(FONTS.body, SIZE.subtitle)}<w:fldChar w:fldCharType="end"/></w:r>${run(' —', runProps(FONTS.body, SIZE.subtitle))}</w:p></w:ftr>`;
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W_NS}><w:docDefaults><w:rPrDefault>${runProps(FONTS.body, SIZE.paragraph)}</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`;
+
+const APP = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>产教联合体秘书处工作台</Application></Properties>`;
+
+function coreProps(title: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>产教联合体秘书处工作台</dc:creator></cp:coreProperties>`;
 }
 
 export async function docxOf(doc: ReportDocument): Promise<Buffer> {
-  // Loaded on first export: docx is large and most sessions never export.
-  const d = await import('docx');
-  const usableWidth = (doc.landscape ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
-  const tableSize = doc.landscape ? SIZE.wideTable : SIZE.table;
-  const run = (text: string, options: Partial<IRunOptions> = {}) => new d.TextRun({ text, font: font(FONTS.body), size: tableSize, ...options });
-  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-
-  const cell = (value: string | number, width: number, options: { bold?: boolean; center?: boolean; tall?: boolean } = {}) => {
-    const cellOptions: ITableCellOptions = {
-      width: { size: width, type: d.WidthType.DXA },
-      verticalAlign: d.VerticalAlignTable.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [
-        new d.Paragraph({
-          alignment: options.center ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
-          children: [run(String(value), { bold: options.bold, font: font(options.bold ? FONTS.heading : FONTS.body) })],
-        }),
-      ],
-    };
-    return new d.TableCell(cellOptions);
-  };
-
-  const table = (block: Extract<ReportBlock, { kind: 'table' }>) => {
-    // A half-em in twips: the size is in half-points, a point is 20 twips. Cell margins add 160 twips.
-    const halfEm = (tableSize / 2) * 10;
-    const widths = fitColumns(
-      block.widths.map((w) => w + 160 / halfEm + 0.5),
-      usableWidth / halfEm,
-    ).map((w) => Math.floor(w * halfEm));
-    const rowHeight = block.tall ? { value: 680, rule: d.HeightRule.ATLEAST } : undefined;
-    const bodyRow = (values: (string | number)[], bold = false) =>
-      new d.TableRow({
-        cantSplit: true,
-        height: rowHeight,
-        children: values.map((v, i) => cell(v, widths[i]!, { bold, center: i === 0 || typeof v === 'number' })),
-      });
-    return new d.Table({
-      width: { size: usableWidth, type: d.WidthType.DXA },
-      columnWidths: widths,
-      layout: d.TableLayoutType.FIXED,
-      borders,
-      rows: [
-        new d.TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, i) => cell(h, widths[i]!, { bold: true, center: true })) }),
-        ...block.rows.map((r) => bodyRow(r)),
-        ...(block.footer ? [bodyRow(block.footer, true)] : []),
-      ],
-    });
-  };
-
-  const children = [
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      spacing: { after: 120 },
-      // A long title (a meeting's name + 会议记录) steps down to 小二 rather than breaking off one character.
-      children: [new d.TextRun({ text: doc.title, font: font(FONTS.title), size: doc.title.length > 20 ? SIZE.longTitle : SIZE.title })],
-    }),
-    new d.Paragraph({
-      alignment: d.AlignmentType.RIGHT,
-      spacing: { after: 240 },
-      children: [new d.TextRun({ text: doc.subtitle, font: font(FONTS.body), size: SIZE.subtitle })],
-    }),
-    ...doc.blocks.map((block) => {
-      switch (block.kind) {
-        case 'heading':
-          return new d.Paragraph({
-            keepNext: true,
-            spacing: { before: 240, after: 120 },
-            children: [new d.TextRun({ text: block.text, font: font(FONTS.heading), size: SIZE.heading })],
-          });
-        case 'paragraph':
-          return new d.Paragraph({
-            spacing: { after: 80, line: 440 },
-            children: [new d.TextRun({ text: block.text, font: font(FONTS.body), size: SIZE.paragraph })],
-          });
-        case 'pageBreak':
-          return new d.Paragraph({ children: [new d.PageBreak()] });
-        case 'table':
-          return table(block);
-      }
-    }),
-  ];
-
-  const document = new d.Document({
-    creator: '产教联合体秘书处工作台',
-    title: doc.title,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.paragraph } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: doc.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
-            margin: MARGIN,
-          },
-        },
-        footers: {
-          default: new d.Footer({
-            children: [
-              new d.Paragraph({
-                alignment: d.AlignmentType.CENTER,
-                children: [new d.TextRun({ children: ['— ', d.PageNumber.CURRENT, ' —'], font: font(FONTS.body), size: SIZE.subtitle })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return d.Packer.toBuffer(document);
+  // Loaded on first export, as exceljs (which uses the same zip library) is.
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', CONTENT_TYPES);
+  zip.file('_rels/.rels', ROOT_RELS);
+  zip.file('docProps/app.xml', APP);
+  zip.file('docProps/core.xml', coreProps(doc.title));
+  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS);
+  zip.file('word/styles.xml', STYLES);
+  zip.file('word/footer1.xml', FOOTER);
+  zip.file('word/document.xml', documentXml(doc));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -47,23 +47,24 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
   pdf.font('body').fontSize(10).text(doc.subtitle, { width: usable, align: 'right' });
   pdf.moveDown(0.6);
 
-  const rowHeight = (values: string[], widths: number[], font: 'body' | 'bold', minHeight: number) => {
+  /** Each cell's text height and the row's height; measured once, used to place and to draw. */
+  const measure = (values: string[], widths: number[], font: 'body' | 'bold', minHeight: number) => {
     pdf.font(font).fontSize(tableSize);
-    const text = Math.max(...values.map((v, i) => pdf.heightOfString(v || ' ', { width: widths[i]! - 2 * PAD })));
-    return Math.max(minHeight, text + 2 * PAD);
+    const heights = values.map((v, i) => pdf.heightOfString(v || ' ', { width: widths[i]! - 2 * PAD }));
+    return { heights, height: Math.max(minHeight, Math.max(...heights) + 2 * PAD) };
   };
 
-  const drawRow = (values: string[], widths: number[], height: number, options: { font: 'body' | 'bold'; fill?: string; centerFirst: boolean }) => {
+  const drawRow = (values: string[], widths: number[], size: { heights: number[]; height: number }, options: { font: 'body' | 'bold'; fill?: string; centerFirst: boolean }) => {
     let x = left;
     const y = pdf.y;
+    const { height } = size;
+    pdf.font(options.font).fontSize(tableSize);
     values.forEach((value, i) => {
       const w = widths[i]!;
       if (options.fill) pdf.rect(x, y, w, height).fill(options.fill);
       pdf.lineWidth(0.5).strokeColor('#000').rect(x, y, w, height).stroke();
       const center = options.font === 'bold' || (options.centerFirst && i === 0);
-      pdf.fillColor('#000').font(options.font).fontSize(tableSize);
-      const textHeight = pdf.heightOfString(value || ' ', { width: w - 2 * PAD });
-      pdf.text(value, x + PAD, y + Math.max(PAD, (height - textHeight) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left' });
+      pdf.fillColor('#000').text(value, x + PAD, y + Math.max(PAD, (height - size.heights[i]!) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left' });
       x += w;
     });
     pdf.x = left;
@@ -79,18 +80,18 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
     ).map((w) => w * halfEm);
     const minHeight = block.tall ? 30 : 0;
     const header = block.header;
-    const headerHeight = rowHeight(header, widths, 'bold', 0);
-    const drawHeader = () => drawRow(header, widths, headerHeight, { font: 'bold', fill: '#e8eef7', centerFirst: true });
+    const headerSize = measure(header, widths, 'bold', 0);
+    const drawHeader = () => drawRow(header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
     drawHeader();
     const rows = [...block.rows.map((r) => ({ r, bold: false })), ...(block.footer ? [{ r: block.footer, bold: true }] : [])];
     for (const { r, bold } of rows) {
       const values = r.map(String);
-      const height = rowHeight(values, widths, bold ? 'bold' : 'body', minHeight);
-      if (pdf.y + height > bottom()) {
+      const size = measure(values, widths, bold ? 'bold' : 'body', minHeight);
+      if (pdf.y + size.height > bottom()) {
         pdf.addPage();
         drawHeader();
       }
-      drawRow(values, widths, height, { font: bold ? 'bold' : 'body', centerFirst: true });
+      drawRow(values, widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
     }
     pdf.moveDown(0.8);
   };
