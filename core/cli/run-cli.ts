@@ -6,7 +6,7 @@ import type { ApiInput } from '../api.js';
 import { call, CliApiError, type CliIo } from './call.js';
 import { importMembers, listImports, undoImport } from './import-command.js';
 import { DataFolder } from '../data-folder.js';
-import { generateMembers } from '../sample/generate.js';
+import { generateAgreements, generateMembers } from '../sample/generate.js';
 import fs from 'node:fs';
 import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
 import { defaultDataDir } from '../data-dir.js';
@@ -16,7 +16,9 @@ export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 
 Commands:
   sample load                      load the sample alliance into an empty database
-  sample generate --members N      add N generated members (benchmarks and tests), in one transaction
+  sample generate --members N [--agreements M]
+                                   add N generated members and M agreements between members (with
+                                   a signing ceremony per 50), in one transaction (benchmarks, tests)
   members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
                [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
   roster [--json] [--uscc]         member roster grouped by category
@@ -71,6 +73,7 @@ function parse(argv: string[]) {
         type: { type: 'string' },
         out: { type: 'string' },
         members: { type: 'string' },
+        agreements: { type: 'string' },
         format: { type: 'string' },
         state: { type: 'string' },
         member: { type: 'string' },
@@ -157,15 +160,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'import undo':
         return await undoImport(core, argument!, io);
       case 'sample generate': {
-        const count = Number(values.members);
-        if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
-          io.err(`--members must be a whole number from 1 to 1000000.\n\n${USAGE}`);
+        const members = values.members === undefined ? 0 : Number(values.members);
+        const agreements = values.agreements === undefined ? 0 : Number(values.agreements);
+        const valid = (n: number) => Number.isInteger(n) && n >= 0 && n <= 1_000_000;
+        if (!valid(members) || !valid(agreements) || members + agreements === 0) {
+          io.err(`--members and --agreements must be whole numbers from 0 to 1000000, at least one of them above 0.\n\n${USAGE}`);
           return 2;
         }
         if (!core.appCore) throw new AppError('DB_DAMAGED', 'The data file is damaged.');
         const started = performance.now();
-        generateMembers(core.appCore.ctx, count);
-        io.out(`Generated ${count} members in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+        if (members > 0) generateMembers(core.appCore.ctx, members);
+        if (agreements > 0) generateAgreements(core.appCore.ctx, agreements);
+        io.out(`Generated ${members} members and ${agreements} agreements in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
         return 0;
       }
       case 'export roster':
