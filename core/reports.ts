@@ -24,12 +24,24 @@ export interface RosterFilter {
 }
 
 export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): MemberRow[] {
-  return ctx.db
-    .select(memberRowColumns)
+  const { contactName: _n, contactTitle: _t, contactPhone: _p, ...columns } = memberRowColumns;
+  const rows = ctx.db
+    .select(columns)
     .from(organizations)
     .where(memberFilter({ ...filter, statuses: ROSTER_STATUSES }))
     .orderBy(asc(organizations.roleRank), asc(organizations.pinyinKey))
-    .all() as MemberRow[];
+    .all();
+  // Each member's first contact in one pass over the contacts, not one subquery per member per column
+  // (the 100k roster spent most of its time there).
+  const firstContacts = new Map<string, { name: string; title: string | null; phone: string | null }>();
+  const contacts = ctx.sqlite
+    .prepare('SELECT organization_id AS id, name, title, COALESCE(mobile, phone) AS phone FROM contacts ORDER BY organization_id, is_primary DESC, sort_order')
+    .all() as { id: string; name: string; title: string | null; phone: string | null }[];
+  for (const c of contacts) if (!firstContacts.has(c.id)) firstContacts.set(c.id, c);
+  return rows.map((r) => {
+    const c = firstContacts.get(r.id);
+    return { ...r, contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c?.phone ?? null } as MemberRow;
+  });
 }
 
 export function buildRoster(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): Roster {

@@ -11,8 +11,24 @@ export function neutraliseCell(value: string | number | null | undefined): strin
 
 /** Display width in Latin characters: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
+  // Code-unit ranges instead of a regular expression per character: exports call this for every cell.
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
+    // A surrogate pair (rare CJK extension characters) counts once, as wide.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      width += 2;
+      i++;
+    } else width += wide ? 2 : 1;
+  }
   return width;
 }
 

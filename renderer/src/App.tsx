@@ -28,7 +28,8 @@ export function App() {
   const language: Language = i18n.language === 'en' ? 'en' : 'zh';
   return (
     <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8', borderRadius: 4 } }}>
-      <AntApp>
+      {/* Full height: without it the layout grows with the member table and the virtualizer renders every row. */}
+      <AntApp style={{ height: '100%' }}>
         <Frame language={language} title={t('app.title')} />
       </AntApp>
     </ConfigProvider>

@@ -34,6 +34,8 @@ describe('member register, end to end', () => {
     await page.getByRole('button', { name: '载入示例联合体' }).click();
     await expect.poll(() => total().textContent()).toBe('共 190 家单位');
     await expect.poll(() => page.getByTestId('sample-banner').isVisible()).toBe(true);
+    // Virtualized: only the rows in view (and a few more) are in the page, not all 190.
+    expect(await page.getByTestId('member-table').locator('[role=row]').count()).toBeLessThan(60);
     expect(await page.getByTestId('alliance-name').textContent()).toBe('长春市汽车产业集群产教联合体');
 
     await page.getByText('分组名单', { exact: true }).click();

@@ -1,7 +1,7 @@
 // The member register: filters and sort above, the virtualized list or the grouped roster below.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
-import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, type MemberRole, type MemberStatus, type OrganizationCategory } from '../../../../core/codes';
 import { call } from '../../api/client';
@@ -43,6 +43,12 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   const deferredText = useDeferredValue(text);
   const filters = { text: deferredText.trim() || undefined, categories, roles, statuses, sort, direction };
   const { query, rows, total } = useMemberList(filters);
+  const shownText = query.isPlaceholderData ? null : (filters.text ?? '');
+  useEffect(() => {
+    if (shownText === null || query.isFetching) return;
+    // After the next frame is painted with these rows.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('members-filter-painted', { detail: shownText }), 0));
+  }, [shownText, query.isFetching, rows]);
   const filtered = Boolean(filters.text) || categories.length > 0 || roles.length > 0 || statuses.length > 0;
 
   const openNew = useCallback(() => setForm({ open: true, memberId: null }), []);

@@ -1,0 +1,204 @@
+// `npm run bench [-- --runs N] [--dir DIR] [--skip-browser] [--write-doc]`: generates deterministic
+// datasets (1k, 10k, 100k members with three agreements each), times the core's hot paths against
+// this machine's own baselines, and prints one table (median and spread over N runs, default 5).
+// With --write-doc the table replaces the one in docs/performance.md. Not part of `npm test`.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiInput, ApiMethod, ApiResult } from '../../core/api.js';
+import { createCore, type AppCore } from '../../core/app.js';
+import { runCli } from '../../core/cli/run-cli.js';
+import { DataFolder } from '../../core/data-folder.js';
+import { rosterSheets } from '../../core/exports/exports.js';
+import { openDatabase } from '../../db/open.js';
+import { rawInsert, streamRead, streamWrite } from './baselines.js';
+import { browserMeasures } from './browser.js';
+import { memberWorkbook } from './files.js';
+import { ms, summarise, time, type Timing } from './stats.js';
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string' }, dir: { type: 'string' }, 'skip-browser': { type: 'boolean' }, 'write-doc': { type: 'boolean' } },
+});
+const RUNS = Math.max(5, Number(args.runs ?? 5));
+const root = path.resolve(args.dir ?? path.join(os.tmpdir(), 'alliance-bench'));
+const SIZES = [1_000, 10_000, 100_000];
+
+interface Row {
+  measure: string;
+  size: string;
+  timing?: Timing;
+  value?: string;
+  target: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+function record(row: Row): void {
+  rows.push(row);
+  const shown = row.timing ? `${ms(row.timing.median)} (${ms(row.timing.min)}–${ms(row.timing.max)})` : row.value;
+  console.error(`  ${row.measure} [${row.size}]: ${shown}${row.target ? ` — target ${row.target}${row.met === undefined ? '' : row.met ? ' ✓' : ' ✗'}` : ''}`);
+}
+
+async function call<M extends ApiMethod>(core: { dispatcher: AppCore['dispatcher'] }, method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  const response = await core.dispatcher.dispatch(method, input);
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+  return response.result as ApiResult<M>;
+}
+
+const quiet = { out: () => undefined, err: (line: string) => console.error(line) };
+
+/** A folder of n generated members and 3n agreements, made once and reused by later runs. */
+async function dataset(n: number): Promise<string> {
+  const dir = path.join(root, `members-${n}`);
+  const done = path.join(dir, '.generated');
+  if (fs.existsSync(done)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  if ((await runCli(['--data-dir', dir, 'sample', 'generate', '--members', String(n), '--agreements', String(3 * n)], quiet)) !== 0) throw new Error('generate failed');
+  fs.writeFileSync(done, '');
+  console.error(`generated ${n} members and ${3 * n} agreements in ${ms(performance.now() - started)} (${(fs.statSync(path.join(dir, 'alliance.sqlite')).size / 1048576).toFixed(0)} MB)`);
+  return dir;
+}
+
+async function openAndFirstPage(dir: string): Promise<void> {
+  const folder = await DataFolder.open(dir, { autoBackupMinutes: null });
+  try {
+    await call(folder, 'members.list', { limit: 100 });
+  } finally {
+    folder.close();
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(root, { recursive: true });
+  console.error(`bench: ${RUNS} runs each, datasets in ${root}`);
+  const dirs = new Map<number, string>();
+  for (const n of SIZES) dirs.set(n, await dataset(n));
+
+  // 1. Start: open the folder (lock, migrate, quick_check, start-up backup) and list the first page.
+  for (const n of SIZES) {
+    const timing = await time(RUNS, () => openAndFirstPage(dirs.get(n)!));
+    record({ measure: 'open + migrate + first page', size: `${n / 1000}k members`, timing, target: n === 100_000 ? '< 300 ms' : '', met: n === 100_000 ? timing.median < 300 : undefined });
+  }
+
+  // 2. Lists and search in the core, on the 100k folder.
+  const big = await DataFolder.open(dirs.get(100_000)!, { autoBackupMinutes: null, startupBackup: false });
+  try {
+    const list = async (input: ApiInput<'members.list'>) => time(RUNS, () => call(big, 'members.list', { limit: 100, ...input }));
+    let t = await list({ categories: ['enterprise'], roles: ['member'], sort: 'pinyin' });
+    record({ measure: 'filtered page: category + role, pinyin order', size: '100k', timing: t, target: '< 30 ms', met: t.median < 30 });
+    t = await list({ categories: ['secondary_vocational'], text: '长春', sort: 'role' });
+    record({ measure: 'filtered page: category + text, role order', size: '100k', timing: t, target: '< 30 ms', met: t.median < 30 });
+    t = await list({ text: '模具' });
+    record({ measure: 'search, 2 characters (模具)', size: '100k', timing: t, target: '< 30 ms', met: t.median < 30 });
+    t = await list({ text: '汽车座椅' });
+    record({ measure: 'search, 4 characters (汽车座椅)', size: '100k', timing: t, target: '', met: undefined });
+
+    // 6. Backup of the 100k database.
+    t = await time(RUNS, () => big.backup('manual'), { warmup: false });
+    record({ measure: 'backup (online backup API)', size: `100k (${(fs.statSync(big.file).size / 1048576).toFixed(0)} MB)`, timing: t, target: '' });
+  } finally {
+    big.close();
+  }
+
+  // 3. Import of a 10,000-row xlsx end to end, against reading it with exceljs's streaming reader plus raw inserts.
+  const workbook = await memberWorkbook(10_000);
+  let fresh: AppCore | null = null;
+  const freshCore = async () => {
+    fresh?.close();
+    fresh = createCore(await openDatabase(':memory:'), { attachmentsDir: path.join(root, 'attachments') });
+  };
+  const ours = await time(
+    RUNS,
+    async () => {
+      const staged = await call(fresh!, 'imports.stage', { fileName: 'members.xlsx', bytes: workbook.toString('base64') });
+      const result = await call(fresh!, 'imports.commit', { uploadId: staged.uploadId });
+      if (result.created !== 10_000) throw new Error(`imported ${result.created}`);
+    },
+    { before: freshCore },
+  );
+  const baseline = await time(RUNS, async () => rawInsert(fresh!.ctx.sqlite, await streamRead(workbook)), { before: freshCore });
+  record({ measure: 'import 10k-row xlsx (stage + commit)', size: '10k rows', timing: ours, target: '≤ 1.5× baseline', met: ours.median / baseline.median <= 1.5 });
+  record({ measure: '  baseline: exceljs stream read + prepared inserts', size: '10k rows', timing: baseline, target: '' });
+  record({ measure: '  ratio', size: '', value: `${(ours.median / baseline.median).toFixed(2)}×`, target: '≤ 1.5×', met: ours.median / baseline.median <= 1.5 });
+  (fresh as AppCore | null)?.close();
+
+  // 4. Roster exports, against exceljs's streaming writer writing the same cells.
+  for (const n of [10_000, 100_000]) {
+    const folder = await DataFolder.open(dirs.get(n)!, { autoBackupMinutes: null, startupBackup: false });
+    try {
+      const oursXlsx = await time(RUNS, () => call(folder, 'exports.roster', { format: 'xlsx' }));
+      const sheet = rosterSheets(folder.appCore!.ctx, { includeUscc: false })[0]!;
+      const cells = [[sheet.title], [sheet.subtitle], sheet.header, ...sheet.sections.flatMap((s) => [[s.heading ?? ''], ...s.rows])];
+      const base = await time(RUNS, () => streamWrite(cells));
+      const ratio = oursXlsx.median / base.median;
+      record({ measure: 'roster export xlsx', size: `${n / 1000}k`, timing: oursXlsx, target: '≤ 1.2× baseline', met: ratio <= 1.2 });
+      record({ measure: '  baseline: exceljs stream write, same cells', size: `${n / 1000}k`, timing: base, target: '' });
+      record({ measure: '  ratio', size: '', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', met: ratio <= 1.2 });
+      record({ measure: 'roster export csv', size: `${n / 1000}k`, timing: await time(RUNS, () => call(folder, 'exports.roster', { format: 'csv' })), target: '' });
+      if (n === 10_000) {
+        record({ measure: 'roster export docx', size: '10k', timing: await time(RUNS, () => call(folder, 'exports.roster', { format: 'docx' })), target: '' });
+        record({ measure: 'roster export pdf', size: '10k', timing: await time(RUNS, () => call(folder, 'exports.roster', { format: 'pdf' })), target: '' });
+        record({ measure: 'agreement summary xlsx (30k agreements)', size: '30k', timing: await time(RUNS, () => call(folder, 'exports.agreements', { format: 'xlsx' })), target: '' });
+      }
+    } finally {
+      folder.close();
+    }
+  }
+  const small = await DataFolder.open(dirs.get(1_000)!, { autoBackupMinutes: null, startupBackup: false });
+  try {
+    record({ measure: 'roster export docx', size: '1k', timing: await time(RUNS, () => call(small, 'exports.roster', { format: 'docx' })), target: '' });
+    record({ measure: 'roster export pdf', size: '1k', timing: await time(RUNS, () => call(small, 'exports.roster', { format: 'pdf' })), target: '' });
+  } finally {
+    small.close();
+  }
+
+  // 7. Peak memory of a core exporting the 100k roster to xlsx, in a process of its own.
+  const peaks: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-child.ts'), dirs.get(100_000)!], { encoding: 'utf8' });
+    peaks.push(Number(out.trim()));
+  }
+  const peak = summarise(peaks);
+  record({ measure: 'peak memory (RSS) exporting 100k roster xlsx', size: '100k', value: `${peak.median.toFixed(0)} MB (${peak.min.toFixed(0)}–${peak.max.toFixed(0)})`, target: '< 300 MB', met: peak.median < 300 });
+
+  // 8. The UI in Chromium against the browser shell on 100k members.
+  if (!args['skip-browser']) {
+    const ui = await browserMeasures(dirs.get(100_000)!, RUNS);
+    record({ measure: 'UI: filter keystroke → rows painted', size: '100k', timing: ui.filterToPaint, target: '< 100 ms', met: ui.filterToPaint.median < 100 });
+    record({ measure: 'UI: frames over 50 ms while scrolling', size: '100k', value: `${ui.longFrames} of ${ui.frames} (longest ${ms(ui.longestFrame)})`, target: '0', met: ui.longFrames === 0 });
+  }
+
+  const table = renderTable();
+  console.log(table);
+  if (args['write-doc']) writeDoc(table);
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1073741824).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function renderTable(): string {
+  const lines = [
+    `Machine: ${machine()}. ${RUNS} runs each (after a warm-up run); median (min–max).`,
+    '',
+    '| measure | size | median (min–max) | target | met |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.measure} | ${r.size} | ${r.timing ? `${ms(r.timing.median)} (${ms(r.timing.min)}–${ms(r.timing.max)})` : r.value} | ${r.target} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`),
+  ];
+  return lines.join('\n');
+}
+
+function writeDoc(table: string): void {
+  const file = path.resolve(import.meta.dirname, '..', '..', 'docs', 'performance.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const next = text.slice(0, text.indexOf(start) + start.length) + `\n${table}\n` + text.slice(text.indexOf(end));
+  fs.writeFileSync(file, next);
+  console.error(`wrote the table into ${file}`);
+}
+
+await main();
