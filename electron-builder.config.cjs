@@ -9,8 +9,9 @@ module.exports = {
   copyright: 'Alliance Secretariat developers',
   directories: { output: 'release', buildResources: 'build' },
   // The pdf font package ships five weights; exports use Regular and Bold only (8 MB each).
-  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'package.json', '!**/*.map', '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf'],
-  asarUnpack: ['**/*.node'],
+  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'db/check-worker.cjs', 'package.json', '!**/*.map', '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf'],
+  // The check worker runs on a worker thread, which loads its script from disk, not from the archive.
+  asarUnpack: ['**/*.node', 'db/check-worker.cjs'],
   // Electron fuses (security checklist item 19): the packaged binary cannot be turned into a plain
   // Node, take NODE_OPTIONS or --inspect, or load an app from outside its checked asar.
   electronFuses: {

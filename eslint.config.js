@@ -77,4 +77,6 @@ export default tseslint.config(
     files: ['test/component/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // The check worker is plain CommonJS so Node, tsx and Electron load it unbundled.
+  { files: ['db/check-worker.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

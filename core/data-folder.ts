@@ -3,11 +3,12 @@
 // and it opens a damaged database in recovery mode instead of creating an empty one over it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { max } from 'drizzle-orm';
 import { backupDatabase } from '../db/backup.js';
 import { checkFile, runCheck, type CheckResult } from '../db/integrity.js';
 import { loadMigrations } from '../db/migrate.js';
-import { defaultMigrationsFolder, openDatabase } from '../db/open.js';
+import { defaultCheckWorker, defaultMigrationsFolder, openDatabase } from '../db/open.js';
 import { changeLog } from '../db/schema.js';
 import { apiMethods, type ApiMethod, type ApiParsed } from './api.js';
 import { createCore, DATABASE_FILE_NAME, type AppCore } from './app.js';
@@ -31,7 +32,24 @@ export interface DataFolderOptions {
   onUnexpected?: (error: unknown) => void;
   /** The pdf font folder (the desktop app's lies inside its archive). */
   fontsDir?: string;
+  /**
+   * Check the file (quick_check, foreign_key_check) and take the start-up backup on a worker thread,
+   * so the first page does not wait for them (seconds on a large file). Reads are answered at once;
+   * anything else waits for the verdict, and a failed check switches to recovery mode. The shells
+   * use this; without it open() waits for both, as tools and tests expect.
+   */
+  backgroundCheck?: boolean;
+  /** Where db/check-worker.cjs is (the desktop app passes its own path). */
+  checkWorkerFile?: string;
 }
+
+/** Calls that only read: answered while the background check runs (the rest wait for its verdict). */
+const READ_METHODS = new Set<string>([
+  'app.overview', 'alliance.get', 'members.list', 'members.get', 'members.checkUscc', 'contacts.list', 'reports.roster', 'reports.preview',
+  'changes.forRecord', 'changes.recent', 'settings.get', 'agreements.list', 'agreements.get', 'agreements.suggestType', 'attachments.read',
+  'events.list', 'events.get', 'ceremony.state', 'talent.list', 'dashboard.summary', 'exports.roster', 'exports.council', 'exports.agreements',
+  'exports.meeting', 'imports.batches', 'imports.progress', 'backups.list',
+]);
 
 // A folder opened on its own (CLI, tests) cannot switch to another file.
 const withoutWorkspace: HandlerMap = Object.fromEntries(
@@ -57,8 +75,22 @@ export class DataFolder {
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
 
+  /** Pending while the background check runs; writes wait for it. */
+  private checking: Promise<void> | null = null;
+  private worker: Worker | null = null;
+
   /** The dispatcher shells talk to; it follows the database through restores. */
-  readonly dispatcher: Dispatcher = { dispatch: (method, input) => this.active.dispatch(method, input) };
+  readonly dispatcher: Dispatcher = {
+    dispatch: (method, input) =>
+      this.checking && !READ_METHODS.has(method) ? this.checking.then(() => this.active.dispatch(method, input)) : this.active.dispatch(method, input),
+  };
+
+  private started: Promise<void> | null = null;
+
+  /** Resolves when the background check and start-up backup are done; at once without them. */
+  get ready(): Promise<void> {
+    return this.started ?? Promise.resolve();
+  }
 
   private constructor(
     readonly dir: string,
@@ -76,8 +108,17 @@ export class DataFolder {
     const lock = lockDataDir(dir);
     const folder = new DataFolder(dir, lock, options);
     try {
-      await folder.load(lock.uncleanShutdown ? 'full' : 'quick');
-      if (folder.core && options.startupBackup !== false) await folder.backup('startup');
+      // After an unclean shutdown the full integrity_check runs first, whatever the options say.
+      // A start-up backup cut short by a crash or close leaves a .part file behind.
+      if (fs.existsSync(folder.backupsDir)) for (const name of fs.readdirSync(folder.backupsDir)) if (name.endsWith('.part')) fs.rmSync(path.join(folder.backupsDir, name), { force: true });
+      const background = Boolean(options.backgroundCheck) && !lock.uncleanShutdown && fs.existsSync(folder.file) && fs.statSync(folder.file).size > 0;
+      await folder.load(lock.uncleanShutdown ? 'full' : background ? 'none' : 'quick');
+      if (background && folder.core) {
+        const started = folder.checkInBackground(options.startupBackup !== false);
+        folder.checking = started.checked;
+        folder.started = started.done;
+      }
+      else if (folder.core && options.startupBackup !== false) await folder.backup('startup');
       const minutes = options.autoBackupMinutes === undefined ? 15 : options.autoBackupMinutes;
       if (minutes) {
         folder.timer = setInterval(() => void folder.backupIfChanged().catch((error) => options.onUnexpected?.(error)), minutes * 60_000);
@@ -103,7 +144,91 @@ export class DataFolder {
     return this.core;
   }
 
-  private async load(check: 'quick' | 'full'): Promise<void> {
+  /**
+   * The worker's check, then its start-up backup. Writes wait for the check only (`checked`); the
+   * backup finishes on its own (`done`). A failed check closes the database and switches to recovery
+   * mode; a worker that cannot start or dies first (an unusual packaging) falls back to checking here.
+   */
+  private checkInBackground(startupBackup: boolean): { checked: Promise<void>; done: Promise<void> } {
+    const name = backupFileName(this.now(), 'startup');
+    const marker = this.changeMarker();
+    fs.mkdirSync(this.backupsDir, { recursive: true });
+    let markChecked!: () => void;
+    let markDone!: () => void;
+    const checked = new Promise<void>((resolve) => (markChecked = resolve));
+    const done = new Promise<void>((resolve) => (markDone = resolve));
+    let gotCheck = false;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      const worker = this.worker;
+      this.worker = null;
+      void worker?.terminate();
+      this.checking = null;
+      markChecked();
+      markDone();
+    };
+    const verdict = (ok: boolean, reason: string | null) => {
+      gotCheck = true;
+      if (!ok) {
+        this.core?.close();
+        this.core = null;
+        this.damage = reason ?? 'quick_check failed';
+        this.active = this.recoveryDispatcher();
+      }
+      this.checking = null;
+      markChecked();
+    };
+    let fellBack = false;
+    const fallBack = (error?: unknown) => {
+      if (fellBack || finished) return;
+      fellBack = true;
+      if (error) this.options.onUnexpected?.(error);
+      this.checkHere(startupBackup).then(finish, finish);
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.checkWorkerFile ?? defaultCheckWorker(), {
+        workerData: { file: this.file, nativeBinding: this.options.nativeBinding, backupTarget: startupBackup ? path.join(this.backupsDir, name) : null },
+      });
+    } catch (error) {
+      fallBack(error);
+      return { checked, done };
+    }
+    this.worker = worker;
+    worker.on('message', (message: { kind: string; ok?: boolean; reason?: string | null }) => {
+      if (message.kind === 'check') {
+        verdict(Boolean(message.ok), message.reason ?? null);
+        if (!message.ok || !startupBackup) finish();
+        return;
+      }
+      if (message.kind === 'backup') {
+        this.lastBackedUpChange = marker;
+        this.prune();
+      } else this.options.onUnexpected?.(new Error(`Start-up backup failed: ${message.reason}`));
+      finish();
+    });
+    worker.on('error', (error) => (gotCheck ? finish() : fallBack(error)));
+    worker.on('exit', () => (gotCheck ? finish() : fallBack()));
+    return { checked, done };
+  }
+
+  /** The same check and backup on this thread, when no worker can run. */
+  private async checkHere(startupBackup: boolean): Promise<void> {
+    if (!this.core) return;
+    const verdict = runCheck(this.core.database.sqlite, 'quick_check');
+    if (!verdict.ok) {
+      this.core.close();
+      this.core = null;
+      this.damage = verdict.reason ?? 'quick_check failed';
+      this.active = this.recoveryDispatcher();
+      return;
+    }
+    if (startupBackup) await this.backup('startup');
+  }
+
+  private async load(check: 'quick' | 'full' | 'none'): Promise<void> {
     try {
       const database = await openDatabase(this.file, {
         check,
@@ -282,6 +407,9 @@ export class DataFolder {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    // A start-up backup cut short leaves only its .part file, which the next open removes.
+    void this.worker?.terminate();
+    this.worker = null;
     this.core?.close();
     this.core = null;
     this.lock.release();

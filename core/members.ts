@@ -271,7 +271,11 @@ export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'
     (ids.length ? (ctx.db.select(memberRowColumns).from(organizations).where(inArray(organizations.id, ids)).all() as MemberRow[]) : []).map((r) => [r.id, r]),
   );
   const rows = ids.map((id) => byId.get(id)!);
-  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()!.n;
+  // With a text filter, count by scanning the covering search index: SQLite would otherwise pick the
+  // category index and read each candidate's table row (77 ms → 15 ms at 100k members).
+  const total = input.text?.trim()
+    ? ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM organizations INDEXED BY organizations_search WHERE ${where}`).n
+    : ctx.db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()!.n;
   return { rows, total, offset: input.offset, limit: input.limit };
 }
 

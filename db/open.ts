@@ -31,7 +31,7 @@ export interface OpenOptions {
   /** A better-sqlite3 binary built for another runtime (Electron), so the Node build stays intact. */
   nativeBinding?: string;
   /** quick_check on every open; the full integrity_check after an unclean shutdown. */
-  check?: 'quick' | 'full';
+  check?: 'quick' | 'full' | 'none';
   /** Names the pre-migration backup (the data folder passes its naming rule). */
   backupName?: (reason: 'before-migration') => string;
 }
@@ -49,6 +49,11 @@ export function busyError(): AppError {
 }
 
 /** Migrations beside this file; a bundled shell (Electron) passes its own folder instead. */
+/** db/check-worker.cjs beside this file (the desktop shell passes its own path, as for migrations). */
+export function defaultCheckWorker(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'check-worker.cjs');
+}
+
 export function defaultMigrationsFolder(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
@@ -102,7 +107,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const sqlite = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     sqlite.pragma('busy_timeout = 5000');
-    if (existed) {
+    // 'none': the caller checks on another connection (the data folder's background check).
+    if (existed && options.check !== 'none') {
       const check = runCheck(sqlite, options.check === 'full' ? 'integrity_check' : 'quick_check');
       if (!check.ok) {
         throw new AppError('DB_DAMAGED', `The data file failed its ${options.check === 'full' ? 'integrity' : 'quick'} check: ${check.reason}`, {

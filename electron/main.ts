@@ -58,6 +58,9 @@ async function start(): Promise<void> {
     core = await Workspace.open(dataDir, {
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
       fontsDir: path.join(app.getAppPath(), 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'),
+      // Unpacked from the archive (electron-builder asarUnpack) so a worker thread can load it.
+      backgroundCheck: true,
+      checkWorkerFile: path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'db', 'check-worker.cjs'),
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
       onUnexpected: (error) => console.error(error),

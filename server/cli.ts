@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const staticRoot = path.join(projectRoot, 'dist', 'renderer');
 
   // Migrate (and back up) before listening: no request can reach a half-migrated database.
-  const core = await Workspace.open(dataDir, { onUnexpected: (error) => console.error(error) });
+  // The file check and start-up backup run on a worker thread: the first page does not wait for them.
+  const core = await Workspace.open(dataDir, { backgroundCheck: true, onUnexpected: (error) => console.error(error) });
   if (core.current.isDamaged) console.error('The data file failed its integrity check; the app opens in recovery mode and offers the backups.');
   const token = randomBytes(24).toString('base64url');
   const server = createHost({ dispatcher: core.dispatcher, token, staticRoot });

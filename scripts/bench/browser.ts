@@ -26,7 +26,8 @@ export async function browserMeasures(dataDir: string, runs: number): Promise<{ 
       await search.fill('');
       await page.waitForFunction(() => performance.getEntriesByName('members-filter-painted').some((m) => (m as unknown as { detail: unknown }).detail === ''));
       await page.evaluate(() => performance.clearMarks());
-      await search.press(ch);
+      await search.focus();
+      await page.keyboard.type(ch);
       const elapsed = await page.waitForFunction(
         (text) => {
           const typed = performance.getEntriesByName('members-filter-typed').filter((m) => (m as unknown as { detail: unknown }).detail === text).at(-1);

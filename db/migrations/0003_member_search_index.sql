@@ -1,0 +1,1 @@
+CREATE INDEX `organizations_search` ON `organizations` (`search_text`,`category`,`role_rank`,`status`);
