@@ -3,6 +3,8 @@
 // over 50 ms while the 100k-row table scrolls.
 import { launchChromium } from '../../test/support/browser.js';
 import { startShell } from '../../test/support/server.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { summarise, type Timing } from './stats.js';
 
 // The page's globals, as the functions passed to page.evaluate see them (this file is typed for Node).
@@ -10,6 +12,7 @@ declare const document: { querySelector(selector: string): { scrollTop: number }
 declare function requestAnimationFrame(callback: () => void): number;
 
 export async function browserMeasures(dataDir: string, runs: number): Promise<{ filterToPaint: Timing; frames: number; longFrames: number; longestFrame: number }> {
+  const started = Date.now();
   const shell = await startShell(dataDir);
   const browser = await launchChromium();
   try {
@@ -18,6 +21,8 @@ export async function browserMeasures(dataDir: string, runs: number): Promise<{ 
     await page.waitForURL((url) => !url.search.includes('token'));
     await page.getByTestId('member-table').locator('[role=row]').nth(3).waitFor();
     const search = page.getByLabel(/搜索单位名称/);
+    // Measure the steady state: wait until the shell's background check and start-up backup are done.
+    await waitForStartupBackup(dataDir, started);
 
     const samples: number[] = [];
     const characters = ['模', '华', '座', '技', '富', '鑫', '线', '物', '九', '榆'];
@@ -61,4 +66,15 @@ export async function browserMeasures(dataDir: string, runs: number): Promise<{ 
     await browser.close();
     await shell.stop();
   }
+}
+
+async function waitForStartupBackup(dataDir: string, since: number): Promise<void> {
+  const dir = path.join(dataDir, 'backups');
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+    const fresh = names.some((n) => n.includes('startup') && !n.endsWith('.part') && fs.statSync(path.join(dir, n)).mtimeMs >= since);
+    if (fresh && !names.some((n) => n.endsWith('.part'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The start-up backup did not finish within two minutes.');
 }

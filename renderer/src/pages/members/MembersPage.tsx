@@ -1,7 +1,7 @@
 // The member register: filters and sort above, the virtualized list or the grouped roster below.
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, type MemberRole, type MemberStatus, type OrganizationCategory } from '../../../../core/codes';
 import { call } from '../../api/client';
@@ -39,9 +39,9 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   const [form, setForm] = useState<{ open: boolean; memberId: string | null }>({ open: false, memberId: null });
   const [importing, setImporting] = useState(false);
 
-  // Typing stays responsive; the query follows the deferred text.
-  const deferredText = useDeferredValue(text);
-  const filters = { text: deferredText.trim() || undefined, categories, roles, statuses, sort, direction };
+  // The query follows each keystroke at once (a deferred value cost a second render of the page before
+  // the request left); the memoised table keeps typing responsive, and old rows stay until new ones come.
+  const filters = { text: text.trim() || undefined, categories, roles, statuses, sort, direction };
   const { query, rows, total } = useMemberList(filters);
   const shownText = query.isPlaceholderData ? null : (filters.text ?? '');
   useEffect(() => {
@@ -52,6 +52,12 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   const filtered = Boolean(filters.text) || categories.length > 0 || roles.length > 0 || statuses.length > 0;
 
   const openNew = useCallback(() => setForm({ open: true, memberId: null }), []);
+  // Stable callbacks: the memoised table then skips the render a keystroke in the search box causes.
+  const openMember = useCallback((memberId: string) => setForm({ open: true, memberId }), []);
+  const onSortChange = useCallback((nextSort: SortKey, nextDirection: 'asc' | 'desc') => {
+    setSort(nextSort);
+    setDirection(nextDirection);
+  }, []);
   const focusSearch = useCallback(() => {
     setView('list');
     searchRef.current?.focus({ cursor: 'all' });
@@ -81,62 +87,72 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
 
   const noMembersAtAll = overview.data?.memberCount === 0;
 
+  // The toolbar is the same element until its own inputs change: a page of rows arriving while the
+  // clerk scrolls re-renders the list, not the filters (each antd control costs a frame's share).
+  const toolbar = useMemo(
+    () => (
+    <Space wrap style={{ padding: '12px 16px' }}>
+      <Input.Search
+        ref={searchRef}
+        allowClear
+        value={text}
+        onChange={(event) => {
+          // Performance marks: `npm run bench` times a keystroke until its rows are painted.
+          performance.mark('members-filter-typed', { detail: event.target.value.trim() });
+          setText(event.target.value);
+        }}
+        placeholder={t('members.searchPlaceholder')}
+        aria-label={t('members.searchPlaceholder')}
+        style={{ width: 340 }}
+      />
+      <CodeFilter codes={ORGANIZATION_CATEGORIES} labelPrefix="category" nameKey="members.categoryFilter" value={categories} onChange={setCategories} />
+      <CodeFilter codes={MEMBER_ROLES} labelPrefix="role" nameKey="members.roleFilter" value={roles} onChange={setRoles} />
+      {view === 'list' && (
+        <>
+          <CodeFilter codes={MEMBER_STATUSES} labelPrefix="status" nameKey="members.statusFilter" value={statuses} onChange={setStatuses} minWidth={130} />
+        <Select
+          aria-label={t('members.sortBy')}
+          value={sort}
+          onChange={setSort}
+          style={{ width: 130 }}
+          options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+        />
+        <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
+          {direction === 'asc' ? t('members.ascending') : t('members.descending')}
+        </Button>
+        <ColumnChooser
+          visibility={columnVisibility}
+          onChange={(next) => {
+            setColumnVisibility(next);
+            saveColumnVisibility(next);
+          }}
+        />
+        </>
+      )}
+      <Segmented
+        value={view}
+        onChange={(v) => setView(v as View)}
+        options={[
+          { value: 'list', label: t('members.viewList') },
+          { value: 'roster', label: t('members.viewRoster') },
+        ]}
+      />
+      <Button type="primary" onClick={openNew} title={t('members.newShortcut')}>
+        {t('members.new')}
+      </Button>
+      <Button onClick={() => setImporting(true)}>{t('import.button')}</Button>
+      <Typography.Text type="secondary" data-testid="member-total">
+        {t('members.total', { count: total })}
+      </Typography.Text>
+    </Space>
+    ),
+    // Everything the toolbar shows; its handlers are state setters or stable callbacks.
+    [text, categories, roles, statuses, sort, direction, columnVisibility, view, total, t, openNew],
+  );
+
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <Space wrap style={{ padding: '12px 16px' }}>
-        <Input.Search
-          ref={searchRef}
-          allowClear
-          value={text}
-          onChange={(event) => {
-            // Performance marks: `npm run bench` times a keystroke until its rows are painted.
-            performance.mark('members-filter-typed', { detail: event.target.value.trim() });
-            setText(event.target.value);
-          }}
-          placeholder={t('members.searchPlaceholder')}
-          aria-label={t('members.searchPlaceholder')}
-          style={{ width: 340 }}
-        />
-        <CodeFilter codes={ORGANIZATION_CATEGORIES} labelPrefix="category" nameKey="members.categoryFilter" value={categories} onChange={setCategories} />
-        <CodeFilter codes={MEMBER_ROLES} labelPrefix="role" nameKey="members.roleFilter" value={roles} onChange={setRoles} />
-        {view === 'list' && (
-          <>
-            <CodeFilter codes={MEMBER_STATUSES} labelPrefix="status" nameKey="members.statusFilter" value={statuses} onChange={setStatuses} minWidth={130} />
-          <Select
-            aria-label={t('members.sortBy')}
-            value={sort}
-            onChange={setSort}
-            style={{ width: 130 }}
-            options={(['pinyin', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
-          />
-          <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
-            {direction === 'asc' ? t('members.ascending') : t('members.descending')}
-          </Button>
-          <ColumnChooser
-            visibility={columnVisibility}
-            onChange={(next) => {
-              setColumnVisibility(next);
-              saveColumnVisibility(next);
-            }}
-          />
-          </>
-        )}
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as View)}
-          options={[
-            { value: 'list', label: t('members.viewList') },
-            { value: 'roster', label: t('members.viewRoster') },
-          ]}
-        />
-        <Button type="primary" onClick={openNew} title={t('members.newShortcut')}>
-          {t('members.new')}
-        </Button>
-        <Button onClick={() => setImporting(true)}>{t('import.button')}</Button>
-        <Typography.Text type="secondary" data-testid="member-total">
-          {t('members.total', { count: total })}
-        </Typography.Text>
-      </Space>
+      {toolbar}
 
       {view === 'roster' ? (
         <RosterView filter={{ categories, roles, text: filters.text }} />
@@ -162,12 +178,9 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
           columnVisibility={columnVisibility}
           sort={sort}
           direction={direction}
-          onSortChange={(nextSort, nextDirection) => {
-            setSort(nextSort);
-            setDirection(nextDirection);
-          }}
+          onSortChange={onSortChange}
           onNeedMore={onNeedMore}
-          onOpen={(memberId) => setForm({ open: true, memberId })}
+          onOpen={openMember}
         />
       )}
       <MemberForm open={form.open} memberId={form.memberId} onClose={() => setForm((f) => ({ ...f, open: false }))} />
