@@ -7,6 +7,12 @@ import type { ReportSheet } from './table.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+// One style object per kind of cell, shared by every such cell: exceljs recognises an object it has
+// seen and reuses its style id, where a style set property by property is worked out again per cell
+// (a third of a 10,000-row export's time).
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+const BODY_STYLE: Partial<ExcelJS.Style> = { border: THIN, alignment: { vertical: 'middle', wrapText: true } };
+const FOOTER_STYLE: Partial<ExcelJS.Style> = { ...BODY_STYLE, font: { bold: true } };
 
 export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
   // Loaded on first export, not at start-up: exceljs is large and most sessions never export.
@@ -57,10 +63,7 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
     subtitle.commit();
     const header = sheet.addRow(table.header);
     header.eachCell((cell) => {
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.border = THIN;
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.style = HEADER_STYLE;
     });
     header.commit();
     for (const section of table.sections) {
@@ -74,11 +77,10 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
         const row = sheet.addRow(values.map((v) => neutraliseCell(v)));
         const height = heightOf(values);
         if (height) row.height = height;
+        const style = values === section.footer ? FOOTER_STYLE : BODY_STYLE;
         row.eachCell({ includeEmpty: true }, (cell) => {
-          cell.border = THIN;
-          cell.alignment = { vertical: 'middle', wrapText: true };
+          cell.style = style;
         });
-        if (values === section.footer) row.font = { bold: true };
         row.commit();
       }
     }
