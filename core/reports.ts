@@ -22,52 +22,65 @@ export interface RosterFilter {
   text?: string;
 }
 
-export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): MemberRow[] {
-  // Plain rows from SQLite (drizzle's per-field mapping doubled the time of a 100k roster).
-  const rows = ctx.db.all<Omit<MemberRow, 'contactName' | 'contactTitle' | 'contactPhone'>>(
-    sql`SELECT id, name, short_name AS shortName, category, role, status, uscc, join_date AS joinDate, is_sample = 1 AS isSample
-          FROM organizations WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY role_rank, pinyin_key`,
+/** What rosters and the council list print of a member. */
+export type RosterMember = Pick<MemberRow, 'id' | 'name' | 'category' | 'role' | 'uscc' | 'contactName' | 'contactTitle' | 'contactPhone'>;
+
+export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): RosterMember[] {
+  // Plain rows from SQLite with only the printed columns (drizzle's per-field mapping doubled the
+  // time of a 100k roster, and every extra field is 100k more values held).
+  const rows = ctx.db.all<RosterMember>(
+    sql`SELECT id, name, category, role, uscc FROM organizations
+          WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY role_rank, pinyin_key`,
   );
   // Each member's first contact (primary, then by position) in one unsorted pass over the contacts,
-  // not three subqueries per member: the 100k roster spent most of its time there.
-  type Candidate = { id: string; name: string; title: string | null; phone: string | null; isPrimary: number; sortOrder: number };
-  const first = new Map<string, Candidate>();
-  for (const c of ctx.sqlite.prepare('SELECT organization_id AS id, name, title, COALESCE(mobile, phone) AS phone, is_primary AS isPrimary, sort_order AS sortOrder FROM contacts').all() as Candidate[]) {
-    const best = first.get(c.id);
-    if (!best || c.isPrimary > best.isPrimary || (c.isPrimary === best.isPrimary && c.sortOrder < best.sortOrder)) first.set(c.id, c);
+  // not three subqueries per member: the 100k roster spent most of its time there. Raw rows (arrays)
+  // and in-place assignment keep a 100k roster from holding several copies of itself.
+  const first = new Map<string, [string, string, string | null, string | null, number, number]>();
+  const contacts = ctx.sqlite
+    .prepare('SELECT organization_id, name, title, COALESCE(mobile, phone), is_primary, sort_order FROM contacts')
+    .raw()
+    .iterate() as IterableIterator<[string, string, string | null, string | null, number, number]>;
+  for (const c of contacts) {
+    const best = first.get(c[0]);
+    if (!best || c[4] > best[4] || (c[4] === best[4] && c[5] < best[5])) first.set(c[0], c);
   }
-  return rows.map((r) => {
+  for (const r of rows) {
     const c = first.get(r.id);
-    return { ...r, contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c?.phone ?? null } as MemberRow;
-  });
+    r.contactName = c?.[1] ?? null;
+    r.contactTitle = c?.[2] ?? null;
+    r.contactPhone = c?.[3] ?? null;
+  }
+  return rows;
 }
 
-export function buildRoster(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): Roster {
-  const rows = rosterMembers(ctx, options);
-  const byCategory = new Map<OrganizationCategory, MemberRow[]>();
+/** Current members grouped by category in the domain order. */
+export function rosterGroups<R extends Pick<MemberRow, 'category'>>(rows: R[]): { category: OrganizationCategory; rows: R[] }[] {
+  const byCategory = new Map<OrganizationCategory, R[]>();
   for (const row of rows) {
     const list = byCategory.get(row.category) ?? [];
     list.push(row);
     byCategory.set(row.category, list);
   }
-  const groups: RosterGroup[] = ORGANIZATION_CATEGORIES.filter((c) => byCategory.has(c)).map((category) => {
-    const members = byCategory.get(category)!;
-    return {
-      category,
-      count: members.length,
-      heading: rosterHeading(category, members.length),
-      rows: members.map((m, i) => ({
-        seq: i + 1,
-        id: m.id,
-        name: m.name,
-        role: m.role,
-        contactName: m.contactName,
-        contactTitle: m.contactTitle,
-        contactPhone: m.contactPhone,
-        uscc: options.includeUscc ? m.uscc : null,
-      })),
-    };
-  });
+  return ORGANIZATION_CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({ category, rows: byCategory.get(category)! }));
+}
+
+export function buildRoster(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): Roster {
+  const rows = rosterMembers(ctx, options);
+  const groups: RosterGroup[] = rosterGroups(rows).map(({ category, rows: members }) => ({
+    category,
+    count: members.length,
+    heading: rosterHeading(category, members.length),
+    rows: members.map((m, i) => ({
+      seq: i + 1,
+      id: m.id,
+      name: m.name,
+      role: m.role,
+      contactName: m.contactName,
+      contactTitle: m.contactTitle,
+      contactPhone: m.contactPhone,
+      uscc: options.includeUscc ? m.uscc : null,
+    })),
+  }));
   return { allianceName: getProfile(ctx)?.name ?? null, total: rows.length, groups };
 }
 

@@ -33,9 +33,14 @@ export function displayWidth(text: string): number {
 }
 
 /** Column widths that fit their longest cell (within limits), for Chinese text in Excel and WPS. */
-export function columnWidths(header: string[], rows: (string | number)[][], limits = { min: 6, max: 60 }): number[] {
-  return header.map((h, i) => {
-    const longest = Math.max(displayWidth(h), ...rows.map((r) => displayWidth(String(r[i] ?? ''))));
-    return Math.min(limits.max, Math.max(limits.min, longest + 2));
-  });
+export function columnWidths(header: string[], rows: Iterable<(string | number)[]>, limits = { min: 6, max: 60 }): number[] {
+  // One pass, no copies: a 100k-row roster must not hold its cells twice.
+  const longest = header.map((h) => displayWidth(h));
+  for (const row of rows) {
+    for (let i = 0; i < header.length; i++) {
+      const width = displayWidth(String(neutraliseCell(row[i] ?? '')));
+      if (width > longest[i]!) longest[i] = width;
+    }
+  }
+  return longest.map((w) => Math.min(limits.max, Math.max(limits.min, w + 2)));
 }

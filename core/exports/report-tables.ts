@@ -9,20 +9,22 @@ import { agreementFilter, agreementRows } from '../agreements.js';
 import { getProfile } from '../alliance.js';
 import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, ROLE_LABELS_ZH } from '../codes.js';
 import { todayIso, type ServiceContext } from '../context.js';
-import { buildRoster, rosterMembers, type RosterFilter } from '../reports.js';
+import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '../reports.js';
 import type { AgreementRow } from '../types.js';
 import type { ReportSheet, ReportTable } from './table.js';
 
 export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): ReportTable {
-  const roster = buildRoster(ctx, options);
+  // Straight from the member rows to the table's cells: a 100k roster is held once, not as rows, roster
+  // objects and cells at the same time.
+  const members = rosterMembers(ctx, options);
   const header = ['序号', '单位名称', '联合体职务', '联系人', '职务', '联系电话', ...(options.includeUscc ? ['统一社会信用代码'] : [])];
   return {
-    title: `${roster.allianceName ?? ''}成员单位名单`,
-    subtitle: `截至 ${todayIso(ctx)}，共 ${roster.total} 家`,
+    title: `${getProfile(ctx)?.name ?? ''}成员单位名单`,
+    subtitle: `截至 ${todayIso(ctx)}，共 ${members.length} 家`,
     header,
-    sections: roster.groups.map((group) => ({
-      heading: group.heading,
-      rows: group.rows.map((r) => [r.seq, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
+    sections: rosterGroups(members).map((group) => ({
+      heading: rosterHeading(group.category, group.rows.length),
+      rows: group.rows.map((r, i) => [i + 1, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
     })),
   };
 }

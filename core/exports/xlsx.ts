@@ -27,7 +27,12 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = '产教联合体秘书处工作台';
   for (const table of sheets) {
-    const allRows = table.sections.flatMap((s) => [...s.rows, ...(s.footer ? [s.footer] : [])]).map((r) => r.map((v) => neutraliseCell(v)));
+    function* allRows() {
+      for (const s of table.sections) {
+        yield* s.rows;
+        if (s.footer) yield s.footer;
+      }
+    }
     const headerRow = 3;
     const sheet = workbook.addWorksheet(table.sheetName, {
       views: [{ state: 'frozen', ySplit: headerRow }],
@@ -43,7 +48,7 @@ export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {
     });
     // Free-text columns wrap at about two dozen characters: wider ones make "fit to page width" shrink
     // every printed page until it cannot be read.
-    const widths = columnWidths(table.header, allRows, { min: 6, max: table.landscape ? 26 : 40 });
+    const widths = columnWidths(table.header, allRows(), { min: 6, max: table.landscape ? 26 : 40 });
     sheet.columns = widths.map((width) => ({ width }));
     // Spreadsheets do not grow a row for wrapped text on their own: give each row the height its
     // longest wrapped cell needs (15 pt a line).

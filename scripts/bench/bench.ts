@@ -3,6 +3,7 @@
 // this machine's own baselines, and prints one table (median and spread over N runs, default 5).
 // With --write-doc the table replaces the one in docs/performance.md. Not part of `npm test`.
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,10 +188,14 @@ async function exportSection(dirs: Map<number, string>): Promise<void> {
 }
 
 function memorySection(dirs: Map<number, string>): void {
-  // 7. Peak memory of a core exporting the 100k roster to xlsx, in a process of its own.
+  // 7. Peak memory of a core exporting the 100k roster to xlsx, in a process of its own, bundled as
+  //    the desktop app bundles the core (the tsx loader alone adds tens of MB).
+  const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+  const bundle = path.join(projectRoot, '.cache', 'bench', 'export-child.mjs');
+  buildSync({ entryPoints: [path.join(import.meta.dirname, 'export-child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, packages: 'external', logLevel: 'error' });
   const peaks: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-child.ts'), dirs.get(100_000)!], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [bundle, dirs.get(100_000)!, projectRoot], { encoding: 'utf8' });
     peaks.push(Number(out.trim()));
   }
   const peak = summarise(peaks);
