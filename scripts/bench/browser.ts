@@ -1,7 +1,7 @@
 // The UI in Chromium against the browser shell: how long from a keystroke in the member search box
 // until the filtered rows are painted (the app's own performance marks), and how many frames take
 // over 50 ms while the 100k-row table scrolls.
-import { launchChromium } from '../../test/support/browser.js';
+import { launchChromium, openAppPage } from '../../test/support/browser.js';
 import { startShell } from '../../test/support/server.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,9 +16,7 @@ export async function browserMeasures(dataDir: string, runs: number): Promise<{ 
   const shell = await startShell(dataDir);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(shell.url);
-    await page.waitForURL((url) => !url.search.includes('token'));
+    const page = await openAppPage(browser, shell.url);
     await page.getByTestId('member-table').locator('[role=row]').nth(3).waitFor();
     const search = page.getByLabel(/搜索单位名称/);
     // Measure the steady state: wait until the shell's background check and start-up backup are done.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openAppPage } from '../support/browser.js';
 import { chooseOption } from '../support/antd.js';
 import { damage } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
@@ -17,9 +17,7 @@ let page: Page;
 
 async function openApp() {
   shell = await startShell(dataDir);
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  await page.goto(shell.url);
-  await page.waitForURL((url) => !url.search.includes('token'));
+  page = await openAppPage(browser, shell.url);
 }
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import { chooseOption } from '../support/antd.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openAppPage } from '../support/browser.js';
 import { messyWorkbook, validUscc } from '../support/import-fixtures.js';
 import { tempDir } from '../support/migrations.js';
 import { startShell, type RunningShell } from '../support/server.js';
@@ -35,9 +35,7 @@ beforeAll(async () => {
   ]);
   browser = await launchChromium();
   shell = await startShell(dataDir);
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  await page.goto(shell.url);
-  await page.waitForURL((url) => !url.search.includes('token'));
+  page = await openAppPage(browser, shell.url);
 });
 afterAll(async () => {
   await browser?.close();

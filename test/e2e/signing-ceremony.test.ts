@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import { chooseOption } from '../support/antd.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openAppPage } from '../support/browser.js';
 import { tempDir } from '../support/migrations.js';
 import { startShell, type RunningShell } from '../support/server.js';
 
@@ -21,9 +21,7 @@ beforeAll(async () => {
   expect(await runCli(['--data-dir', dataDir, 'sample', 'load'], quiet)).toBe(0);
   shell = await startShell(dataDir);
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  await page.goto(shell.url);
-  await page.waitForURL((url) => !url.search.includes('token'));
+  page = await openAppPage(browser, shell.url);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by Playwright; no browser is ever downloaded.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,4 +17,13 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** A clerk's window on the browser shell: desktop size, Chinese, downloads allowed, signed in by the URL's token. */
+export async function openAppPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  await page.goto(url);
+  // The token is traded for a cookie and leaves the address bar.
+  await page.waitForURL((address) => !address.search.includes('token'));
+  return page;
 }
