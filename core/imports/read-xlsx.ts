@@ -25,28 +25,64 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Column letters (A, Z, AA) as a 0-based index. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** The merged ranges of worksheet `sheetNo`, read from its XML (the streaming reader does not report them). */
+async function mergedRanges(bytes: Buffer, sheetNo: string): Promise<{ top: number; left: number; bottom: number; right: number }[]> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file(`xl/worksheets/sheet${sheetNo}.xml`)?.async('string');
+  if (!xml) return [];
+  return [...xml.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)].map((m) => ({ left: columnIndex(m[1]!), top: Number(m[2]) - 1, right: columnIndex(m[3]!), bottom: Number(m[4]) - 1 }));
+}
+
+/**
+ * Reads with exceljs's streaming reader (about half the time of loading the whole workbook, and a
+ * fraction of its memory), then gives every cell of a merged range its top-left value.
+ */
 export async function readWorkbookGrid(bytes: Buffer): Promise<string[][]> {
   // Loaded on first import: exceljs is large.
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const { Readable } = await import('node:stream');
+  let grid: string[][] | null = null;
+  let sheetNo = '';
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Styles are read so that date cells come back as dates, not serial numbers.
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    for await (const worksheet of reader) {
+      const rows: string[][] = [];
+      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > IMPORT_LIMITS.maxRows) {
+          throw new AppError('IMPORT_FILE', `The sheet has more than ${IMPORT_LIMITS.maxRows} rows.`, { key: 'import.file.tooManyRows', params: { max: IMPORT_LIMITS.maxRows } });
+        }
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = cellText(cell.value);
+        });
+        rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
+      }
+      // The first sheet with anything in it; later sheets are read past, not kept.
+      if (!grid && rows.some((r) => r && r.some((c) => c.trim()))) {
+        grid = Array.from(rows, (r) => r ?? []);
+        sheetNo = String((worksheet as unknown as { id: string | number }).id);
+      }
+    }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('IMPORT_FILE', `The xlsx file cannot be read: ${(error as Error).message}`, { key: 'import.file.unreadable' });
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new AppError('IMPORT_FILE', 'The workbook has no rows.', { key: 'import.file.empty' });
-  if (sheet.rowCount > IMPORT_LIMITS.maxRows) {
-    throw new AppError('IMPORT_FILE', `The sheet has ${sheet.rowCount} rows; at most ${IMPORT_LIMITS.maxRows} are accepted.`, { key: 'import.file.tooManyRows', params: { max: IMPORT_LIMITS.maxRows } });
+  if (!grid) throw new AppError('IMPORT_FILE', 'The workbook has no rows.', { key: 'import.file.empty' });
+  for (const range of await mergedRanges(bytes, sheetNo)) {
+    const value = grid[range.top]?.[range.left] ?? '';
+    for (let r = range.top; r <= range.bottom; r++) {
+      grid[r] ??= [];
+      for (let c = range.left; c <= range.right; c++) grid[r]![c] = value;
+    }
   }
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      // A merged cell's slaves hold nothing themselves; they take the master's value.
-      cells[col - 1] = cellText(cell.isMerged ? cell.master.value : cell.value);
-    });
-    grid[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return Array.from(grid, (r) => r ?? []);
+  return grid;
 }

@@ -63,6 +63,20 @@ describe('reading a messy workbook', () => {
     expect(rows.every((r) => r.status === 'new' && !r.categoryFromSection)).toBe(true);
   });
 
+  it('reads date cells as dates and formula cells as their results', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('成员');
+    sheet.addRow(['单位名称', '类别', '入会日期', '联系人']);
+    sheet.addRow(['长春市教育局', '政府机构', new Date(Date.UTC(2023, 7, 19)), { formula: 'CONCATENATE("王","明")', result: '王明' }]);
+    sheet.getCell('C2').numFmt = 'yyyy-mm-dd';
+    const staged = await stage('日期.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    await callAsync(core, 'imports.commit', { uploadId: staged.uploadId, mapping: ['name', 'category', 'joinDate', 'contactName'] });
+    const member = callOk(core, 'members.list', { text: '教育局' }).rows[0]!;
+    expect(member.joinDate).toBe('2023-08-19');
+    expect(member.contactName).toBe('王明');
+  });
+
   it('keeps formula-looking cells as text and neutralises them again on export', async () => {
     const staged = await stage('名单.xlsx', await messyWorkbook(MESSY));
     await callAsync(core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true });
