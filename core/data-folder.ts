@@ -273,6 +273,8 @@ export class DataFolder {
 
   /** The timer's job: a backup only when something changed since the last one. */
   async backupIfChanged(): Promise<BackupInfo | null> {
+    // Not while an import holds its transaction open: the copy would show half of it. The next tick takes it.
+    if (this.core?.database.sqlite.inTransaction) return null;
     if (!this.core || this.changeMarker() === this.lastBackedUpChange) return null;
     return this.backup('auto');
   }

@@ -147,3 +147,16 @@ describe('two processes, one data folder', () => {
     expect((await ask(folder, 'members.create', { name: '长春市教育局', category: 'government' })).member.name).toBe('长春市教育局');
   }, 30_000);
 });
+
+describe('backups during an import', () => {
+  it('skips the timed backup while an import holds its transaction open, and takes it afterwards', async () => {
+    const { largeWorkbook } = await import('../support/import-fixtures.js');
+    const folder = await folderAt();
+    const staged = await ask(folder, 'imports.stage', { fileName: '万行.xlsx', bytes: (await largeWorkbook(2_000)).toString('base64') });
+    const running = folder.dispatcher.dispatch('imports.commit', { uploadId: staged.uploadId });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await folder.backupIfChanged()).toBeNull();
+    expect(await running).toMatchObject({ ok: true });
+    expect((await folder.backupIfChanged())?.reason).toBe('auto');
+  });
+});
