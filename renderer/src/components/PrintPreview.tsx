@@ -20,6 +20,12 @@ function Block({ block }: { block: ReportBlock }) {
     case 'table': {
       // The browser lays the table out; codes, dates and phones stay on one line, free text wraps.
       const whole = (c: number) => (block.keepWhole?.[c] ? { whiteSpace: 'nowrap' as const } : undefined);
+      const cells = (values: (string | number)[]) =>
+        values.map((cell, c) => (
+          <td key={c} style={whole(c)}>
+            {cell}
+          </td>
+        ));
       return (
         <table className={block.tall ? 'paper-table paper-table-tall' : 'paper-table'}>
           <thead>
@@ -33,23 +39,9 @@ function Block({ block }: { block: ReportBlock }) {
           </thead>
           <tbody>
             {block.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) => (
-                  <td key={c} style={whole(c)}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
+              <tr key={r}>{cells(row)}</tr>
             ))}
-            {block.footer && (
-              <tr className="paper-footer-row">
-                {block.footer.map((cell, c) => (
-                  <td key={c} style={whole(c)}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            )}
+            {block.footer && <tr className="paper-footer-row">{cells(block.footer)}</tr>}
           </tbody>
         </table>
       );
