@@ -139,3 +139,23 @@ export const contactHandlers: HandlerMap = {
   'contacts.update': (input, ctx) => updateContact(ctx, input),
   'contacts.delete': (input, ctx) => deleteContact(ctx, input.id),
 };
+
+/** The contact a list or roster names for a member: the primary one, else the first by position. */
+export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' | 'email'>;
+
+/**
+ * Every member's first contact in one unsorted pass over the contacts (raw rows, no per-member
+ * subquery): what rosters and the import's duplicate check need for all members at once.
+ */
+export function firstContacts(ctx: ServiceContext): Map<string, FirstContact> {
+  type Raw = [organizationId: string, name: string, title: string | null, phone: string | null, mobile: string | null, email: string | null, isPrimary: number, sortOrder: number];
+  const best = new Map<string, Raw>();
+  const rows = ctx.sqlite.prepare('SELECT organization_id, name, title, phone, mobile, email, is_primary, sort_order FROM contacts').raw().iterate() as IterableIterator<Raw>;
+  for (const c of rows) {
+    const current = best.get(c[0]);
+    if (!current || c[6] > current[6] || (c[6] === current[6] && c[7] < current[7])) best.set(c[0], c);
+  }
+  const result = new Map<string, FirstContact>();
+  for (const [id, c] of best) result.set(id, { name: c[1], title: c[2], phone: c[3], mobile: c[4], email: c[5] });
+  return result;
+}

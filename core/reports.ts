@@ -4,6 +4,7 @@ import { CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ORGANIZATION_CATEGORIES, type
 import type { ServiceContext } from './context.js';
 import type { HandlerMap } from './dispatcher.js';
 import { getProfile } from './alliance.js';
+import { firstContacts } from './contacts.js';
 import { memberFilter } from './members.js';
 import type { MemberRole } from './codes.js';
 import type { MemberRow, Roster, RosterGroup } from './types.js';
@@ -32,23 +33,12 @@ export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): Roster
     sql`SELECT id, name, category, role, uscc FROM organizations
           WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY role_rank, pinyin_key`,
   );
-  // Each member's first contact (primary, then by position) in one unsorted pass over the contacts,
-  // not three subqueries per member: the 100k roster spent most of its time there. Raw rows (arrays)
-  // and in-place assignment keep a 100k roster from holding several copies of itself.
-  const first = new Map<string, [string, string, string | null, string | null, number, number]>();
-  const contacts = ctx.sqlite
-    .prepare('SELECT organization_id, name, title, COALESCE(mobile, phone), is_primary, sort_order FROM contacts')
-    .raw()
-    .iterate() as IterableIterator<[string, string, string | null, string | null, number, number]>;
-  for (const c of contacts) {
-    const best = first.get(c[0]);
-    if (!best || c[4] > best[4] || (c[4] === best[4] && c[5] < best[5])) first.set(c[0], c);
-  }
+  const contacts = firstContacts(ctx);
   for (const r of rows) {
-    const c = first.get(r.id);
-    r.contactName = c?.[1] ?? null;
-    r.contactTitle = c?.[2] ?? null;
-    r.contactPhone = c?.[3] ?? null;
+    const c = contacts.get(r.id);
+    r.contactName = c?.name ?? null;
+    r.contactTitle = c?.title ?? null;
+    r.contactPhone = c ? (c.mobile ?? c.phone) : null;
   }
   return rows;
 }

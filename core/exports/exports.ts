@@ -5,14 +5,13 @@ import type { ApiParsed } from '../api.js';
 import { getProfile } from '../alliance.js';
 import { todayIso, type ServiceContext } from '../context.js';
 import type { HandlerMap } from '../dispatcher.js';
-import { getEvent } from '../events.js';
 import type { FileContent } from '../types.js';
 import { csvOf } from './csv.js';
 import { documentOfTable, type ReportDocument } from './document.js';
 import { docxOf } from './docx.js';
 import { meetingDocument } from './meeting-record.js';
 import { pdfOf } from './pdf.js';
-import { agreementSummarySheets, councilTable, rosterTable, type AgreementExportFilters } from './report-tables.js';
+import { agreementSummarySheets, councilTable, rosterTable } from './report-tables.js';
 import type { ReportSheet } from './table.js';
 import { xlsxOf } from './xlsx.js';
 
@@ -26,7 +25,8 @@ const MIME: Record<ExportFormat, string> = {
 };
 
 function file(ctx: ServiceContext, what: string, format: ExportFormat, bytes: Buffer): FileContent {
-  const alliance = getProfile(ctx)?.shortName ?? getProfile(ctx)?.name ?? '';
+  const profile = getProfile(ctx);
+  const alliance = profile?.shortName ?? profile?.name ?? '';
   const safe = `${alliance}${what}`.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
   return { fileName: `${safe}-${todayIso(ctx).replaceAll('-', '')}.${format}`, mimeType: MIME[format], bytes: bytes.toString('base64') };
 }
@@ -59,10 +59,6 @@ export function rosterSheets(ctx: ServiceContext, input: Omit<ApiParsed<'exports
   return [{ ...rosterTable(ctx, input), sheetName: '成员单位名单' }];
 }
 
-export function agreementSheets(ctx: ServiceContext, filters: AgreementExportFilters): ReportSheet[] {
-  return agreementSummarySheets(ctx, filters);
-}
-
 export async function exportRoster(ctx: ServiceContext, input: ApiParsed<'exports.roster'>): Promise<FileContent> {
   const { format, ...options } = input;
   return file(ctx, '成员单位名单', format, await reportBytes(ctx, rosterSheets(ctx, options), format));
@@ -74,14 +70,13 @@ export async function exportCouncil(ctx: ServiceContext, input: ApiParsed<'expor
 
 export async function exportAgreements(ctx: ServiceContext, input: ApiParsed<'exports.agreements'>): Promise<FileContent> {
   const { format, ...filters } = input;
-  return file(ctx, '协议汇总表', format, await reportBytes(ctx, agreementSheets(ctx, filters), format));
+  return file(ctx, '协议汇总表', format, await reportBytes(ctx, agreementSummarySheets(ctx, filters), format));
 }
 
 export async function exportMeeting(ctx: ServiceContext, input: ApiParsed<'exports.meeting'>): Promise<FileContent> {
+  // The document's title is the file's name: 《event》会议记录 or 《event》签到表.
   const doc = meetingDocument(ctx, input.id, input.part);
-  const what = input.part === 'signIn' ? '签到表' : '会议记录';
-  const title = getEvent(ctx, input.id).title;
-  return file(ctx, `${title}${what}`, input.format, await documentBytes(ctx, doc, input.format));
+  return file(ctx, doc.title, input.format, await documentBytes(ctx, doc, input.format));
 }
 
 export function previewDocument(ctx: ServiceContext, input: ApiParsed<'reports.preview'>): ReportDocument {
@@ -90,7 +85,7 @@ export function previewDocument(ctx: ServiceContext, input: ApiParsed<'reports.p
     return summaryDocument(rosterSheets(ctx, options));
   }
   const { report: _report, ...filters } = input;
-  return summaryDocument(agreementSheets(ctx, filters));
+  return summaryDocument(agreementSummarySheets(ctx, filters));
 }
 
 export const exportHandlers: HandlerMap = {

@@ -5,6 +5,7 @@ import { memberCreateInput, type ApiParsed } from '../api.js';
 import { FORMER_MEMBER_STATUSES, type MemberStatus, type OrganizationCategory } from '../codes.js';
 import type { ServiceContext } from '../context.js';
 import type { FieldIssue } from '../errors.js';
+import { firstContacts } from '../contacts.js';
 import { validationError } from '../validation.js';
 import { categoryFromText, roleFromText, sectionCategory, type ImportField } from './columns.js';
 import { halfWidth, normaliseCode, normaliseName, tidySpaces, unshield } from './normalise.js';
@@ -67,14 +68,23 @@ interface ExistingMember {
 function existingMembers(ctx: ServiceContext): ExistingMember[] {
   const rows = ctx.sqlite
     .prepare(
-      `SELECT o.id, o.name, o.aliases, o.uscc, o.status, o.short_name AS shortName, o.join_date AS joinDate, o.address, o.postcode, o.website,
-              o.legal_representative AS legalRepresentative, o.notes, o.role, o.category,
-              c.name AS contactName, c.title AS contactTitle, c.phone AS contactPhone, c.mobile AS contactMobile, c.email AS contactEmail
-         FROM organizations o
-         LEFT JOIN contacts c ON c.id = (SELECT id FROM contacts WHERE organization_id = o.id ORDER BY is_primary DESC, sort_order LIMIT 1)`,
+      `SELECT id, name, aliases, uscc, status, short_name AS shortName, join_date AS joinDate, address, postcode, website,
+              legal_representative AS legalRepresentative, notes, role, category FROM organizations`,
     )
-    .all() as (Omit<ExistingMember, 'aliases'> & { aliases: string })[];
-  return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+    .all() as (Omit<ExistingMember, 'aliases' | `contact${string}`> & { aliases: string })[];
+  const contacts = firstContacts(ctx);
+  return rows.map((r) => {
+    const c = contacts.get(r.id);
+    return {
+      ...r,
+      aliases: JSON.parse(r.aliases) as string[],
+      contactName: c?.name ?? null,
+      contactTitle: c?.title ?? null,
+      contactPhone: c?.phone ?? null,
+      contactMobile: c?.mobile ?? null,
+      contactEmail: c?.email ?? null,
+    };
+  });
 }
 
 /** 2023/8/19, 2023.8.19, 2023年8月19日, 20230819 → 2023-08-19; anything else is left for validation to refuse. */
