@@ -171,12 +171,7 @@ export class DataFolder {
     };
     const verdict = (ok: boolean, reason: string | null) => {
       gotCheck = true;
-      if (!ok) {
-        this.core?.close();
-        this.core = null;
-        this.damage = reason ?? 'quick_check failed';
-        this.active = this.recoveryDispatcher();
-      }
+      if (!ok) this.enterRecovery(reason ?? 'quick_check failed');
       this.checking = null;
       markChecked();
     };
@@ -214,17 +209,19 @@ export class DataFolder {
     return { checked, done };
   }
 
+  /** A damaged file: close it (writing nothing), remember why, and answer only what recovery needs. */
+  private enterRecovery(reason: string): void {
+    this.core?.close();
+    this.core = null;
+    this.damage = reason;
+    this.active = this.recoveryDispatcher();
+  }
+
   /** The same check and backup on this thread, when no worker can run. */
   private async checkHere(startupBackup: boolean): Promise<void> {
     if (!this.core) return;
     const verdict = runCheck(this.core.database.sqlite, 'quick_check');
-    if (!verdict.ok) {
-      this.core.close();
-      this.core = null;
-      this.damage = verdict.reason ?? 'quick_check failed';
-      this.active = this.recoveryDispatcher();
-      return;
-    }
+    if (!verdict.ok) return this.enterRecovery(verdict.reason ?? 'quick_check failed');
     if (startupBackup) await this.backup('startup');
   }
 
@@ -249,9 +246,7 @@ export class DataFolder {
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
       // Never build an empty database over a damaged one: keep it, and offer the backups.
-      this.core = null;
-      this.damage = String(error.details?.params?.reason ?? error.message);
-      this.active = this.recoveryDispatcher();
+      this.enterRecovery(String(error.details?.params?.reason ?? error.message));
     }
   }
 
