@@ -33,6 +33,8 @@ interface StagedFile {
   headerRow: number;
   headers: string[];
   stagedAt: number;
+  /** The last plan, reused while its choices and the data are unchanged (preview, then commit). */
+  lastPlan?: { key: string; changeMarker: number; plan: ImportPlan };
 }
 
 /** Files staged per core; the oldest are dropped beyond a few (each holds its rows in memory). */
@@ -128,11 +130,17 @@ export async function stageImport(ctx: ServiceContext, input: ApiParsed<'imports
 
 type PlanInput = ApiParsed<'imports.preview'>;
 
-function planFor(ctx: ServiceContext, input: PlanInput): { file: StagedFile; plan: ImportPlan & { existing: Map<string, unknown> }; mapping: (ImportField | null)[] } {
+function planFor(ctx: ServiceContext, input: PlanInput): { file: StagedFile; plan: ImportPlan; mapping: (ImportField | null)[] } {
   const file = stagedFile(ctx, input.uploadId);
   const mapping = input.mapping ?? suggestMapping(ctx, file.headers);
   if (!mapping.includes('name')) throw new AppError('VALIDATION', 'Choose the column that holds the unit names.', { key: 'import.file.noNameColumn', fields: { mapping: { key: 'import.file.noNameColumn', message: 'Choose the column that holds the unit names.' } } });
+  // A commit right after its preview plans nothing again, unless any record changed in between
+  // (every change writes the change log, so its last id tells).
+  const key = JSON.stringify({ mapping, onDuplicate: input.onDuplicate, rowActions: input.rowActions ?? {} });
+  const changeMarker = (ctx.sqlite.prepare('SELECT max(id) FROM change_log').pluck().get() as number | null) ?? 0;
+  if (file.lastPlan?.key === key && file.lastPlan.changeMarker === changeMarker) return { file, plan: file.lastPlan.plan, mapping };
   const plan = planImport(ctx, file.grid, { mapping, headerRow: file.headerRow, onDuplicate: input.onDuplicate, rowActions: input.rowActions });
+  file.lastPlan = { key, changeMarker, plan };
   return { file, plan, mapping };
 }
 

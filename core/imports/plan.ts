@@ -210,7 +210,7 @@ export interface PlanOptions {
   rowActions?: Record<string, DuplicateAction>;
 }
 
-export function planImport(ctx: ServiceContext, grid: string[][], options: PlanOptions): ImportPlan & { existing: Map<string, ExistingMember> } {
+export function planImport(ctx: ServiceContext, grid: string[][], options: PlanOptions): ImportPlan {
   const existing = existingMembers(ctx);
   const byId = new Map(existing.map((m) => [m.id, m]));
   const byUscc = new Map(existing.filter((m) => m.uscc).map((m) => [m.uscc!, m]));
@@ -280,5 +280,5 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
   }
   const counts: Record<RowStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
   for (const row of rows) counts[row.status] += 1;
-  return { rows, counts, existing: byId };
+  return { rows, counts };
 }

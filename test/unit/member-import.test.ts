@@ -267,6 +267,14 @@ describe('commit and undo', () => {
     expect(callOk(core, 'imports.batches', {})[0]!.undoneAt).toBeNull();
   });
 
+  it('plans again at commit when a record changed after the preview', async () => {
+    const { uploadId } = await stage('a.csv', Buffer.from('单位名称,类别\n长春市教育局,政府\n长春市财政局,政府\n'));
+    expect(callOk(core, 'imports.preview', { uploadId }).counts).toMatchObject({ new: 2 });
+    callOk(core, 'members.create', { name: '长春市财政局', category: 'government' });
+    expect(await callAsync(core, 'imports.commit', { uploadId })).toMatchObject({ created: 1, skipped: 1 });
+    expect(memberCount()).toBe(2);
+  });
+
   it('remembers a column mapping the clerk changed', async () => {
     const text = '单位名称,类别,负责同志\n长春市教育局,政府,王明\n';
     const first = await stage('a.csv', Buffer.from(text));
