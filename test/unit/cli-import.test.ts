@@ -1,8 +1,10 @@
-// `import members|list|undo` from the command line.
+// `import members|list|undo` and `sample generate` from the command line.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agreementTypeProblem } from '../../core/agreement-rules.js';
 import { runCli } from '../../core/cli/run-cli.js';
+import type { AgreementType, OrganizationCategory } from '../../core/codes.js';
 import { messyWorkbook, validUscc } from '../support/import-fixtures.js';
 import { tempDir } from '../support/migrations.js';
 
@@ -84,5 +86,21 @@ describe('import members from the command line', () => {
     const refused = await cli('--data-dir', dir, 'import', 'members', png);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('IMPORT_FILE');
+  });
+});
+
+describe('generated data for benchmarks', () => {
+  it('generates agreements between existing members, of types their parties allow, signed at generated ceremonies', async () => {
+    const dir = tempDir();
+    expect((await cli('--data-dir', dir, 'sample', 'generate', '--members', '40', '--agreements', '120')).code).toBe(0);
+    const agreements = JSON.parse((await cli('--data-dir', dir, 'agreements', 'list', '--json')).out) as { type: string; parties: { organizationId: string }[] }[];
+    expect(agreements).toHaveLength(120);
+    const members = new Map((JSON.parse((await cli('--data-dir', dir, 'members', 'list', '--json')).out) as { id: string; category: OrganizationCategory }[]).map((m) => [m.id, m.category]));
+    for (const a of agreements) {
+      expect(a.parties).toHaveLength(2);
+      expect(agreementTypeProblem(a.type as AgreementType, a.parties.map((p) => members.get(p.organizationId)!))).toBeNull();
+    }
+    expect(JSON.parse((await cli('--data-dir', dir, 'events', 'list', '--json')).out)).toHaveLength(3);
+    expect((await cli('--data-dir', dir, 'sample', 'generate', '--agreements', 'many')).code).toBe(2);
   });
 });

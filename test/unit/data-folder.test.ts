@@ -160,3 +160,66 @@ describe('backups during an import', () => {
     expect((await folder.backupIfChanged())?.reason).toBe('auto');
   });
 });
+
+describe('checking in the background', () => {
+  async function sampleFolder(): Promise<string> {
+    const dir = tempDir();
+    const first = await openFolder(dir, {});
+    await ask(first, 'sample.load', {});
+    first.close();
+    return dir;
+  }
+  // A minute or two later than the first open, so each start-up backup has a name of its own.
+  const later = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
+
+  it('answers reads at once, holds writes until the worker has checked the file, then backs up', async () => {
+    const dir = await sampleFolder();
+    const backupsBefore = fs.readdirSync(path.join(dir, 'backups')).length;
+    const folder = await openFolder(dir, { backgroundCheck: true, now: later(1) });
+    open.push(folder);
+    const read = folder.dispatcher.dispatch('members.list', { limit: 5 });
+    expect(read).not.toBeInstanceOf(Promise);
+    expect(read).toMatchObject({ ok: true, result: { total: 190 } });
+    const write = folder.dispatcher.dispatch('members.create', { name: '检查期间新增的单位', category: 'other' });
+    expect(write).toBeInstanceOf(Promise);
+    expect(await write).toMatchObject({ ok: true });
+    await folder.ready;
+    expect(folder.isDamaged).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'backups')).length).toBe(backupsBefore + 1);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
+
+  it('switches to recovery mode when the worker finds damage, and the held write is refused', async () => {
+    const dir = await sampleFolder();
+    damage(path.join(dir, 'alliance.sqlite'));
+    const folder = await openFolder(dir, { backgroundCheck: true });
+    open.push(folder);
+    const write = folder.dispatcher.dispatch('members.create', { name: '损坏后新增的单位', category: 'other' });
+    await folder.ready;
+    expect(folder.isDamaged).toBe(true);
+    const refused = await write;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('DB_DAMAGED');
+    expect((await ask(folder, 'app.overview', {})).health).toMatchObject({ state: 'damaged' });
+  });
+
+  it('checks on this thread when the worker cannot start', async () => {
+    const dir = await sampleFolder();
+    const folder = await openFolder(dir, { backgroundCheck: true, checkWorkerFile: path.join(dir, 'no-such-worker.cjs'), onUnexpected: () => undefined, now: later(1) });
+    open.push(folder);
+    await folder.ready;
+    expect(folder.isDamaged).toBe(false);
+    expect(await memberCount(folder)).toBe(190);
+    expect(folder.listBackups().filter((b) => b.reason === 'startup')).toHaveLength(2);
+  });
+
+  it('removes a start-up backup left half-written by a crash', async () => {
+    const dir = await sampleFolder();
+    const leftover = path.join(dir, 'backups', 'alliance-20260101-000000-000-startup.sqlite.part');
+    fs.writeFileSync(leftover, 'half a backup');
+    const folder = await openFolder(dir, { backgroundCheck: true, now: later(2) });
+    open.push(folder);
+    expect(fs.existsSync(leftover)).toBe(false);
+    await folder.ready;
+  });
+});

@@ -57,6 +57,13 @@ describe('roster as docx', () => {
     expect(enterprises.heading).toBe('企业（120家）');
   });
 
+  it('escapes text that is markup in XML', async () => {
+    callOk(core, 'members.create', { name: '研发&测试<中心>"有限公司"', category: 'other', contacts: [] });
+    const xml = await docxXml((await exported('exports.roster', { format: 'docx', categories: ['other'] })).bytes);
+    expect(xml).toContain('研发&amp;测试&lt;中心&gt;&quot;有限公司&quot;');
+    expect(xml).not.toContain('<中心>');
+  });
+
   it('follows the register filters', async () => {
     const xml = await docxXml((await exported('exports.roster', { format: 'docx', categories: ['university'] })).bytes);
     const paragraphs = docxParagraphs(xml);
