@@ -43,40 +43,44 @@ async function mergedRanges(bytes: Buffer, sheetNo: string): Promise<{ top: numb
 
 /**
  * Reads with exceljs's streaming reader (about half the time of loading the whole workbook, and a
- * fraction of its memory), then gives every cell of a merged range its top-left value.
+ * fraction of its memory), then gives every cell of a merged range its top-left value. The streaming
+ * reader fails on some valid files (a worksheet stored in the zip before workbook.xml), so any failure
+ * of it is retried with the whole-workbook load, which reads merged cells itself.
  */
 export async function readWorkbookGrid(bytes: Buffer): Promise<string[][]> {
+  try {
+    return await readStreaming(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return readWhole(bytes);
+  }
+}
+
+async function readStreaming(bytes: Buffer): Promise<string[][]> {
   // Loaded on first import: exceljs is large.
   const { default: Excel } = await import('exceljs');
   const { Readable } = await import('node:stream');
   let grid: string[][] | null = null;
   let sheetNo = '';
-  try {
-    // Styles are read so that date cells come back as dates, not serial numbers.
-    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-    for await (const worksheet of reader) {
-      const rows: string[][] = [];
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (row.number > IMPORT_LIMITS.maxRows) {
-          throw new AppError('IMPORT_FILE', `The sheet has more than ${IMPORT_LIMITS.maxRows} rows.`, { key: 'import.file.tooManyRows', params: { max: IMPORT_LIMITS.maxRows } });
-        }
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cells[col - 1] = cellText(cell.value);
-        });
-        rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
-      }
-      // The first sheet with anything in it; later sheets are read past, not kept.
-      if (!grid && rows.some((r) => r && r.some((c) => c.trim()))) {
-        grid = Array.from(rows, (r) => r ?? []);
-        sheetNo = String((worksheet as unknown as { id: string | number }).id);
-      }
+  // Styles are read so that date cells come back as dates, not serial numbers.
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const worksheet of reader) {
+    const rows: string[][] = [];
+    for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (row.number > IMPORT_LIMITS.maxRows) throw tooManyRows();
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellText(cell.value);
+      });
+      rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('IMPORT_FILE', `The xlsx file cannot be read: ${(error as Error).message}`, { key: 'import.file.unreadable' });
+    // The first sheet with anything in it; later sheets are read past, not kept.
+    if (!grid && rows.some((r) => r && r.some((c) => c.trim()))) {
+      grid = Array.from(rows, (r) => r ?? []);
+      sheetNo = String((worksheet as unknown as { id: string | number }).id);
+    }
   }
-  if (!grid) throw new AppError('IMPORT_FILE', 'The workbook has no rows.', { key: 'import.file.empty' });
+  if (!grid) throw noRows();
   for (const range of await mergedRanges(bytes, sheetNo)) {
     const value = grid[range.top]?.[range.left] ?? '';
     for (let r = range.top; r <= range.bottom; r++) {
@@ -85,4 +89,35 @@ export async function readWorkbookGrid(bytes: Buffer): Promise<string[][]> {
     }
   }
   return grid;
+}
+
+async function readWhole(bytes: Buffer): Promise<string[][]> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new AppError('IMPORT_FILE', `The xlsx file cannot be read: ${(error as Error).message}`, { key: 'import.file.unreadable' });
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw noRows();
+  if (sheet.rowCount > IMPORT_LIMITS.maxRows) throw tooManyRows();
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      // A merged cell's other cells hold nothing themselves; they take the top-left value.
+      cells[col - 1] = cellText(cell.isMerged ? cell.master.value : cell.value);
+    });
+    grid[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  return Array.from(grid, (r) => r ?? []);
+}
+
+function tooManyRows(): AppError {
+  return new AppError('IMPORT_FILE', `The sheet has more than ${IMPORT_LIMITS.maxRows} rows.`, { key: 'import.file.tooManyRows', params: { max: IMPORT_LIMITS.maxRows } });
+}
+
+function noRows(): AppError {
+  return new AppError('IMPORT_FILE', 'The workbook has no rows.', { key: 'import.file.empty' });
 }

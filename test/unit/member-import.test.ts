@@ -77,6 +77,18 @@ describe('reading a messy workbook', () => {
     expect(member.contactName).toBe('王明');
   });
 
+  it('reads a workbook whose zip stores a worksheet before workbook.xml', async () => {
+    // Valid, and what exceljs's streaming reader trips over; other programs may write the parts in this order.
+    const original = await JSZip.loadAsync(await messyWorkbook(MESSY));
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'];
+    const reordered = new JSZip();
+    const names = Object.keys(original.files).filter((n) => !original.files[n]!.dir);
+    for (const name of [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n))]) reordered.file(name, await original.file(name)!.async('nodebuffer'));
+    const staged = await stage('重排.xlsx', await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(staged.headerRow).toBe(3);
+    expect(callOk(core, 'imports.preview', { uploadId: staged.uploadId }).counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1 });
+  });
+
   it('keeps formula-looking cells as text and neutralises them again on export', async () => {
     const staged = await stage('名单.xlsx', await messyWorkbook(MESSY));
     await callAsync(core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true });
