@@ -4,6 +4,8 @@
 // WordprocessingML is written directly as text: the `docx` library built a 10,000-row roster in 12 s,
 // most of it garbage collection; this writer takes a fraction of a second.
 import { fitColumns, type ReportBlock, type ReportDocument } from './document.js';
+import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
+import { zipOf } from './zip-writer.js';
 
 const FONTS = {
   title: '方正小标宋简体',
@@ -22,17 +24,6 @@ const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 };
 
 const W_NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-
-/** Text as XML: escaped, and without the control characters XML cannot hold. */
-function xmlText(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 function runProps(font: string, size: number, bold = false): string {
   return `<w:rPr><w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${font}" w:cs="${font}"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
@@ -122,23 +113,15 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relat
 
 const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`;
 
-const APP = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>产教联合体秘书处工作台</Application></Properties>`;
-
-function coreProps(title: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>产教联合体秘书处工作台</dc:creator></cp:coreProperties>`;
-}
-
 export async function docxOf(doc: ReportDocument): Promise<Buffer> {
-  // Loaded on first export, as exceljs (which uses the same zip library) is.
-  const { default: JSZip } = await import('jszip');
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', CONTENT_TYPES);
-  zip.file('_rels/.rels', ROOT_RELS);
-  zip.file('docProps/app.xml', APP);
-  zip.file('docProps/core.xml', coreProps(doc.title));
-  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS);
-  zip.file('word/styles.xml', STYLES);
-  zip.file('word/footer1.xml', FOOTER);
-  zip.file('word/document.xml', documentXml(doc));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zipOf([
+    { name: '[Content_Types].xml', text: CONTENT_TYPES },
+    { name: '_rels/.rels', text: ROOT_RELS },
+    { name: 'docProps/app.xml', text: APP_XML },
+    { name: 'docProps/core.xml', text: corePropsXml(doc.title) },
+    { name: 'word/_rels/document.xml.rels', text: DOCUMENT_RELS },
+    { name: 'word/styles.xml', text: STYLES },
+    { name: 'word/footer1.xml', text: FOOTER },
+    { name: 'word/document.xml', text: documentXml(doc) },
+  ]);
 }

@@ -9,16 +9,22 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** Excel writes characters XML cannot hold (a carriage return) as _xHHHH_, and a literal _x… with its
+ * underscore escaped as _x005F_; exceljs hands both on as they are. */
+function decodeExcelEscapes(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return decodeExcelEscapes(value);
   if (typeof value === 'number') {
     // Phone numbers and codes typed as numbers: print whole numbers without exponent or decimals.
     return Number.isInteger(value) ? BigInt(value).toString() : String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('richText' in value) return decodeExcelEscapes(value.richText.map((r) => r.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('hyperlink' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   if ('error' in value) return '';

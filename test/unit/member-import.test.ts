@@ -77,6 +77,28 @@ describe('reading a messy workbook', () => {
     expect(member.contactName).toBe('王明');
   });
 
+  it("decodes Excel's _xHHHH_ escapes, so a literal one survives an export and import", async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('成员');
+    sheet.addRow(['单位名称', '类别']);
+    // As Excel writes them: an escaped character, and a literal _x0042_ with its underscore escaped.
+    sheet.addRow(['长春_x0041_汽车公司', '企业']);
+    sheet.addRow(['长春_x005F_x0042_汽车公司', '企业']);
+    const staged = await stage('转义.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(callOk(core, 'imports.preview', { uploadId: staged.uploadId }).rows.map((r) => r.name)).toEqual(['长春A汽车公司', '长春_x0042_汽车公司']);
+    await callAsync(core, 'imports.commit', { uploadId: staged.uploadId });
+    // Our own xlsx export escapes the literal again; importing it into an empty register gives the same names.
+    const exported = Buffer.from((await callAsync(core, 'exports.roster', { format: 'xlsx' })).bytes, 'base64');
+    const other = await freshCore(':memory:');
+    try {
+      const again = await callAsync(other, 'imports.stage', { fileName: '名单.xlsx', bytes: exported.toString('base64') });
+      expect(callOk(other, 'imports.preview', { uploadId: again.uploadId }).rows.map((r) => r.name).sort()).toEqual(['长春A汽车公司', '长春_x0042_汽车公司'].sort());
+    } finally {
+      other.close();
+    }
+  });
+
   it('reads a workbook whose zip stores a worksheet before workbook.xml', async () => {
     // Valid, and what exceljs's streaming reader trips over; other programs may write the parts in this order.
     const original = await JSZip.loadAsync(await messyWorkbook(MESSY));
