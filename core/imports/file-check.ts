@@ -1,7 +1,8 @@
 // What a file is, checked before anything parses it: size, kind (xlsx, csv, or something else),
 // and for xlsx the zip's declared entry count and uncompressed size, read from its central directory
-// without inflating anything, so a zip bomb is refused before exceljs sees it.
+// without inflating anything, so a zip bomb is refused before anything is unpacked.
 import { AppError } from '../errors.js';
+import { zipDirectory } from './zip-reader.js';
 
 export const IMPORT_LIMITS = {
   /** Largest file accepted (under the browser shell's 32 MB request cap once base64-encoded): a 100,000-row roster is about 6 MB as xlsx, 12 MB as csv. */
@@ -27,37 +28,10 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** Zip facts from the end-of-central-directory record and the central directory entries. */
+/** Zip facts from the central directory, read without inflating anything. */
 export function inspectZip(bytes: Buffer): { entries: number; uncompressed: number; encrypted: boolean } {
-  // The end record sits in the last 22 + up to 65,535 (comment) bytes.
-  const from = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= from; i -= 1) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw importError('damagedZip', 'The xlsx file is damaged: its zip directory is missing.');
-  const entries = bytes.readUInt16LE(end + 10);
-  const directorySize = bytes.readUInt32LE(end + 12);
-  const directoryOffset = bytes.readUInt32LE(end + 16);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) {
-    // Zip64: far beyond any roster.
-    throw importError('tooManyParts', 'The xlsx file has too many parts to be a roster.', { max: IMPORT_LIMITS.maxZipEntries });
-  }
-  if (entries > IMPORT_LIMITS.maxZipEntries) throw importError('tooManyParts', `The xlsx file has ${entries} parts; at most ${IMPORT_LIMITS.maxZipEntries} are accepted.`, { max: IMPORT_LIMITS.maxZipEntries });
-  if (directoryOffset + directorySize > bytes.length) throw importError('damagedZip', 'The xlsx file is damaged: its zip directory points outside the file.');
-  let uncompressed = 0;
-  let encrypted = false;
-  let at = directoryOffset;
-  for (let i = 0; i < entries; i += 1) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw importError('damagedZip', 'The xlsx file is damaged: a zip directory entry is unreadable.');
-    if (bytes.readUInt16LE(at + 8) & 0x1) encrypted = true;
-    uncompressed += bytes.readUInt32LE(at + 24);
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return { entries, uncompressed, encrypted };
+  const parts = zipDirectory(bytes, IMPORT_LIMITS.maxZipEntries);
+  return { entries: parts.length, uncompressed: parts.reduce((sum, p) => sum + p.size, 0), encrypted: parts.some((p) => p.encrypted) };
 }
 
 /** Refuses what cannot be a member spreadsheet, with the reason; returns how to read the rest. */

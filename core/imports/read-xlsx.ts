@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
 import { IMPORT_LIMITS } from './file-check.js';
+import { readZipPart, zipDirectory } from './zip-reader.js';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -34,67 +35,157 @@ export function cellText(value: ExcelJS.CellValue): string {
 /** Column letters (A, Z, AA) as a 0-based index. */
 function columnIndex(letters: string): number {
   let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n - 1;
 }
 
-/** The merged ranges of worksheet `sheetNo`, read from its XML (the streaming reader does not report them). */
-async function mergedRanges(bytes: Buffer, sheetNo: string): Promise<{ top: number; left: number; bottom: number; right: number }[]> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file(`xl/worksheets/sheet${sheetNo}.xml`)?.async('string');
-  if (!xml) return [];
-  return [...xml.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)].map((m) => ({ left: columnIndex(m[1]!), top: Number(m[2]) - 1, right: columnIndex(m[3]!), bottom: Number(m[4]) - 1 }));
-}
-
 /**
- * Reads with exceljs's streaming reader (about half the time of loading the whole workbook, and a
- * fraction of its memory), then gives every cell of a merged range its top-left value. The streaming
- * reader fails on some valid files (a worksheet stored in the zip before workbook.xml), so any failure
- * of it is retried with the whole-workbook load, which reads merged cells itself.
+ * Reads the sheet's XML directly (parts inflated by node's zlib, cells found by pattern), about four
+ * times faster than exceljs's streaming reader and with merged ranges in the same pass. Anything it
+ * does not understand is retried with exceljs's whole-workbook load.
  */
 export async function readWorkbookGrid(bytes: Buffer): Promise<string[][]> {
   try {
-    return await readStreaming(bytes);
+    return readDirect(bytes);
   } catch (error) {
     if (error instanceof AppError) throw error;
     return readWhole(bytes);
   }
 }
 
-async function readStreaming(bytes: Buffer): Promise<string[][]> {
-  // Loaded on first import: exceljs is large.
-  const { default: Excel } = await import('exceljs');
-  const { Readable } = await import('node:stream');
-  let grid: string[][] | null = null;
-  let sheetNo = '';
-  // Styles are read so that date cells come back as dates, not serial numbers.
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const worksheet of reader) {
-    const rows: string[][] = [];
-    for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (row.number > IMPORT_LIMITS.maxRows) throw tooManyRows();
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value);
-      });
-      rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML text to its characters: the five named entities and numeric references. */
+function xmlDecode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref] ?? whole;
+    return String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+  });
+}
+
+const attributePatterns = new Map<string, RegExp>();
+function attribute(attributes: string, name: string): string | undefined {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  const m = pattern.exec(attributes);
+  return m ? xmlDecode(m[1]!) : undefined;
+}
+
+/** The text of a string item (<si>, <is>): its runs joined, phonetic guides (<rPh>) left out. */
+function stringItem(xml: string): string {
+  const plain = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let text = '';
+  for (const m of plain.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) text += m[1];
+  return decodeExcelEscapes(xmlDecode(text));
+}
+
+// Built-in number formats that show dates: 14–22 everywhere, 27–36 and 50–58 in Chinese Excel and WPS.
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Which cell styles show a date: by built-in format id, or a custom format with date letters outside quotes and brackets. */
+function dateStyles(stylesXml: string | null): Set<number> {
+  const dates = new Set<number>();
+  if (!stylesXml) return dates;
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\s([^>]*)\/?>/g)) custom.set(Number(attribute(m[1]!, 'numFmtId')), attribute(m[1]!, 'formatCode') ?? '');
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  let index = 0;
+  for (const m of cellXfs.matchAll(/<xf\s([^>]*?)\/?>/g)) {
+    const id = Number(attribute(m[1]!, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    const isDate = code !== undefined ? /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')) : DATE_FORMAT_IDS.has(id);
+    if (isDate) dates.add(index);
+    index++;
+  }
+  return dates;
+}
+
+/** A spreadsheet serial day number as YYYY-MM-DD. */
+function serialDate(serial: number, date1904: boolean): string {
+  // 1900 system: day 1 is 1900-01-01, and day 60 is the 29 February 1900 that never was.
+  const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
+  return cellText(new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86400000)));
+}
+
+function readDirect(bytes: Buffer): string[][] {
+  const parts = new Map(zipDirectory(bytes, IMPORT_LIMITS.maxZipEntries).map((p) => [p.name.replace(/^\//, ''), p]));
+  const text = (name: string): string | null => {
+    const part = parts.get(name);
+    if (!part) return null;
+    const xml = readZipPart(bytes, part).toString('utf8');
+    // Some generators prefix every element (<x:sheet>, as .NET's Open XML SDK may); exceljs cannot read
+    // those at all. The prefix is dropped from element names so the patterns below see plain ones.
+    return /<\w+:(workbook|worksheet|sst|styleSheet|Relationships)\b/.test(xml.slice(0, 2000)) ? xml.replace(/<(\/?)\w+:/g, '<$1') : xml;
+  };
+  const workbook = text('xl/workbook.xml');
+  if (!workbook) throw new Error('no workbook part');
+  const rels = new Map<string, string>();
+  for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\s([^>]*?)\/?>/g)) {
+    const target = attribute(m[1]!, 'Target') ?? '';
+    rels.set(attribute(m[1]!, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sharedStrings = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? stringItem(m[1]) : ''));
+  const dates = dateStyles(text('xl/styles.xml'));
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+
+  // The first sheet, in the workbook's order, with anything in it.
+  for (const m of workbook.matchAll(/<sheet\s([^>]*?)\/?>/g)) {
+    const target = rels.get(attribute(m[1]!, 'r:id') ?? /\s\w+:id="([^"]*)"/.exec(m[1]!)?.[1] ?? '');
+    const xml = target ? text(target) : null;
+    if (!xml) continue;
+    const grid = sheetGrid(xml, sharedStrings, dates, date1904);
+    if (grid.some((r) => r.some((c) => c.trim()))) return grid;
+  }
+  throw noRows();
+}
+
+function sheetGrid(xml: string, sharedStrings: string[], dates: Set<number>, date1904: boolean): string[][] {
+  const grid: string[][] = [];
+  let rowIndex = -1;
+  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = attribute(row[1]!, 'r');
+    rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+    if (rowIndex >= IMPORT_LIMITS.maxRows) throw tooManyRows();
+    const cells: string[] = [];
+    let col = -1;
+    for (const c of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = c[1]!;
+      const ref = attribute(attrs, 'r');
+      col = ref ? columnIndex(/^[A-Z]+/.exec(ref)![0]) : col + 1;
+      const body = c[2];
+      if (!body) continue;
+      const type = attribute(attrs, 't') ?? 'n';
+      if (type === 'inlineStr') {
+        cells[col] = stringItem(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+        continue;
+      }
+      const raw = /<v>([^<]*)<\/v>/.exec(body)?.[1];
+      if (raw === undefined) continue;
+      const value = xmlDecode(raw);
+      if (type === 's') cells[col] = sharedStrings[Number(value)] ?? '';
+      else if (type === 'str' || type === 'd') cells[col] = type === 'd' ? value.slice(0, 10) : decodeExcelEscapes(value);
+      else if (type === 'b') cells[col] = value === '1' ? 'TRUE' : 'FALSE';
+      else if (type === 'e') cells[col] = '';
+      else {
+        const n = Number(value);
+        cells[col] = Number.isNaN(n) ? value : dates.has(Number(attribute(attrs, 's') ?? 0)) ? serialDate(n, date1904) : cellText(n);
+      }
     }
-    // The first sheet with anything in it; later sheets are read past, not kept.
-    if (!grid && rows.some((r) => r && r.some((c) => c.trim()))) {
-      grid = Array.from(rows, (r) => r ?? []);
-      sheetNo = String((worksheet as unknown as { id: string | number }).id);
+    grid[rowIndex] = Array.from(cells, (v) => v ?? '');
+  }
+  const filled = Array.from(grid, (r) => r ?? []);
+  // Every cell of a merged range takes the range's top-left value.
+  for (const m of xml.matchAll(/<mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    const top = Number(m[2]) - 1;
+    const left = columnIndex(m[1]!);
+    const value = filled[top]?.[left] ?? '';
+    for (let r = top; r <= Number(m[4]) - 1 && r < IMPORT_LIMITS.maxRows; r++) {
+      filled[r] ??= [];
+      for (let k = left; k <= columnIndex(m[3]!); k++) filled[r]![k] = value;
     }
   }
-  if (!grid) throw noRows();
-  for (const range of await mergedRanges(bytes, sheetNo)) {
-    const value = grid[range.top]?.[range.left] ?? '';
-    for (let r = range.top; r <= range.bottom; r++) {
-      grid[r] ??= [];
-      for (let c = range.left; c <= range.right; c++) grid[r]![c] = value;
-    }
-  }
-  return grid;
+  return Array.from(filled, (r) => Array.from(r ?? [], (v) => v ?? ''));
 }
 
 async function readWhole(bytes: Buffer): Promise<string[][]> {

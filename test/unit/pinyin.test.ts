@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinSortKey, readingOf } from '../../core/pinyin.js';
+import { fastNumberedReadings, pinyinSortKey, readingOf, referenceReadingOf } from '../../core/pinyin.js';
 
 const byKey = (names: string[]) => [...names].sort((a, b) => (pinyinSortKey(a) < pinyinSortKey(b) ? -1 : 1));
 
@@ -22,5 +22,24 @@ describe('pinyin sort keys', () => {
 
   it('keeps the order of names with the same reading stable', () => {
     expect(pinyinSortKey('长春一中')).not.toBe(pinyinSortKey('长春一钟'));
+  });
+});
+
+describe('the fast reading', () => {
+  it('equals pinyin-pro’s numbered reading for every common character and for mixed names', () => {
+    // Every character of the CJK block in runs of 24, mixed with the things names hold: digits,
+    // Latin and full-width letters, brackets, spaces, rare characters outside the block.
+    const extras = ['000123', ' ABC-1 ', '（', '）', 'ａｂ１２', '𠀀', '·', '—', ''];
+    const names: string[] = [];
+    for (let start = 0x4e00, i = 0; start <= 0x9fff; start += 24, i++) {
+      const run = Array.from({ length: Math.min(24, 0x9fff - start + 1) }, (_, k) => String.fromCharCode(start + k)).join('');
+      names.push(`${extras[i % extras.length]}${run.slice(0, 12)}${extras[(i + 3) % extras.length]}${run.slice(12)}`);
+    }
+    names.push('长春第000123汽车零部件有限公司', '一汽不是绿色女儿', '嗯呣的了吗', '中国第一汽车集团有限公司长春分公司', '长白山', '重庆长安汽车');
+    const differing = names.filter((n) => readingOf(n) !== referenceReadingOf(n));
+    expect(differing).toEqual([]);
+    // …and the fast path read them itself, rather than falling back to the reference.
+    expect(names.filter((n) => fastNumberedReadings(n) === null)).toEqual([]);
+    expect(names.length).toBeGreaterThan(800);
   });
 });
