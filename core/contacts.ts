@@ -144,13 +144,19 @@ export const contactHandlers: HandlerMap = {
 export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' | 'email'>;
 
 /**
- * Every member's first contact in one unsorted pass over the contacts (raw rows, no per-member
- * subquery): what rosters and the import's duplicate check need for all members at once.
+ * Each member's first contact in one unsorted pass over the contacts (raw rows, no per-member
+ * subquery): every member's, for rosters and the import's duplicate check, or those of the given
+ * members, for a list page (three sorted subqueries per row took a third of a 100k search's time).
  */
-export function firstContacts(ctx: ServiceContext): Map<string, FirstContact> {
+export function firstContacts(ctx: ServiceContext, organizationIds?: string[]): Map<string, FirstContact> {
   type Raw = [organizationId: string, name: string, title: string | null, phone: string | null, mobile: string | null, email: string | null, isPrimary: number, sortOrder: number];
   const best = new Map<string, Raw>();
-  const rows = ctx.sqlite.prepare('SELECT organization_id, name, title, phone, mobile, email, is_primary, sort_order FROM contacts').raw().iterate() as IterableIterator<Raw>;
+  const columns = 'SELECT organization_id, name, title, phone, mobile, email, is_primary, sort_order FROM contacts';
+  const rows = (
+    organizationIds
+      ? ctx.sqlite.prepare(`${columns} WHERE organization_id IN (${organizationIds.map(() => '?').join(',') || 'NULL'})`).raw().iterate(...organizationIds)
+      : ctx.sqlite.prepare(columns).raw().iterate()
+  ) as IterableIterator<Raw>;
   for (const c of rows) {
     const current = best.get(c[0]);
     if (!current || c[6] > current[6] || (c[6] === current[6] && c[7] < current[7])) best.set(c[0], c);

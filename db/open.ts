@@ -120,6 +120,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // 32 MB of page cache (SQLite's default is 2 MB): at 100k members the search index (about 10 MB)
+    // then stays in memory, and a search's count scans it there instead of through the OS (21 → 12 ms).
+    sqlite.pragma('cache_size = -32768');
 
     const pending = pendingMigrations(sqlite, migrations);
     let preMigrationBackup: string | null = null;

@@ -15,6 +15,20 @@ function create(name: string, extra: Record<string, unknown> = {}) {
   return callOk(core, 'members.create', { name, category: 'enterprise', ...extra } as never).member;
 }
 
+describe('the list page’s contact columns', () => {
+  it('show each member’s primary contact, its mobile before its phone, and nothing for a member without contacts', () => {
+    create('甲汽车公司', { contacts: [{ name: '张一', phone: '0431-1' }, { name: '李二', title: '经理', phone: '0431-2', mobile: '13900000002', isPrimary: true }] });
+    create('乙汽车公司', { contacts: [{ name: '王三', phone: '0431-3' }, { name: '赵四', mobile: '13900000004' }] });
+    create('丙汽车公司');
+    const rows = callOk(core, 'members.list', { text: '汽车公司', limit: 10 }).rows;
+    expect(rows.map((r) => [r.name, r.contactName, r.contactTitle, r.contactPhone])).toEqual([
+      ['丙汽车公司', null, null, null],
+      ['甲汽车公司', '李二', '经理', '13900000002'],
+      ['乙汽车公司', '王三', null, '0431-3'],
+    ]);
+  });
+});
+
 describe('creating members', () => {
   it('stores the member with its contacts, normalised, and logs the creation', () => {
     const saved = callOk(core, 'members.create', {
