@@ -51,13 +51,16 @@ const MARKED: Record<string, [letter: string, tone: number]> = {
 function numbered(syllable: string): string | null {
   let letters = '';
   let tone = 0;
-  for (const ch of syllable) {
-    const marked = MARKED[ch];
-    if (marked) {
-      letters += marked[0];
-      if (marked[1]) tone = marked[1];
-    } else if (ch >= 'a' && ch <= 'z') letters += ch;
-    else return null;
+  for (let i = 0; i < syllable.length; i++) {
+    const code = syllable.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      letters += syllable[i];
+      continue;
+    }
+    const marked = MARKED[syllable[i]!];
+    if (!marked) return null;
+    letters += marked[0];
+    if (marked[1]) tone = marked[1];
   }
   return letters + tone;
 }
@@ -109,12 +112,22 @@ export function referenceReadingOf(name: string): string {
     .join(' ');
 }
 
+/** "chang2 chun1" → letters "chang chun", tones "21"; a part without a tone digit gets 0. One pass,
+ * no regular expressions: every member's save and every imported row comes through here. */
 function splitTones(reading: string): { letters: string; tones: string } {
-  const parts = reading.split(' ');
-  return {
-    letters: parts.map((p) => p.replace(/[0-5]$/, '')).join(' '),
-    tones: parts.map((p) => (/[0-5]$/.test(p) ? p.slice(-1) : '0')).join(''),
-  };
+  let letters = '';
+  let tones = '';
+  let start = 0;
+  for (let i = 0; i <= reading.length; i++) {
+    if (i < reading.length && reading.charCodeAt(i) !== 32) continue;
+    const last = i > start ? reading.charCodeAt(i - 1) : -1;
+    const toned = last >= 48 && last <= 53; // 0-5
+    if (start > 0) letters += ' ';
+    letters += reading.slice(start, toned ? i - 1 : i);
+    tones += toned ? reading[i - 1] : '0';
+    start = i + 1;
+  }
+  return { letters, tones };
 }
 
 /**

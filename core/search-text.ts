@@ -2,11 +2,10 @@
 
 /** Folds full-width ASCII, collapses whitespace and lower-cases: the same for stored text and queries. */
 export function normaliseForSearch(value: string): string {
-  return value
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Tested before replacing: most names and phones have no full-width letters (every member is
+  // normalised on every save and import).
+  const half = /[\uFF01-\uFF5E]/.test(value) ? value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : value;
+  return half.replace(/[\s\u3000]+/g, ' ').trim().toLowerCase();
 }
 
 export function buildSearchText(parts: (string | null | undefined)[]): string {

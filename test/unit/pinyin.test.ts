@@ -43,3 +43,18 @@ describe('the fast reading', () => {
     expect(names.length).toBeGreaterThan(800);
   });
 });
+
+describe('sort keys', () => {
+  // The key as it was first written (regular expressions over the reading), which keys stored by
+  // earlier versions follow.
+  const referenceKey = (name: string, reading: string) => {
+    const parts = reading.split(' ');
+    return `${parts.map((p) => p.replace(/[0-5]$/, '')).join(' ')}\u0001${parts.map((p) => (/[0-5]$/.test(p) ? p.slice(-1) : '0')).join('')}\u0001${name}`;
+  };
+  it.each(['长春市教育局', '长春第000123汽车零部件有限公司', 'ABC  DEF 汽车', '', '的', '一汽-大众 5 号', '（长春）有限公司'])('keys %j as the first version did', (name) => {
+    expect(pinyinSortKey(name)).toBe(referenceKey(name, referenceReadingOf(name)));
+  });
+  it('keys an override as the first version did', () => {
+    expect(pinyinSortKey('乐清学校', ' Yue4  qing1 xue xiao ')).toBe(referenceKey('乐清学校', 'yue4 qing1 xue xiao'));
+  });
+});
