@@ -65,17 +65,37 @@ interface ExistingMember {
   contactEmail: string | null;
 }
 
-function existingMembers(ctx: ServiceContext): ExistingMember[] {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, name, aliases, uscc, status, short_name AS shortName, join_date AS joinDate, address, postcode, website,
-              legal_representative AS legalRepresentative, notes, role, category FROM organizations`,
-    )
-    .all() as (Omit<ExistingMember, 'aliases' | `contact${string}`> & { aliases: string })[];
-  const contacts = firstContacts(ctx);
-  return rows.map((r) => {
+/** The current members' statuses, as SQL: the same terms as the partial unique index on current names, so it serves the lookup. */
+const CURRENT = `status NOT IN (${FORMER_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * The members a file's rows could match: by credit code (any status), by current name, by a current
+ * member's alias. Looked up for the file's codes and names only, through the indexes: loading every
+ * member to match against took 2.3 s for a 10,000-row preview against 100,000 members.
+ */
+function candidateMembers(ctx: ServiceContext, usccs: string[], names: string[]) {
+  const columns = `id, name, aliases, uscc, status, short_name AS shortName, join_date AS joinDate, address, postcode, website,
+              legal_representative AS legalRepresentative, notes, role, category`;
+  type Raw = Omit<ExistingMember, 'aliases' | `contact${string}`> & { aliases: string };
+  const select = (where: string, values: string[]) =>
+    values.length ? (ctx.sqlite.prepare(`SELECT ${columns} FROM organizations WHERE ${where}`).all(JSON.stringify(values)) as Raw[]) : [];
+  const byUsccRows = select('uscc IN (SELECT value FROM json_each(?))', usccs);
+  const byNameRows = select(`name IN (SELECT value FROM json_each(?)) AND ${CURRENT}`, names);
+  // Aliases are a JSON list per member, so no index serves them: read the few members that have any.
+  const wanted = new Set(names);
+  const aliasOwners = new Map<string, string>();
+  for (const [id, aliases] of ctx.sqlite.prepare(`SELECT id, aliases FROM organizations WHERE aliases <> '[]' AND ${CURRENT}`).raw().iterate() as IterableIterator<[string, string]>) {
+    for (const alias of JSON.parse(aliases) as string[]) if (wanted.has(alias)) aliasOwners.set(alias, id);
+  }
+  const byAliasRows = select('id IN (SELECT value FROM json_each(?))', [...new Set(aliasOwners.values())]);
+
+  const byId = new Map<string, ExistingMember>();
+  const rows = [...byUsccRows, ...byNameRows, ...byAliasRows];
+  const contacts = firstContacts(ctx, [...new Set(rows.map((r) => r.id))]);
+  for (const r of rows) {
+    if (byId.has(r.id)) continue;
     const c = contacts.get(r.id);
-    return {
+    byId.set(r.id, {
       ...r,
       aliases: JSON.parse(r.aliases) as string[],
       contactName: c?.name ?? null,
@@ -83,8 +103,14 @@ function existingMembers(ctx: ServiceContext): ExistingMember[] {
       contactPhone: c?.phone ?? null,
       contactMobile: c?.mobile ?? null,
       contactEmail: c?.email ?? null,
-    };
-  });
+    });
+  }
+  return {
+    byId,
+    byUscc: new Map(byUsccRows.map((r) => [r.uscc!, byId.get(r.id)!])),
+    byName: new Map(byNameRows.map((r) => [r.name, byId.get(r.id)!])),
+    byAlias: new Map([...aliasOwners].map(([alias, id]) => [alias, byId.get(id)!])),
+  };
 }
 
 /** 2023/8/19, 2023.8.19, 2023年8月19日, 20230819 → 2023-08-19; anything else is left for validation to refuse. */
@@ -211,17 +237,12 @@ export interface PlanOptions {
 }
 
 export function planImport(ctx: ServiceContext, grid: string[][], options: PlanOptions): ImportPlan {
-  const existing = existingMembers(ctx);
-  const byId = new Map(existing.map((m) => [m.id, m]));
-  const byUscc = new Map(existing.filter((m) => m.uscc).map((m) => [m.uscc!, m]));
-  const current = existing.filter((m) => !FORMER_MEMBER_STATUSES.includes(m.status));
-  const byName = new Map(current.map((m) => [m.name, m]));
-  const byAlias = new Map(current.flatMap((m) => m.aliases.map((a) => [a, m] as const)));
   const seenUscc = new Map<string, number>();
   const seenName = new Map<string, number>();
   const hasCategoryColumn = options.mapping.includes('category');
 
-  const rows: PlannedRow[] = [];
+  // First every row is read, then the members they could match are looked up at once.
+  const read: PlannedRow[] = [];
   let section: OrganizationCategory | null = null;
   for (let index = options.headerRow + 1; index < grid.length; index += 1) {
     const cells = grid[index] ?? [];
@@ -239,18 +260,25 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
     if (!nameCell && distinct.size === 1 && /^(小计|合计|总计|注|备注|说明|填表)/.test([...distinct][0]!)) continue;
 
     const { input, issues, fromSection } = readRow(cells, options.mapping, hasCategoryColumn ? null : section);
-    const row: PlannedRow = { rowNumber, status: 'new', issues, match: null, changes: [], action: null, input, cells, categoryFromSection: fromSection };
-    if (!input) {
-      row.status = 'error';
-      rows.push(row);
-      continue;
-    }
+    read.push({ rowNumber, status: input ? 'new' : 'error', issues, match: null, changes: [], action: null, input, cells, categoryFromSection: fromSection });
+  }
+  const inputs = read.flatMap((r) => (r.input ? [r.input] : []));
+  const { byId, byUscc, byName, byAlias } = candidateMembers(
+    ctx,
+    [...new Set(inputs.flatMap((i) => (i.uscc ? [i.uscc] : [])))],
+    [...new Set(inputs.map((i) => i.name))],
+  );
+
+  const rows: PlannedRow[] = [];
+  for (const row of read) {
+    const { input, rowNumber } = row;
+    rows.push(row);
+    if (!input) continue;
     const earlier = (input.uscc && seenUscc.get(input.uscc)) || seenName.get(input.name);
     if (earlier) {
       row.status = 'duplicate';
       row.match = { id: null, name: input.name, by: 'row', row: earlier };
       row.action = 'skip';
-      rows.push(row);
       continue;
     }
     if (input.uscc) seenUscc.set(input.uscc, rowNumber);
@@ -258,17 +286,13 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
 
     const matchByUscc = input.uscc ? byUscc.get(input.uscc) : undefined;
     const match = matchByUscc ?? byName.get(input.name) ?? byAlias.get(input.name);
-    if (!match) {
-      rows.push(row);
-      continue;
-    }
+    if (!match) continue;
     const by = matchByUscc ? 'uscc' : byName.get(input.name) ? 'name' : 'alias';
     // A credit code that belongs to a different unit than the name says is for the clerk to sort out.
     if (by !== 'uscc' && input.uscc && match.uscc && match.uscc !== input.uscc) {
       row.status = 'error';
       row.issues.push(issue('uscc', 'import.issue.usccDiffers', `${match.name} has another credit code (${match.uscc}).`, { name: match.name, uscc: match.uscc }));
       row.match = { id: match.id, name: match.name, by };
-      rows.push(row);
       continue;
     }
     const action = options.rowActions?.[String(rowNumber)] ?? options.onDuplicate;
@@ -276,7 +300,6 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
     row.action = action;
     row.changes = changesFor(byId.get(match.id)!, input, action);
     row.status = row.changes.length > 0 ? 'update' : 'duplicate';
-    rows.push(row);
   }
   const counts: Record<RowStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
   for (const row of rows) counts[row.status] += 1;

@@ -220,6 +220,34 @@ describe('duplicates', () => {
     expect(rows[4]!.match!.row).toBe(5);
   });
 
+  it('matches a former member by credit code, but not by its name or alias, which a new unit may take', async () => {
+    for (const id of [existing.byUscc, existing.byName, existing.byAlias]) callOk(core, 'members.setStatus', { id, status: 'withdrawn', date: '2026-01-01', reason: '自愿退出' });
+    const { uploadId } = await stage('重复.csv', Buffer.from(csv));
+    const { rows } = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'skip' });
+    expect(rows.slice(0, 3).map((r) => [r.status, r.match?.by ?? null, r.match?.id ?? null])).toEqual([
+      ['duplicate', 'uscc', existing.byUscc],
+      ['new', null, null],
+      ['new', null, null],
+    ]);
+  });
+
+  it('matches among many members by code and by name', async () => {
+    // 3,000 members in the register and a file naming two of them, by code and by name.
+    const sqlite = core.database.sqlite;
+    const insert = sqlite.prepare(`INSERT INTO organizations (id, name, category, uscc, role, role_rank, status, pinyin_key, search_text, created_at, updated_at) VALUES (?, ?, 'enterprise', ?, 'member', 9, 'active', ?, ?, '2026-01-01', '2026-01-01')`);
+    sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `批量单位${i}`, validUscc(1000 + i), `pi liang ${i}`, `批量单位${i}`);
+    })();
+    const file = ['单位名称,类别,统一社会信用代码', `另一个名字,企业,${validUscc(1500)}`, '批量单位2999,企业,', '批量单位3000,企业,'].join('\n');
+    const { uploadId } = await stage('多.csv', Buffer.from(file));
+    const { rows } = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'fill' });
+    expect(rows.map((r) => [r.status, r.match?.by ?? null, r.match?.name ?? null])).toEqual([
+      ['duplicate', 'uscc', '批量单位500'],
+      ['duplicate', 'name', '批量单位2999'],
+      ['new', null, null],
+    ]);
+  });
+
   it('fills only empty fields, or overwrites, as chosen per file or per row', async () => {
     const { uploadId } = await stage('重复.csv', Buffer.from(csv));
     const fill = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'fill' }).rows;
