@@ -150,18 +150,22 @@ export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' |
  */
 export function firstContacts(ctx: ServiceContext, organizationIds?: string[]): Map<string, FirstContact> {
   type Raw = [organizationId: string, name: string, title: string | null, phone: string | null, mobile: string | null, email: string | null, isPrimary: number, sortOrder: number];
-  const best = new Map<string, Raw>();
   const columns = 'SELECT organization_id, name, title, phone, mobile, email, is_primary, sort_order FROM contacts';
   const rows = (
     organizationIds
-      ? ctx.sqlite.prepare(`${columns} WHERE organization_id IN (${organizationIds.map(() => '?').join(',') || 'NULL'})`).raw().iterate(...organizationIds)
+      ? ctx.sqlite.prepare(`${columns} WHERE organization_id IN (SELECT value FROM json_each(?))`).raw().iterate(JSON.stringify(organizationIds))
       : ctx.sqlite.prepare(columns).raw().iterate()
   ) as IterableIterator<Raw>;
-  for (const c of rows) {
-    const current = best.get(c[0]);
-    if (!current || c[6] > current[6] || (c[6] === current[6] && c[7] < current[7])) best.set(c[0], c);
-  }
+  // Ranks kept beside the result, so each kept contact is built once and no second map is needed.
   const result = new Map<string, FirstContact>();
-  for (const [id, c] of best) result.set(id, { name: c[1], title: c[2], phone: c[3], mobile: c[4], email: c[5] });
+  const rank = new Map<string, number>();
+  for (const c of rows) {
+    // Primary first, then the lowest position.
+    const r = (c[6] ? 0 : 1e9) + c[7];
+    const current = rank.get(c[0]);
+    if (current !== undefined && current <= r) continue;
+    rank.set(c[0], r);
+    result.set(c[0], { name: c[1], title: c[2], phone: c[3], mobile: c[4], email: c[5] });
+  }
   return result;
 }

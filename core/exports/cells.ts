@@ -38,6 +38,10 @@ export function columnWidths(header: string[], rows: Iterable<(string | number)[
   const longest = header.map((h) => displayWidth(h));
   for (const row of rows) {
     for (let i = 0; i < header.length; i++) {
+      const text = String(row[i] ?? '');
+      // A cell cannot be wider than two per character plus the apostrophe neutralising may add: most
+      // cells are skipped without measuring once a long one has been seen.
+      if (text.length * 2 + 1 <= longest[i]!) continue;
       const width = displayWidth(String(neutraliseCell(row[i] ?? '')));
       if (width > longest[i]!) longest[i] = width;
     }

@@ -141,6 +141,8 @@ function* sheetXml(table: ReportSheet): Generator<string> {
     for (let i = 0; i < widths.length; i++) {
       const v = values[i];
       if (v === undefined || v === '') continue;
+      // Two per character at most: text this short fits on one line without measuring it.
+      if (String(v).length * 2 <= widths[i]! - 1) continue;
       const needed = Math.ceil(displayWidth(String(v)) / Math.max(1, widths[i]! - 1));
       if (needed > lines) lines = needed;
     }
