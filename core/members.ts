@@ -1,17 +1,18 @@
 // Member register service: organisations of the alliance, their status and their contacts.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { organizations } from '../db/schema.js';
 import type { ApiParsed } from './api.js';
 import { recordChange } from './changelog.js';
-import { FORMER_MEMBER_STATUSES, ORGANIZATION_CATEGORIES, roleRank, type MemberStatus, type OrganizationCategory } from './codes.js';
+import { FORMER_MEMBER_STATUSES, roleRank, type MemberStatus, type OrganizationCategory } from './codes.js';
 import { nowIso, type ServiceContext } from './context.js';
-import { contactsOf, firstContacts, replaceContacts } from './contacts.js';
+import { contactsOf, replaceContacts } from './contacts.js';
 import type { HandlerMap } from './dispatcher.js';
 import { AppError } from './errors.js';
+import { listMembers } from './member-list.js';
 import { pinyinSortKey } from './pinyin.js';
-import { buildSearchText, containsPattern } from './search-text.js';
-import type { Contact, Member, MemberPage, MemberRow, MemberSaved, UsccCheck, Warning } from './types.js';
+import { buildSearchText } from './search-text.js';
+import type { Contact, Member, MemberSaved, UsccCheck, Warning } from './types.js';
 import { normaliseUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -211,69 +212,6 @@ export function deleteMember(ctx: ServiceContext, id: string): { id: string } {
     recordChange(ctx, 'organization', id, 'delete', before, null);
     return { id };
   })();
-}
-
-const categoryOrder = sql.raw(
-  `CASE organizations.category ${ORGANIZATION_CATEGORIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE 99 END`,
-);
-// The primary contact (or the first one) shown in lists and rosters.
-const memberRowColumns = {
-  id: organizations.id,
-  name: organizations.name,
-  shortName: organizations.shortName,
-  category: organizations.category,
-  role: organizations.role,
-  status: organizations.status,
-  uscc: organizations.uscc,
-  joinDate: organizations.joinDate,
-  isSample: organizations.isSample,
-};
-
-export function memberFilter(input: Pick<ApiParsed<'members.list'>, 'categories' | 'roles' | 'statuses' | 'text'>): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
-  if (input.categories?.length) conditions.push(inArray(organizations.category, input.categories));
-  // By rank, not by code: the (category, role_rank, pinyin_key) index then serves the filter and the order.
-  if (input.roles?.length) conditions.push(inArray(organizations.roleRank, input.roles.map(roleRank)));
-  if (input.statuses?.length) conditions.push(inArray(organizations.status, input.statuses));
-  if (input.text?.trim()) conditions.push(sql`${organizations.searchText} LIKE ${containsPattern(input.text)} ESCAPE '\\'`);
-  return and(...conditions);
-}
-
-export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'>): MemberPage {
-  const where = memberFilter(input);
-  const dir = input.direction === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
-  const pinyin = asc(organizations.pinyinKey);
-  const order: SQL[] = {
-    pinyin: [sql`${organizations.pinyinKey} ${dir}`],
-    role: [sql`${organizations.roleRank} ${dir}`, pinyin],
-    joinDate: [sql`${organizations.joinDate} IS NULL`, sql`${organizations.joinDate} ${dir}`, pinyin],
-    category: [sql`${categoryOrder} ${dir}`, asc(organizations.roleRank), pinyin],
-  }[input.sort];
-  // The page's ids first, then their columns: the contact subqueries run for the page only, not for
-  // every matching row SQLite has to sort (400 ms → a few ms for 60,000 matches at 100k members).
-  const ids = ctx.db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(where)
-    .orderBy(...order)
-    .limit(input.limit)
-    .offset(input.offset)
-    .all()
-    .map((r) => r.id);
-  const byId = new Map(
-    (ids.length ? (ctx.db.select(memberRowColumns).from(organizations).where(inArray(organizations.id, ids)).all() as Omit<MemberRow, 'contactName' | 'contactTitle' | 'contactPhone'>[]) : []).map((r) => [r.id, r]),
-  );
-  const contacts = firstContacts(ctx, ids);
-  const rows: MemberRow[] = ids.map((id) => {
-    const c = contacts.get(id);
-    return { ...byId.get(id)!, contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c ? (c.mobile ?? c.phone) : null };
-  });
-  // With a text filter, count by scanning the covering search index: SQLite would otherwise pick the
-  // category index and read each candidate's table row (77 ms → 15 ms at 100k members).
-  const total = input.text?.trim()
-    ? ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM organizations INDEXED BY organizations_search WHERE ${where}`).n
-    : ctx.db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()!.n;
-  return { rows, total, offset: input.offset, limit: input.limit };
 }
 
 export function checkUscc(input: ApiParsed<'members.checkUscc'>): UsccCheck {

@@ -5,7 +5,7 @@ import type { ServiceContext } from './context.js';
 import type { HandlerMap } from './dispatcher.js';
 import { getProfile } from './alliance.js';
 import { firstContacts } from './contacts.js';
-import { memberFilter } from './members.js';
+import { memberFilter } from './member-list.js';
 import type { MemberRole } from './codes.js';
 import type { MemberRow, Roster, RosterGroup } from './types.js';
 

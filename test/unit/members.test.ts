@@ -15,6 +15,65 @@ function create(name: string, extra: Record<string, unknown> = {}) {
   return callOk(core, 'members.create', { name, category: 'enterprise', ...extra } as never).member;
 }
 
+describe('text search in a large register', () => {
+  // 12,000 members; the ones named 榆… sort last, beyond the rows a search first walks, and 汽车 ones
+  // are spread through the order. Inserted directly: the list reads what the member service stores.
+  beforeEach(() => {
+    const sqlite = core.database.sqlite;
+    const insert = sqlite.prepare(
+      `INSERT INTO organizations (id, name, category, role, role_rank, status, join_date, pinyin_key, search_text, created_at, updated_at)
+       VALUES (?, ?, ?, 'member', 9, 'active', ?, ?, ?, '2026-01-01', '2026-01-01')`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < 12_000; i++) {
+        const late = i >= 11_700;
+        const name = late ? `榆树第${i}公司` : i % 7 === 0 ? `第${i}汽车公司` : `第${i}公司`;
+        const key = `${late ? 'yu' : 'di'} ${String(i).padStart(5, '0')}`;
+        insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name, i % 2 ? 'enterprise' : 'research', i % 3 ? `2020-01-${String((i % 28) + 1).padStart(2, '0')}` : null, key, name);
+      }
+    })();
+  });
+
+  // What a page must hold: every match, ordered in JavaScript, then sliced.
+  function expected(text: string, sort: 'pinyin' | 'joinDate', direction: 'asc' | 'desc', offset: number, limit: number, categories?: string[]) {
+    const all = core.database.sqlite
+      .prepare('SELECT name, pinyin_key AS key, join_date AS joinDate, category FROM organizations WHERE instr(search_text, ?) > 0')
+      .all(text) as { name: string; key: string; joinDate: string | null; category: string }[];
+    const rows = all.filter((r) => !categories || categories.includes(r.category));
+    const sign = direction === 'asc' ? 1 : -1;
+    rows.sort((a, b) => {
+      if (sort === 'joinDate') {
+        if ((a.joinDate === null) !== (b.joinDate === null)) return a.joinDate === null ? 1 : -1;
+        if (a.joinDate !== b.joinDate) return sign * (a.joinDate! < b.joinDate! ? -1 : 1);
+        return a.key < b.key ? -1 : 1;
+      }
+      return sign * (a.key < b.key ? -1 : 1);
+    });
+    return { total: rows.length, names: rows.slice(offset, offset + limit).map((r) => r.name) };
+  }
+
+  it.each([
+    ['榆树', 'pinyin', 'asc', 0],
+    ['榆树', 'pinyin', 'asc', 250],
+    ['榆树', 'pinyin', 'desc', 0],
+    ['汽车', 'pinyin', 'asc', 0],
+    ['汽车', 'pinyin', 'asc', 1600],
+    ['汽车', 'joinDate', 'desc', 100],
+    ['公司', 'joinDate', 'asc', 11_950],
+  ] as const)('finds %s in %s order (%s) from row %i, as a full sort would', (text, sort, direction, offset) => {
+    const page = callOk(core, 'members.list', { text, sort, direction, offset, limit: 100 });
+    const want = expected(text, sort, direction, offset, 100);
+    expect(page.total).toBe(want.total);
+    expect(page.rows.map((r) => r.name)).toEqual(want.names);
+  });
+
+  it('combines the search with a category filter', () => {
+    const page = callOk(core, 'members.list', { text: '榆树', categories: ['enterprise'], limit: 100 });
+    expect(page.rows.map((r) => r.name)).toEqual(expected('榆树', 'pinyin', 'asc', 0, 100, ['enterprise']).names);
+    expect(page.total).toBe(150);
+  });
+});
+
 describe('the list page’s contact columns', () => {
   it('show each member’s primary contact, its mobile before its phone, and nothing for a member without contacts', () => {
     create('甲汽车公司', { contacts: [{ name: '张一', phone: '0431-1' }, { name: '李二', title: '经理', phone: '0431-2', mobile: '13900000002', isPrimary: true }] });
