@@ -58,6 +58,15 @@ describe('reading xlsx sheet XML', () => {
     ]);
   });
 
+  it('reads attributes in single quotes or with spaces around the equals sign, and values with attributes', async () => {
+    const rows = "<row r='1'><c r='A1' t='s'><v>0</v></c><c r = \"B1\" t = 'inlineStr'><is><t>乙</t></is></c><c r='C1'><v xml:space='preserve'>42</v></c></row><row r='2'><c r='A2'/></row>";
+    const grid = await readWorkbookGrid(workbook({ sharedStrings: `<sst xmlns="${MAIN}"><si><t>甲</t></si></sst>`, sheets: [sheet(rows, "<mergeCells count='1'><mergeCell ref='A1:A2'/></mergeCells>")] }));
+    expect(grid).toEqual([
+      ['甲', '乙', '42'],
+      ['甲'],
+    ]);
+  });
+
   it('takes the first sheet in the workbook’s order that has data', async () => {
     const grid = await readWorkbookGrid(workbook({ sheets: [sheet('<row r="1"><c r="A1" t="inlineStr"><is><t> </t></is></c></row>'), sheet('<row r="2"><c r="B2" t="inlineStr"><is><t>第二张</t></is></c></row>')] }));
     expect(grid).toEqual([[], ['', '第二张']]);
