@@ -63,33 +63,28 @@ export function zipOf(entries: ZipEntry[], options: { level?: number; modified?:
     const name = Buffer.from(entry.name, 'utf8');
     const { parts, crc, size, compressedSize } = deflatePieces(entry.text, level);
     if (size >= 0xffffffff || offset + compressedSize >= 0xffffffff) throw new Error('zip entry too large');
-    const local = Buffer.alloc(30);
+    // The local header and the directory entry share this run of fields, at different offsets.
+    const describe = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at); // names are UTF-8
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(date, at + 6);
+      header.writeUInt32LE(crc >>> 0, at + 8);
+      header.writeUInt32LE(compressedSize, at + 12);
+      header.writeUInt32LE(size, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
+    const local = Buffer.alloc(30); // the extra field's length stays 0
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: deflate
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(compressedSize, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    describe(local, 6);
     body.push(local, name, ...parts);
 
-    const central = Buffer.alloc(46);
+    const central = Buffer.alloc(46); // extra, comment, disk and attributes stay 0
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by
     central.writeUInt16LE(20, 6); // needed
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(compressedSize, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra, comment, disk, internal and external attributes stay 0
+    describe(central, 8);
     central.writeUInt32LE(offset, 42);
     directory.push(central, name);
     offset += local.length + name.length + compressedSize;
