@@ -242,7 +242,7 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
   const hasCategoryColumn = options.mapping.includes('category');
 
   // First every row is read, then the members they could match are looked up at once.
-  const read: PlannedRow[] = [];
+  const rows: PlannedRow[] = [];
   let section: OrganizationCategory | null = null;
   for (let index = options.headerRow + 1; index < grid.length; index += 1) {
     const cells = grid[index] ?? [];
@@ -260,19 +260,17 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
     if (!nameCell && distinct.size === 1 && /^(小计|合计|总计|注|备注|说明|填表)/.test([...distinct][0]!)) continue;
 
     const { input, issues, fromSection } = readRow(cells, options.mapping, hasCategoryColumn ? null : section);
-    read.push({ rowNumber, status: input ? 'new' : 'error', issues, match: null, changes: [], action: null, input, cells, categoryFromSection: fromSection });
+    rows.push({ rowNumber, status: input ? 'new' : 'error', issues, match: null, changes: [], action: null, input, cells, categoryFromSection: fromSection });
   }
-  const inputs = read.flatMap((r) => (r.input ? [r.input] : []));
+  const inputs = rows.flatMap((r) => (r.input ? [r.input] : []));
   const { byId, byUscc, byName, byAlias } = candidateMembers(
     ctx,
     [...new Set(inputs.flatMap((i) => (i.uscc ? [i.uscc] : [])))],
     [...new Set(inputs.map((i) => i.name))],
   );
 
-  const rows: PlannedRow[] = [];
-  for (const row of read) {
+  for (const row of rows) {
     const { input, rowNumber } = row;
-    rows.push(row);
     if (!input) continue;
     const earlier = (input.uscc && seenUscc.get(input.uscc)) || seenName.get(input.name);
     if (earlier) {
