@@ -9,6 +9,7 @@ import { COLUMN_WIDTHS, MEMBER_COLUMNS, SORT_OF_COLUMN, type MemberColumn, type 
 import './member-table.css';
 
 const ROW_HEIGHT = 40;
+const PREFETCH_ROWS = 200;
 
 export interface MemberTableProps {
   rows: MemberRow[];
@@ -91,8 +92,11 @@ export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : 0;
+  // The next page is asked for while loaded rows are still ahead (up to PREFETCH_ROWS, half of a short
+  // first page), so it usually arrives before its rows scroll into view: no placeholder rows, and nothing
+  // on screen re-renders when it comes. A new filter's first page alone does not ask for the next.
   useEffect(() => {
-    if (lastIndex >= rows.length - 1 && rows.length < total) onNeedMore();
+    if (lastIndex >= rows.length - Math.min(PREFETCH_ROWS, rows.length / 2) && rows.length < total) onNeedMore();
   }, [lastIndex, rows.length, total, onNeedMore]);
 
   // Table rows are made for the rows on screen only, once per member, and kept: the full row model
