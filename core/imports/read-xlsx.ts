@@ -122,13 +122,18 @@ function readDirect(bytes: Buffer): string[][] {
   };
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new Error('no workbook part');
+  // The workbook's parts by relationship id, and the shared strings and styles by their type: most
+  // programs name them xl/sharedStrings.xml and xl/styles.xml, but the relationships decide.
   const rels = new Map<string, string>();
+  const byType = new Map<string, string>();
   for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\s([^>]*?)\/?>/g)) {
     const target = attribute(m[1]!, 'Target') ?? '';
-    rels.set(attribute(m[1]!, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    rels.set(attribute(m[1]!, 'Id') ?? '', path);
+    byType.set((attribute(m[1]!, 'Type') ?? '').split('/').pop()!, path);
   }
-  const sharedStrings = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? stringItem(m[1]) : ''));
-  const dates = dateStyles(text('xl/styles.xml'));
+  const sharedStrings = [...(text(byType.get('sharedStrings') ?? 'xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? stringItem(m[1]) : ''));
+  const dates = dateStyles(text(byType.get('styles') ?? 'xl/styles.xml'));
   const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
 
   // The first sheet, in the workbook's order, with anything in it.

@@ -67,6 +67,24 @@ describe('reading xlsx sheet XML', () => {
     ]);
   });
 
+  it('finds the shared strings and styles where the workbook’s relationships put them', async () => {
+    const bytes = zipOf([
+      { name: 'xl/workbook.xml', text: `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rS"/></sheets></workbook>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        text:
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rS" Type="${REL}/worksheet" Target="/xl/data/first.xml"/>` +
+          `<Relationship Id="rT" Type="${REL}/sharedStrings" Target="strings/shared1.xml"/>` +
+          `<Relationship Id="rY" Type="${REL}/styles" Target="looks.xml"/></Relationships>`,
+      },
+      { name: 'xl/strings/shared1.xml', text: `<sst xmlns="${MAIN}"><si><t>长春市教育局</t></si></sst>` },
+      { name: 'xl/looks.xml', text: `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>` },
+      { name: 'xl/data/first.xml', text: sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45157</v></c></row>') },
+    ]);
+    expect(await readWorkbookGrid(bytes)).toEqual([['长春市教育局', '2023-08-19']]);
+  });
+
   it('takes the first sheet in the workbook’s order that has data', async () => {
     const grid = await readWorkbookGrid(workbook({ sheets: [sheet('<row r="1"><c r="A1" t="inlineStr"><is><t> </t></is></c></row>'), sheet('<row r="2"><c r="B2" t="inlineStr"><is><t>第二张</t></is></c></row>')] }));
     expect(grid).toEqual([[], ['', '第二张']]);
