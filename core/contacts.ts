@@ -143,6 +143,12 @@ export const contactHandlers: HandlerMap = {
 /** The contact a list or roster names for a member: the primary one, else the first by position. */
 export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' | 'email'>;
 
+/** The contact columns a list or roster row shows: the first contact's name and title, its mobile
+ * before its landline. */
+export function contactColumns(c: FirstContact | undefined): { contactName: string | null; contactTitle: string | null; contactPhone: string | null } {
+  return { contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c ? (c.mobile ?? c.phone) : null };
+}
+
 /**
  * Each member's first contact in one unsorted pass over the contacts (raw rows, no per-member
  * subquery): every member's, for rosters, or those of the given members, for a list page and the

@@ -3,7 +3,7 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../db/schema.js';
 import type { ApiParsed } from './api.js';
 import { ORGANIZATION_CATEGORIES, roleRank } from './codes.js';
-import { firstContacts } from './contacts.js';
+import { contactColumns, firstContacts } from './contacts.js';
 import type { ServiceContext } from './context.js';
 import { containsPattern } from './search-text.js';
 import type { MemberPage, MemberRow } from './types.js';
@@ -54,7 +54,7 @@ function orderKeys(input: ApiParsed<'members.list'>): [SQL, 'ASC' | 'DESC'][] {
 const SEARCH_WINDOW = 5000;
 
 /** The page's rowids, in order. */
-function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, total: number): number[] {
+function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, where: SQL | undefined, total: number): number[] {
   const keys = orderKeys(input);
   const orderBy = sql.join(
     keys.map(([key, dir]) => sql`${key} ${sql.raw(dir)}`),
@@ -64,7 +64,6 @@ function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, total
   const rowids = (query: SQL) => ctx.db.values<[number]>(query).map((r) => r[0]);
   if (!input.text?.trim()) {
     // The filters and the order meet an index; SQLite walks it and stops after the page.
-    const where = memberFilter(input);
     return rowids(sql`SELECT organizations.rowid FROM organizations ${where ? sql`WHERE ${where}` : sql``} ORDER BY ${orderBy} ${page}`);
   }
   // A text search. Walking the order's index and testing each row finds the page in a few ms when
@@ -87,7 +86,7 @@ function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, total
       ${others ? sql`WHERE ${others}` : sql``} ORDER BY ${orderBy} LIMIT ${window}
     ) WHERE st LIKE ${containsPattern(input.text)} ESCAPE '\\' ORDER BY ${windowOrder} ${page}`);
   if (inWindow.length === expected) return inWindow;
-  return rowids(sql`SELECT organizations.rowid FROM organizations INDEXED BY organizations_search WHERE ${memberFilter(input)} ORDER BY ${orderBy} ${page}`);
+  return rowids(sql`SELECT organizations.rowid FROM organizations INDEXED BY organizations_search WHERE ${where} ORDER BY ${orderBy} ${page}`);
 }
 
 export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'>): MemberPage {
@@ -98,7 +97,7 @@ export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'
     ? ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM organizations INDEXED BY organizations_search WHERE ${where}`).n
     : ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM organizations ${where ? sql`WHERE ${where}` : sql``}`).n;
   // The page's rowids first, then their columns and first contacts for those rows only.
-  const rowids = pageRowids(ctx, input, total);
+  const rowids = pageRowids(ctx, input, where, total);
   const byRowid = new Map(
     (rowids.length ? ctx.db.select(memberRowColumns).from(organizations).where(inArray(sql`organizations.rowid`, rowids)).all() : []).map((r) => [r.rowid, r]),
   );
@@ -108,8 +107,7 @@ export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'
   );
   const rows = rowids.map((rowid): MemberRow => {
     const { rowid: _, ...member } = byRowid.get(rowid)!;
-    const c = contacts.get(member.id);
-    return { ...(member as Omit<MemberRow, 'contactName' | 'contactTitle' | 'contactPhone'>), contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c ? (c.mobile ?? c.phone) : null };
+    return { ...(member as Omit<MemberRow, 'contactName' | 'contactTitle' | 'contactPhone'>), ...contactColumns(contacts.get(member.id)) };
   });
   return { rows, total, offset: input.offset, limit: input.limit };
 }

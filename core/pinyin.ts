@@ -96,17 +96,17 @@ export function fastNumberedReadings(name: string): string[] | null {
 /** Syllables with their tone numbers, separated by spaces: 长春市教育局 → "chang2 chun1 shi4 jiao4 yu4 ju2". */
 export function readingOf(name: string): string {
   ensureDictionary();
-  const syllables = fastNumberedReadings(name) ?? numberedReadings(name);
-  return syllables
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean)
-    .join(' ');
+  return joinReading(fastNumberedReadings(name) ?? numberedReadings(name));
 }
 
 /** The reading through pinyin-pro's numbered output only: what readingOf must always equal (tests). */
 export function referenceReadingOf(name: string): string {
   ensureDictionary();
-  return numberedReadings(name)
+  return joinReading(numberedReadings(name));
+}
+
+function joinReading(syllables: string[]): string {
+  return syllables
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean)
     .join(' ');

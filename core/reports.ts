@@ -4,7 +4,7 @@ import { CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ORGANIZATION_CATEGORIES, type
 import type { ServiceContext } from './context.js';
 import type { HandlerMap } from './dispatcher.js';
 import { getProfile } from './alliance.js';
-import { firstContacts } from './contacts.js';
+import { contactColumns, firstContacts } from './contacts.js';
 import { memberFilter } from './member-list.js';
 import type { MemberRole } from './codes.js';
 import type { MemberRow, Roster, RosterGroup } from './types.js';
@@ -35,10 +35,7 @@ export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): Roster
           WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY role_rank, pinyin_key`,
   );
   const contacts = firstContacts(ctx);
-  return rows.map(([id, name, category, role, uscc]) => {
-    const c = contacts.get(id);
-    return { id, name, category, role, uscc, contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c ? (c.mobile ?? c.phone) : null };
-  });
+  return rows.map(([id, name, category, role, uscc]) => ({ id, name, category, role, uscc, ...contactColumns(contacts.get(id)) }));
 }
 
 /** Current members grouped by category in the domain order. */
