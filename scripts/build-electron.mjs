@@ -9,7 +9,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs'
 
 // Libraries that read their own data files next to their code (pdfkit's font metrics) or are loaded
 // on first use stay in node_modules instead of the bundle.
-const loadedFromNodeModules = ['pdfkit', 'jszip', 'exceljs'];
+const loadedFromNodeModules = ['pdfkit', 'exceljs'];
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3', ...loadedFromNodeModules] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });
