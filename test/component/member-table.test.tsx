@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MemberRow } from '../../core/types';
 import { MEMBER_COLUMNS, type MemberColumn } from '../../renderer/src/pages/members/columns';
@@ -82,6 +82,27 @@ describe('member table', () => {
     fireEvent.click(screen.getByText('一汽模具制造有限公司'));
     fireEvent.keyDown(screen.getAllByRole('row')[2]!, { key: 'Enter' });
     expect(onOpen.mock.calls).toEqual([['一汽模具制造有限公司'], ['长春市教育局']]);
+  });
+
+  it('asks for the next page while loaded rows are still ahead, but not for a first page alone', () => {
+    const first = renderTable({ rows: Array.from({ length: 100 }, (_, i) => row(`单位${i}`)), total: 5000 });
+    expect(first.onNeedMore).not.toHaveBeenCalled();
+  });
+
+  it('asks for the next page 200 rows before the loaded ones run out, before any placeholder shows', () => {
+    const { onNeedMore } = renderTable({ rows: Array.from({ length: 600 }, (_, i) => row(`单位${i}`)), total: 5000 });
+    const table = screen.getByTestId('member-table');
+    act(() => {
+      table.scrollTop = 300 * 40;
+      fireEvent.scroll(table);
+    });
+    expect(onNeedMore).not.toHaveBeenCalled();
+    act(() => {
+      table.scrollTop = 390 * 40;
+      fireEvent.scroll(table);
+    });
+    expect(onNeedMore).toHaveBeenCalled();
+    expect(screen.queryByText('加载中…')).toBeNull();
   });
 
   it('renders only a window of a long list and asks for the next page at its end', () => {
