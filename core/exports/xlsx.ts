@@ -17,8 +17,8 @@ const HEADER_ROW = 3;
 /** Points per line of wrapped text. */
 const LINE_HEIGHT = 15;
 
-// Cell formats, by their index in styles.xml's cellXfs.
-const STYLE = { plain: 0, title: 1, subtitle: 2, header: 3, heading: 4, body: 5, footer: 6 } as const;
+// Cell formats, by their index in styles.xml's cellXfs (0 is the default, which no cell names).
+const STYLE = { title: 1, subtitle: 2, header: 3, heading: 4, body: 5, footer: 6 } as const;
 
 const STYLES_XML =
   `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
