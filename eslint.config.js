@@ -48,9 +48,9 @@ export default tseslint.config(
         { group: ['electron', 'electron/*'], message: 'The renderer reaches the desktop only through window.alliance (the preload).' },
         { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
         { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '**/db/**'], message: 'The renderer talks to the database only through the API.' },
-        // core/codes.ts and core/messages-zh.ts are the runtime exceptions: plain data (the stable codes,
+        // core/contract/codes.ts and core/contract/messages-zh.ts are the runtime exceptions: plain data (the stable codes,
         // the Chinese texts the core also prints), part of the contract.
-        { group: ['**/core/**', '!**/core/codes', '!**/core/codes.js', '!**/core/messages-zh', '!**/core/messages-zh.js'], allowTypeImports: true, message: 'The renderer may import only types from core/ (use the API client).' },
+        { group: ['**/core/**', '!**/core/contract', '**/core/contract/*', '!**/core/contract/codes', '!**/core/contract/codes.js', '!**/core/contract/messages-zh', '!**/core/contract/messages-zh.js'], allowTypeImports: true, message: 'The renderer may import only types from core/ (use the API client).' },
         { group: ['**/server/**', '**/electron/**'], message: 'The renderer does not import a shell.' },
       ], NODE_BUILTINS.map((name) => ({ name, message: 'The renderer runs in a browser: no Node modules.' }))),
     },

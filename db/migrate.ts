@@ -4,7 +4,7 @@
 // parent table) and is committed only if `foreign_key_check` finds nothing afterwards.
 import type Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../core/contract/errors.js';
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../core/contract/errors.js';
 import { backupDatabase } from './backup.js';
 import { runCheck } from './integrity.js';
 import * as schema from './schema.js';

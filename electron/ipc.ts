@@ -1,6 +1,6 @@
 // One IPC channel into the dispatcher. Only the app's own page, in its main frame, may call it
 // (as VS Code's ipcMain does): a frame from anywhere else gets FORBIDDEN and nothing runs.
-import type { ApiResponse, Dispatcher } from '../core/dispatcher.js';
+import type { ApiResponse, Dispatcher } from '../core/contract/dispatcher.js';
 import { isAppUrl } from './security.js';
 
 export const IPC_CHANNEL = 'alliance:invoke';

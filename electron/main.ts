@@ -1,10 +1,10 @@
 // Desktop shell: wiring only. Every decision lives in a tested module (security, ipc, menu).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { Workspace } from '../core/workspace.js';
-import { APP_FOLDER_NAME } from '../core/data-dir.js';
-import { AppError } from '../core/errors.js';
-import { resolveStaticFile } from '../core/ui-files.js';
+import { Workspace } from '../core/folder/workspace.js';
+import { APP_FOLDER_NAME } from '../core/folder/data-dir.js';
+import { AppError } from '../core/contract/errors.js';
+import { resolveStaticFile } from '../core/shell/ui-files.js';
 import { registerIpc, type IpcMainLike } from './ipc.js';
 import { buildMenuTemplate, MENU_LABELS_ZH } from './menu.js';
 import {
@@ -19,7 +19,7 @@ import {
 } from './security.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-// Same folder as the browser shell's default (core/data-dir.ts), whatever the product name.
+// Same folder as the browser shell's default (core/folder/data-dir.ts), whatever the product name.
 app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
 
 let mainWindow: BrowserWindow | null = null;

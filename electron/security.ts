@@ -1,7 +1,7 @@
 // The desktop shell's security decisions, as plain functions over small interfaces so they are
 // tested without the Electron binary (test/unit/electron-security.test.ts).
 import type { WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../core/shell/content-security-policy.js';
 
 /** The app's own pages are served from this privileged custom scheme, never from file://. */
 export const APP_SCHEME = 'app';

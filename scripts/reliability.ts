@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DataFolder } from '../core/data-folder.js';
+import { DataFolder } from '../core/folder/data-folder.js';
 import { generateMembers } from '../core/sample/generate.js';
 import { runCheck } from '../db/integrity.js';
 

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Workspace } from '../core/workspace.js';
-import { defaultDataDir } from '../core/data-dir.js';
-import { AppError } from '../core/errors.js';
+import { Workspace } from '../core/folder/workspace.js';
+import { defaultDataDir } from '../core/folder/data-dir.js';
+import { AppError } from '../core/contract/errors.js';
 import { createHost, listen } from './host.js';
 import { openBrowser } from './open-browser.js';
 

@@ -5,10 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
-import type { Dispatcher } from '../core/dispatcher.js';
-import type { ErrorCode, ErrorShape } from '../core/errors.js';
-import { resolveStaticFile } from '../core/ui-files.js';
+import { CONTENT_SECURITY_POLICY } from '../core/shell/content-security-policy.js';
+import type { Dispatcher } from '../core/contract/dispatcher.js';
+import type { ErrorCode, ErrorShape } from '../core/contract/errors.js';
+import { resolveStaticFile } from '../core/shell/ui-files.js';
 
 export const SESSION_COOKIE = 'alliance_session';
 // Large enough for one attachment (20 MB, base64 in JSON), small enough to refuse a flood.

@@ -1,7 +1,7 @@
 // Calls through the dispatcher, as every shell does; a failure becomes a CliApiError the CLI prints.
-import type { ApiInput, ApiMethod, ApiResult } from '../api.js';
-import type { Dispatcher } from '../dispatcher.js';
-import type { ErrorShape } from '../errors.js';
+import type { ApiInput, ApiMethod, ApiResult } from '../contract/registry.js';
+import type { Dispatcher } from '../contract/dispatcher.js';
+import type { ErrorShape } from '../contract/errors.js';
 
 export class CliApiError extends Error {
   constructor(readonly shape: ErrorShape) {

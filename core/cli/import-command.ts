@@ -3,9 +3,9 @@
 // prints the plan and writes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Dispatcher } from '../dispatcher.js';
-import { messageZh } from '../messages-zh.js';
-import type { ImportPreviewRow } from '../imports/member-import.js';
+import type { Dispatcher } from '../contract/dispatcher.js';
+import { messageZh } from '../contract/messages-zh.js';
+import type { ImportPreviewRow } from '../io/imports/member-import.js';
 import { call, type CliIo } from './call.js';
 
 export interface ImportOptions {

@@ -2,15 +2,15 @@
 // `npm run cli -- --data-dir DIR <command>`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiInput } from '../api.js';
+import type { ApiInput } from '../contract/registry.js';
 import { call, CliApiError, type CliIo } from './call.js';
 import { importMembers, listImports, undoImport } from './import-command.js';
-import { DataFolder } from '../data-folder.js';
+import { DataFolder } from '../folder/data-folder.js';
 import { generateAgreements, generateMembers } from '../sample/generate.js';
 import fs from 'node:fs';
-import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../codes.js';
-import { defaultDataDir } from '../data-dir.js';
-import { AppError } from '../errors.js';
+import { AGREEMENT_STATES, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, STATUS_LABELS_ZH } from '../contract/codes.js';
+import { defaultDataDir } from '../folder/data-dir.js';
+import { AppError } from '../contract/errors.js';
 
 export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 

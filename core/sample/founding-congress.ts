@@ -2,13 +2,13 @@
 // releases, the two experience talks with their titles, and signings of the four kinds by 13 units.
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema.js';
-import { agreementCreateInput } from '../inputs/agreements.js';
-import { eventCreateInput, talentCreateInput } from '../inputs/events.js';
-import { createAgreement } from '../agreements.js';
-import type { AgreementType } from '../codes.js';
-import type { ServiceContext } from '../context.js';
-import { createEvent } from '../events.js';
-import { createTalentItem } from '../talent.js';
+import { agreementCreateInput } from '../agreements/contract.js';
+import { eventCreateInput, talentCreateInput } from '../events/contract.js';
+import { createAgreement } from '../agreements/agreements.js';
+import type { AgreementType } from '../contract/codes.js';
+import type { ServiceContext } from '../contract/context.js';
+import { createEvent } from '../events/events.js';
+import { createTalentItem } from '../talent/talent.js';
 import { FOUNDING_DATE } from './sample-alliance.js';
 
 export const TALK_TITLES = {

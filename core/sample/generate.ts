@@ -2,14 +2,14 @@
 // with prepared statements in one transaction (drizzle's multi-row insert spends most of its time
 // building SQL), so a run is all or nothing.
 import { randomUUID } from 'node:crypto';
-import { expiresOn, suggestAgreementType } from '../agreement-rules.js';
-import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, roleRank, type MemberRole, type OrganizationCategory } from '../codes.js';
-import { nowIso, type ServiceContext } from '../context.js';
-import { AppError } from '../errors.js';
-import { memberSearchText } from '../members.js';
-import { buildSearchText } from '../search-text.js';
-import { pinyinSortKey } from '../pinyin.js';
-import { typicalUsccPrefix, usccCheckCharacter } from '../uscc.js';
+import { expiresOn, suggestAgreementType } from '../agreements/agreement-rules.js';
+import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, roleRank, type MemberRole, type OrganizationCategory } from '../contract/codes.js';
+import { nowIso, type ServiceContext } from '../contract/context.js';
+import { AppError } from '../contract/errors.js';
+import { memberSearchText } from '../members/members.js';
+import { buildSearchText } from '../text/search-text.js';
+import { pinyinSortKey } from '../text/pinyin.js';
+import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
 import { ENTERPRISE_TRADES, ENTERPRISE_WORDS, GIVEN_NAMES, SCHOOL_KINDS, SCHOOL_PLACES, SURNAMES } from './names.js';
 
 const CATEGORY_WEIGHTS: [OrganizationCategory, number][] = [

@@ -1,6 +1,6 @@
 // Names for the sample alliance. The units the founding article names come first; the rest are
 // made-up but plausible, so that the sample reaches the article's counts (10/8/8/38/6/120).
-import type { MemberRole, OrganizationCategory } from '../codes.js';
+import type { MemberRole, OrganizationCategory } from '../contract/codes.js';
 
 export interface SampleUnit {
   name: string;

@@ -1,14 +1,14 @@
 // The sample alliance: 长春市汽车产业集群产教联合体 as the founding article reports it (2023-08-19),
 // with exactly the article's member counts. Deterministic, so tests and screenshots are stable.
-import { memberCreateInput, type ApiInput } from '../api.js';
-import { overview, saveProfile } from '../alliance.js';
-import type { MemberRole, OrganizationCategory } from '../codes.js';
-import type { ServiceContext } from '../context.js';
-import type { HandlerMap } from '../dispatcher.js';
-import { AppError } from '../errors.js';
-import { createMember } from '../members.js';
-import { typicalUsccPrefix, usccCheckCharacter } from '../uscc.js';
-import type { AppOverview } from '../types.js';
+import { memberCreateInput, type ApiInput } from '../contract/registry.js';
+import { overview, saveProfile } from '../alliance/alliance.js';
+import type { MemberRole, OrganizationCategory } from '../contract/codes.js';
+import type { ServiceContext } from '../contract/context.js';
+import type { HandlerMap } from '../contract/dispatcher.js';
+import { AppError } from '../contract/errors.js';
+import { createMember } from '../members/members.js';
+import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
+import type { AppOverview } from '../contract/types.js';
 import { loadFoundingCongress } from './founding-congress.js';
 import {
   CONTACT_TITLES,

@@ -1,7 +1,7 @@
 // Exports the 100k roster to xlsx in a process of its own and prints its peak resident memory in MB.
 // The bench runs it bundled, as the desktop app runs the core, not through the tsx loader.
 import path from 'node:path';
-import { DataFolder } from '../../core/data-folder.js';
+import { DataFolder } from '../../core/folder/data-folder.js';
 
 const [dir, root] = process.argv.slice(2) as [string, string];
 const folder = await DataFolder.open(dir, { autoBackupMinutes: null, startupBackup: false, migrationsFolder: path.join(root, 'db', 'migrations') });

@@ -1,6 +1,6 @@
 // The spreadsheets the bench imports: n enterprise rows with valid credit codes and mobiles.
 import ExcelJS from 'exceljs';
-import { usccCheckCharacter } from '../../core/uscc.js';
+import { usccCheckCharacter } from '../../core/members/uscc.js';
 
 export async function memberWorkbook(n: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -4,8 +4,8 @@ import { render } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
-import type { ApiMethod, ApiResponse } from '../../core/api';
-import type { ErrorShape } from '../../core/errors';
+import type { ApiMethod, ApiResponse } from '../../core/contract/registry';
+import type { ErrorShape } from '../../core/contract/errors';
 import { setTransport } from '../../renderer/src/api/client';
 
 export type Stubs = Partial<Record<ApiMethod, (input: any) => unknown>>;

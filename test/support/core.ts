@@ -1,7 +1,7 @@
 // A fresh core on a real migrated database (in memory unless a file is given).
-import type { ApiInput, ApiMethod, ApiResponse, ApiResult } from '../../core/api.js';
-import { createCore, type AppCore } from '../../core/app.js';
-import type { ErrorShape } from '../../core/errors.js';
+import type { ApiInput, ApiMethod, ApiResponse, ApiResult } from '../../core/contract/registry.js';
+import { createCore, type AppCore } from '../../core/host/core.js';
+import type { ErrorShape } from '../../core/contract/errors.js';
 import { openDatabase } from '../../db/open.js';
 import path from 'node:path';
 import { tempDir } from './migrations.js';

@@ -1,8 +1,8 @@
 // Data-folder helpers: open one with no timer, call it like a shell does, damage a file on purpose.
 import fs from 'node:fs';
-import type { ApiInput, ApiMethod, ApiResult } from '../../core/api.js';
-import { DataFolder, type DataFolderOptions } from '../../core/data-folder.js';
-import type { ErrorShape } from '../../core/errors.js';
+import type { ApiInput, ApiMethod, ApiResult } from '../../core/contract/registry.js';
+import { DataFolder, type DataFolderOptions } from '../../core/folder/data-folder.js';
+import type { ErrorShape } from '../../core/contract/errors.js';
 import { tempDir } from './migrations.js';
 
 export function openFolder(dir = tempDir('alliance-folder-'), options: DataFolderOptions = {}): Promise<DataFolder> {

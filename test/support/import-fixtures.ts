@@ -2,7 +2,7 @@
 // characters, stray spaces, in every encoding the import reads.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { usccCheckCharacter } from '../../core/uscc.js';
+import { usccCheckCharacter } from '../../core/members/uscc.js';
 
 /** A valid USCC for a serial number: enterprise-style prefix 91, region 220100. */
 export function validUscc(serial: number, prefix = '91'): string {

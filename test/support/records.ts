@@ -1,6 +1,6 @@
 // Small builders for members, events and agreements in service tests.
-import type { AppCore } from '../../core/app.js';
-import type { OrganizationCategory } from '../../core/codes.js';
+import type { AppCore } from '../../core/host/core.js';
+import type { OrganizationCategory } from '../../core/contract/codes.js';
 import { callOk } from './core.js';
 
 export function member(core: AppCore, name: string, category: OrganizationCategory): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementState, agreementTypeProblem, expiresOn, formatAgreementNumber, isValidNumberPattern, suggestAgreementType } from '../../core/agreement-rules.js';
-import { AGREEMENT_TYPES, type AgreementType, type OrganizationCategory } from '../../core/codes.js';
+import { agreementState, agreementTypeProblem, expiresOn, formatAgreementNumber, isValidNumberPattern, suggestAgreementType } from '../../core/agreements/agreement-rules.js';
+import { AGREEMENT_TYPES, type AgreementType, type OrganizationCategory } from '../../core/contract/codes.js';
 
 const mixes: Record<string, OrganizationCategory[]> = {
   'school + enterprise': ['higher_vocational', 'enterprise'],

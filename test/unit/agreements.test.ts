@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResponse } from '../../core/api.js';
-import type { AppCore } from '../../core/app.js';
+import type { ApiResponse } from '../../core/contract/registry.js';
+import type { AppCore } from '../../core/host/core.js';
 import { callError, callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 import { event, member, parties } from '../support/records.js';

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiMethods, apiSchemas, type ApiMethod } from '../../core/api.js';
-import type { AppCore } from '../../core/app.js';
+import { apiMethods, apiSchemas, type ApiMethod } from '../../core/contract/registry.js';
+import type { AppCore } from '../../core/host/core.js';
 import { callOk, freshCore } from '../support/core.js';
 
 export const RUNS_PER_METHOD = 300;

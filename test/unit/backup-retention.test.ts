@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupsToDelete, parseBackupName, type BackupFile, type BackupReason } from '../../core/backup-retention.js';
+import { backupFileName, backupsToDelete, parseBackupName, type BackupFile, type BackupReason } from '../../core/folder/backup-retention.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const at = (hoursAgo: number, reason: BackupReason = 'auto'): BackupFile => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/app.js';
+import type { AppCore } from '../../core/host/core.js';
 import { callError, callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 import { event, member, parties } from '../support/records.js';

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agreementTypeProblem } from '../../core/agreement-rules.js';
+import { agreementTypeProblem } from '../../core/agreements/agreement-rules.js';
 import { runCli } from '../../core/cli/run-cli.js';
-import type { AgreementType, OrganizationCategory } from '../../core/codes.js';
+import type { AgreementType, OrganizationCategory } from '../../core/contract/codes.js';
 import { messyWorkbook, validUscc } from '../support/import-fixtures.js';
 import { tempDir } from '../support/migrations.js';
 

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '../../core/data-dir-lock.js';
-import type { DataFolder } from '../../core/data-folder.js';
+import { LOCK_FILE_NAME } from '../../core/folder/data-dir-lock.js';
+import type { DataFolder } from '../../core/folder/data-folder.js';
 import { tempDir } from '../support/migrations.js';
 import { ask, damage, openFolder, refusal } from '../support/folder.js';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.js';
+import { AppError } from '../../core/contract/errors.js';
 import { applyMigrations, loadMigrations } from '../../db/migrate.js';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open.js';
 import { migrationsWith, tempDir } from '../support/migrations.js';

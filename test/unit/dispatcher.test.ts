@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiMethods, apiSchemas } from '../../core/api.js';
-import type { AppCore } from '../../core/app.js';
-import { createDispatcher } from '../../core/dispatcher.js';
-import { memberHandlers } from '../../core/members.js';
+import { apiMethods, apiSchemas } from '../../core/contract/registry.js';
+import type { AppCore } from '../../core/host/core.js';
+import { createDispatcher } from '../../core/contract/dispatcher.js';
+import { memberHandlers } from '../../core/members/members.js';
 import { callError, freshCore } from '../support/core.js';
 
 let core: AppCore;

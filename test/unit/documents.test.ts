@@ -2,10 +2,10 @@
 // read back through their XML and through poppler, and the print preview's layout.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResponse } from '../../core/api.js';
-import type { AppCore } from '../../core/app.js';
-import { fitColumns } from '../../core/exports/document.js';
-import type { FileContent } from '../../core/types.js';
+import type { ApiResponse } from '../../core/contract/registry.js';
+import type { AppCore } from '../../core/host/core.js';
+import { fitColumns } from '../../core/io/exports/document.js';
+import type { FileContent } from '../../core/contract/types.js';
 import { callOk, freshCore } from '../support/core.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
 

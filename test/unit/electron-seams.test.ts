@@ -1,6 +1,6 @@
 // The desktop shell's decisions, tested without the Electron binary.
 import { describe, expect, it, vi } from 'vitest';
-import type { Dispatcher } from '../../core/dispatcher.js';
+import type { Dispatcher } from '../../core/contract/dispatcher.js';
 import { IPC_CHANNEL, isTrustedSender, registerIpc, type InvokeEvent, type SenderFrame } from '../../electron/ipc.js';
 import { buildMenuTemplate, MENU_LABELS_ZH, type FileActions } from '../../electron/menu.js';
 import { hardenContents, isAppUrl, isPermissionAllowed, isSafeExternalUrl, secureWebPreferences, type HardenableContents } from '../../electron/security.js';

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResponse } from '../../core/api.js';
-import type { AppCore } from '../../core/app.js';
+import type { ApiResponse } from '../../core/contract/registry.js';
+import type { AppCore } from '../../core/host/core.js';
 import { runCli } from '../../core/cli/run-cli.js';
-import { neutraliseCell } from '../../core/exports/cells.js';
-import type { FileContent } from '../../core/types.js';
+import { neutraliseCell } from '../../core/io/exports/cells.js';
+import type { FileContent } from '../../core/contract/types.js';
 import { callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 

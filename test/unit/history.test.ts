@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/app.js';
+import type { AppCore } from '../../core/host/core.js';
 import { callError, callOk, freshCore } from '../support/core.js';
 import { member, parties } from '../support/records.js';
 

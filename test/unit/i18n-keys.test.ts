@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ALLIANCE_LEVELS } from '../../core/codes.js';
+import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ALLIANCE_LEVELS } from '../../core/contract/codes.js';
 import en from '../../renderer/src/i18n/en.js';
 import zh from '../../renderer/src/i18n/zh.js';
 

@@ -1,9 +1,9 @@
 // How headers, section rows, categories, roles, dates and text are recognised and tidied.
 import { describe, expect, it } from 'vitest';
-import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory } from '../../core/imports/columns.js';
-import { normaliseName, tidySpaces, unshield } from '../../core/imports/normalise.js';
-import { normaliseDate } from '../../core/imports/plan.js';
-import { parseDelimited } from '../../core/imports/read-text.js';
+import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory } from '../../core/io/imports/columns.js';
+import { normaliseName, tidySpaces, unshield } from '../../core/io/imports/normalise.js';
+import { normaliseDate } from '../../core/io/imports/plan.js';
+import { parseDelimited } from '../../core/io/imports/read-text.js';
 
 describe('section rows', () => {
   it.each([

@@ -21,17 +21,17 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
     ['renderer/src/x.ts', "import { openDatabase } from '../../db/open';\nexport const a = openDatabase;"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
-    ['renderer/src/x.ts', "import { createMember } from '../../core/members';\nexport const a = createMember;"],
+    ['renderer/src/x.ts', "import { createMember } from '../../core/members/members';\nexport const a = createMember;"],
     ['server/x.ts', "import { app } from 'electron';\nexport const a = app;"],
   ])('refuses in %s: %s', async (file, code) => {
     expect((await restrictedImports(file, code)).length).toBeGreaterThan(0);
   });
 
   it.each([
-    ['renderer/src/x.ts', "import type { ApiInput } from '../../core/api';\nexport type A = ApiInput<'members.list'>;"],
-    ['renderer/src/x.ts', "import { MEMBER_ROLES } from '../../core/codes';\nexport const a = MEMBER_ROLES;"],
+    ['renderer/src/x.ts', "import type { ApiInput } from '../../core/contract/registry';\nexport type A = ApiInput<'members.list'>;"],
+    ['renderer/src/x.ts', "import { MEMBER_ROLES } from '../../core/contract/codes';\nexport const a = MEMBER_ROLES;"],
     ['core/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
-    ['electron/x.ts', "import { app } from 'electron';\nimport { DataFolder } from '../core/data-folder.js';\nexport const a = [app, DataFolder];"],
+    ['electron/x.ts', "import { app } from 'electron';\nimport { DataFolder } from '../core/folder/data-folder.js';\nexport const a = [app, DataFolder];"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Member import: reading messy files, preview, duplicates, all-or-nothing commit, batch undo.
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/app.js';
+import type { AppCore } from '../../core/host/core.js';
 import { callAsync, callAsyncError, callError, callOk, freshCore } from '../support/core.js';
 import { encodeText, largeWorkbook, mergedCategoryWorkbook, messyWorkbook, validUscc, type TextEncoding } from '../support/import-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/app.js';
-import { registerMemberReferenceCheck } from '../../core/members.js';
+import type { AppCore } from '../../core/host/core.js';
+import { registerMemberReferenceCheck } from '../../core/members/members.js';
 import { callError, callOk, freshCore, VALID_USCC } from '../support/core.js';
 
 let core: AppCore;

@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { columnLetters, xlsxOf } from '../../core/exports/xlsx.js';
-import { zipOf } from '../../core/exports/zip-writer.js';
+import { columnLetters, xlsxOf } from '../../core/io/exports/xlsx.js';
+import { zipOf } from '../../core/io/exports/zip-writer.js';
 
 describe('zip writer', () => {
   it('writes entries a zip reader opens with their CRCs checked, an entry fed in many pieces included', async () => {

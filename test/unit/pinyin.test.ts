@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastNumberedReadings, pinyinSortKey, readingOf, referenceReadingOf } from '../../core/pinyin.js';
+import { fastNumberedReadings, pinyinSortKey, readingOf, referenceReadingOf } from '../../core/text/pinyin.js';
 
 const byKey = (names: string[]) => [...names].sort((a, b) => (pinyinSortKey(a) < pinyinSortKey(b) ? -1 : 1));
 

@@ -1,7 +1,7 @@
 // The import's own xlsx reader, on sheet XML as Excel, WPS and other programs write it.
 import { describe, expect, it } from 'vitest';
-import { zipOf } from '../../core/exports/zip-writer.js';
-import { readWorkbookGrid } from '../../core/imports/read-xlsx.js';
+import { zipOf } from '../../core/io/exports/zip-writer.js';
+import { readWorkbookGrid } from '../../core/io/imports/read-xlsx.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memberCreateInput } from '../../core/api.js';
-import { isValidUscc } from '../../core/uscc.js';
+import { memberCreateInput } from '../../core/contract/registry.js';
+import { isValidUscc } from '../../core/members/uscc.js';
 import { SAMPLE_COUNTS, sampleMembers } from '../../core/sample/sample-alliance.js';
 import { callOk, freshCore } from '../support/core.js';
 

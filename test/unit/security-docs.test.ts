@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../core/shell/content-security-policy.js';
 
 const doc = fs.readFileSync('docs/security.md', 'utf8');
 const require = createRequire(import.meta.url);

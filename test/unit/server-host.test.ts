@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/app.js';
+import type { AppCore } from '../../core/host/core.js';
 import { createHost, listen, SESSION_COOKIE } from '../../server/host.js';
 import { freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';

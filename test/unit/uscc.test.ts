@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUscc, isValidUscc, normaliseUscc, usccCategoryMismatch, usccProblem } from '../../core/uscc.js';
+import { decodeUscc, isValidUscc, normaliseUscc, usccCategoryMismatch, usccProblem } from '../../core/members/uscc.js';
 import { VALID_USCC } from '../support/core.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

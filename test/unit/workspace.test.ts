@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResponse } from '../../core/api.js';
-import { DataFolder } from '../../core/data-folder.js';
-import { Workspace } from '../../core/workspace.js';
+import type { ApiResponse } from '../../core/contract/registry.js';
+import { DataFolder } from '../../core/folder/data-folder.js';
+import { Workspace } from '../../core/folder/workspace.js';
 import { tempDir } from '../support/migrations.js';
 
 const open: Workspace[] = [];

@@ -1,6 +1,6 @@
 // `call(method, input)`, typed from core/api.ts. Failures throw ApiError carrying the error shape.
-import type { ApiInput, ApiMethod, ApiResult } from '../../../core/api';
-import type { ErrorShape } from '../../../core/errors';
+import type { ApiInput, ApiMethod, ApiResult } from '../../../core/contract/registry';
+import type { ErrorShape } from '../../../core/contract/errors';
 import { httpTransport } from './http';
 import { ipcTransport } from './ipc';
 import type { Transport } from './transport';

@@ -1,6 +1,6 @@
 // Turns the core's error shape into text in the current language.
 import type { TFunction } from 'i18next';
-import type { FieldIssue } from '../../../core/errors';
+import type { FieldIssue } from '../../../core/contract/errors';
 import { ApiError } from './client';
 
 export function issueText(t: TFunction, issue: Pick<FieldIssue, 'key' | 'params' | 'message'>): string {

@@ -1,5 +1,5 @@
 // Browser shell transport: POST /api/<method> on our own origin; the session cookie authenticates.
-import type { ApiResponse } from '../../../core/api';
+import type { ApiResponse } from '../../../core/contract/registry';
 import type { Transport } from './transport';
 
 export function httpTransport(fetchImpl: typeof fetch = (...args) => fetch(...args)): Transport {

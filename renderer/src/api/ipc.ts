@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../../../core/api';
+import type { ApiResponse } from '../../../core/contract/registry';
 import type { DesktopBridge, Transport } from './transport';
 
 export function ipcTransport(bridge: DesktopBridge): Transport {

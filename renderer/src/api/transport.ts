@@ -1,5 +1,5 @@
 // The one interface both shells' transports implement; UI code never knows which shell it runs in.
-import type { ApiResponse } from '../../../core/api';
+import type { ApiResponse } from '../../../core/contract/registry';
 
 export interface Transport {
   invoke(method: string, input: unknown): Promise<ApiResponse>;

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Modal, Space, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiInput } from '../../../core/api';
-import type { ReportBlock, ReportDocument } from '../../../core/exports/document';
+import type { ApiInput } from '../../../core/contract/registry';
+import type { ReportBlock, ReportDocument } from '../../../core/io/exports/document';
 import { call } from '../api/client';
 import { errorText } from '../api/errors';
 

@@ -10,8 +10,8 @@ import {
   EVENT_TYPE_LABELS_ZH,
   ROLE_LABELS_ZH,
   STATUS_LABELS_ZH,
-} from '../../../core/codes.js';
-import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/messages-zh.js';
+} from '../../../core/contract/codes.js';
+import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/contract/messages-zh.js';
 
 const zh = {
   app: {

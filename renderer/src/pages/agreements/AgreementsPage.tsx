@@ -4,9 +4,9 @@ import { Button, DatePicker, Empty, Input, Space, Table, Typography } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiInput } from '../../../../core/api';
-import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementType } from '../../../../core/codes';
-import type { AgreementRow } from '../../../../core/types';
+import type { ApiInput } from '../../../../core/contract/registry';
+import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementType } from '../../../../core/contract/codes';
+import type { AgreementRow } from '../../../../core/contract/types';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { AgreementStateTag } from '../../components/AgreementStateTag';

@@ -1,7 +1,7 @@
 // The parties of an agreement: each a member with its label (甲方/乙方…), representative and seal.
 import { Button, Checkbox, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PARTY_LABELS_ZH } from '../../../../core/codes';
+import { PARTY_LABELS_ZH } from '../../../../core/contract/codes';
 import { MemberSelect } from '../../components/MemberSelect';
 
 export function PartiesEditor({ knownNames }: { knownNames: Record<string, string> }) {

@@ -1,8 +1,8 @@
 // Between an agreement (as the core returns it) and the form (dates as dayjs); blanks become null.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ApiInput } from '../../../../core/api';
-import type { AgreementStatus, AgreementType } from '../../../../core/codes';
-import type { Agreement } from '../../../../core/types';
+import type { ApiInput } from '../../../../core/contract/registry';
+import type { AgreementStatus, AgreementType } from '../../../../core/contract/codes';
+import type { Agreement } from '../../../../core/contract/types';
 
 export interface PartyValues {
   organizationId?: string | null;

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALLIANCE_LEVELS, type AllianceLevel } from '../../../../core/codes';
+import { ALLIANCE_LEVELS, type AllianceLevel } from '../../../../core/contract/codes';
 import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 import { overviewKey, useOverview } from '../../hooks/useOverview';

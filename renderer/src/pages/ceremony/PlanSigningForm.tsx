@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AGREEMENT_TYPES, type AgreementType } from '../../../../core/codes';
+import { AGREEMENT_TYPES, type AgreementType } from '../../../../core/contract/codes';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, List, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGENDA_KINDS, ATTENDANCE_STATUSES, EVENT_TYPES } from '../../../../core/codes';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, EVENT_TYPES } from '../../../../core/contract/codes';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { AttachmentList } from '../../components/AttachmentList';
@@ -12,7 +12,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { MemberSelect } from '../../components/MemberSelect';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
-import type { MeetingEvent } from '../../../../core/types';
+import type { MeetingEvent } from '../../../../core/contract/types';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { EMPTY_EVENT, inputFromEventValues, knownNamesOf, valuesFromEvent, type EventFormValues } from './eventFormValues';
 

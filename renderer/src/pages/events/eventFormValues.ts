@@ -1,8 +1,8 @@
 // Between a meeting event and its form; times as HH:mm text, the date as dayjs.
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ApiInput } from '../../../../core/api';
-import type { AgendaKind, AttendanceStatus, EventType } from '../../../../core/codes';
-import type { MeetingEvent } from '../../../../core/types';
+import type { ApiInput } from '../../../../core/contract/registry';
+import type { AgendaKind, AttendanceStatus, EventType } from '../../../../core/contract/codes';
+import type { MeetingEvent } from '../../../../core/contract/types';
 
 export interface EventFormValues {
   title?: string;

@@ -1,5 +1,5 @@
 // Member table columns: which exist, which show by default, and which core sort each header drives.
-import type { ApiInput } from '../../../../core/api';
+import type { ApiInput } from '../../../../core/contract/registry';
 
 export type SortKey = NonNullable<ApiInput<'members.list'>['sort']>;
 

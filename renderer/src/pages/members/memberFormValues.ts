@@ -1,8 +1,8 @@
 // Conversion between a member (as the core returns it) and the form's values (dates as dayjs).
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ApiInput } from '../../../../core/api';
-import type { MemberRole, MemberStatus, OrganizationCategory } from '../../../../core/codes';
-import type { Member } from '../../../../core/types';
+import type { ApiInput } from '../../../../core/contract/registry';
+import type { MemberRole, MemberStatus, OrganizationCategory } from '../../../../core/contract/codes';
+import type { Member } from '../../../../core/contract/types';
 
 export interface ContactValues {
   id?: string;

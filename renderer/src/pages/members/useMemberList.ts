@@ -1,7 +1,7 @@
 // Members come from the core a page at a time, already filtered and sorted there.
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ApiInput } from '../../../../core/api';
+import type { ApiInput } from '../../../../core/contract/registry';
 import { call } from '../../api/client';
 
 /** The first page is small so a filter shows quickly; later pages are large so scrolling fetches rarely. */

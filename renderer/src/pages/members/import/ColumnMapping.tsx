@@ -1,7 +1,7 @@
 // Which field each column of the file holds; suggested from the header names, changed here.
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportField } from '../../../../../core/imports/columns';
+import type { ImportField } from '../../../../../core/io/imports/columns';
 
 export function ColumnMapping({
   headers,

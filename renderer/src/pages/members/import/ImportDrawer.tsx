@@ -4,9 +4,9 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Alert, App, Button, Checkbox, Drawer, Progress, Radio, Space, Spin, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportField } from '../../../../../core/imports/columns';
-import type { CommitResult, StageResult } from '../../../../../core/imports/member-import';
-import type { DuplicateAction } from '../../../../../core/imports/plan';
+import type { ImportField } from '../../../../../core/io/imports/columns';
+import type { CommitResult, StageResult } from '../../../../../core/io/imports/member-import';
+import type { DuplicateAction } from '../../../../../core/io/imports/plan';
 import { call } from '../../../api/client';
 import { readAsBase64, saveFile } from '../../../api/download';
 import { errorText } from '../../../api/errors';

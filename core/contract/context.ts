@@ -1,0 +1,31 @@
+// What every service needs: the open database and a clock (injected so tests can fix the date).
+import type Database from 'better-sqlite3';
+import type { AppDatabase } from '../../db/open.js';
+import type { AppOverview } from './types.js';
+
+export interface ServiceContext {
+  db: AppDatabase;
+  sqlite: Database.Database;
+  now(): Date;
+  /** Where attachment files are kept (inside the data folder). */
+  attachmentsDir: string;
+  /** Where the pdf font files are; absent means found through node_modules. */
+  fontsDir?: string;
+  /**
+   * Set while a long write (an import) holds the database's transaction open across event-loop
+   * turns: other calls wait for it, except the ones listed (progress, cancel).
+   */
+  exclusive?: { until: Promise<void>; allows: string[] };
+  /** The data folder's file path and health, when the database belongs to one. */
+  folderInfo?: () => Pick<AppOverview, 'health' | 'dataFile'>;
+}
+
+export function nowIso(ctx: ServiceContext): string {
+  return ctx.now().toISOString();
+}
+
+/** Today's calendar date on this machine (the clerk's local day), as YYYY-MM-DD. */
+export function todayIso(ctx: ServiceContext): string {
+  const d = ctx.now();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

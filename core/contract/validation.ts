@@ -1,0 +1,116 @@
+// Reusable zod field schemas and the translation of zod issues into the error shape's field map.
+import { z } from 'zod';
+import { AppError, type FieldIssue } from './errors.js';
+import { normaliseUscc, usccProblem } from '../members/uscc.js';
+
+/** Collapses runs of whitespace (including the ideographic space) and trims. */
+export function tidyText(value: string): string {
+  return value.replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+export const requiredText = (max: number) => z.string().transform(tidyText).pipe(z.string().min(1).max(max));
+
+/** Optional text: undefined, null and blank all become null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v == null ? null : tidyText(v) || null))
+    .pipe(z.string().max(max).nullable());
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A string matching a pattern; the failure carries an i18n key, as every field issue does. */
+export const matching = (pattern: RegExp, key: string, message: string) =>
+  z.string().refine((v) => pattern.test(v), { params: { key }, message });
+
+export const isoDate = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v), { params: { key: 'validation.date' }, message: 'Expected a date like 2023-08-19.' });
+
+export const optionalDate = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === '' ? null : v.trim()))
+  .pipe(isoDate.nullable());
+
+/** USCC: normalised first (spaces, case, full width), then checked against GB 32100-2015. */
+export const optionalUscc = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null ? null : normaliseUscc(v) || null))
+  .superRefine((code, ctx) => {
+    if (code === null) return;
+    const problem = usccProblem(code);
+    if (!problem) return;
+    const params: Record<string, string | number> =
+      problem.reason === 'length'
+        ? { key: 'validation.uscc.length', length: problem.length }
+        : problem.reason === 'character'
+          ? { key: 'validation.uscc.character', position: problem.position, character: problem.character }
+          : { key: 'validation.uscc.checksum', expected: problem.expected, actual: problem.actual };
+    ctx.addIssue({ code: 'custom', message: usccMessage(problem), params });
+  });
+
+function usccMessage(problem: NonNullable<ReturnType<typeof usccProblem>>): string {
+  switch (problem.reason) {
+    case 'length':
+      return `A unified social credit code has 18 characters; this one has ${problem.length}.`;
+    case 'character':
+      return `Character ${problem.position} ("${problem.character}") is not allowed in a unified social credit code.`;
+    case 'checksum':
+      return `The check character should be ${problem.expected}, not ${problem.actual}: a character is probably mistyped.`;
+  }
+}
+
+type Issue = z.core.$ZodIssue;
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
+  const params = (issue as { params?: Record<string, string | number> }).params;
+  if (params && typeof params.key === 'string') {
+    const { key, ...rest } = params;
+    return { key, params: rest, message: issue.message };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod does not report the input by default; look it up to tell "missing" from "wrong type".
+      return valueAt(input, issue.path) == null
+        ? { key: 'validation.required', message: 'Required.' }
+        : { key: 'validation.type', params: { expected: issue.expected }, message: `Expected ${issue.expected}.` };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { key: 'validation.required', message: 'Required.' };
+      return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
+    case 'too_big':
+      return { key: 'validation.tooLong', params: { max: Number(issue.maximum) }, message: issue.message };
+    case 'invalid_value':
+      return { key: 'validation.choice', message: issue.message };
+    case 'invalid_format':
+      return { key: 'validation.format', message: issue.message };
+    case 'unrecognized_keys':
+      return { key: 'validation.unknownField', params: { fields: issue.keys.join(', ') }, message: issue.message };
+    default:
+      return { key: 'validation.invalid', message: issue.message };
+  }
+}
+
+export function validationError(error: z.ZodError, input: unknown): AppError {
+  const fields: Record<string, FieldIssue> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= fieldIssueOf(issue, input);
+  }
+  const summary = Object.entries(fields)
+    .map(([f, i]) => `${f}: ${i.message}`)
+    .join('; ');
+  return new AppError('VALIDATION', `Invalid input — ${summary}`, { key: 'errors.validation', fields });
+}

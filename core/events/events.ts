@@ -1,0 +1,192 @@
+// Meeting events (会议活动): agenda in order, attendance, minutes, attachments and the agreements signed there.
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { agendaItems, agreements, attendance, events, organizations } from '../../db/schema.js';
+import type { ApiParsed } from '../contract/registry.js';
+import { agreementRows } from '../agreements/agreements.js';
+import { attachmentsOf, deleteAttachmentsOf } from '../attachments/attachments.js';
+import { recordChange } from '../history/changelog.js';
+import type { AgendaKind, AttendanceStatus, EventType } from '../contract/codes.js';
+import { nowIso, type ServiceContext } from '../contract/context.js';
+import type { HandlerMap } from '../contract/dispatcher.js';
+import { AppError, fieldError } from '../contract/errors.js';
+import { registerMemberReferenceCheck } from '../members/members.js';
+import { containsPattern } from '../text/search-text.js';
+import type { EventRow, MeetingEvent } from '../contract/types.js';
+
+type EventInput = ApiParsed<'events.create'>;
+
+function assertOrganizations(ctx: ServiceContext, references: { path: string; id: string | null }[]): void {
+  const ids = [...new Set(references.map((r) => r.id).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  const found = new Set(ctx.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids)).all().map((o) => o.id));
+  const missing = references.find((r) => r.id !== null && !found.has(r.id));
+  if (missing) throw fieldError(missing.path, { key: 'errors.memberNotFound', message: 'No member with this id.' });
+}
+
+function writeChildren(ctx: ServiceContext, eventId: string, input: EventInput): void {
+  assertOrganizations(ctx, [
+    ...input.agenda.map((item, i) => ({ path: `agenda.${i}.presenterOrganizationId`, id: item.presenterOrganizationId })),
+    ...input.attendance.map((entry, i) => ({ path: `attendance.${i}.organizationId`, id: entry.organizationId })),
+  ]);
+  ctx.db.delete(agendaItems).where(eq(agendaItems.eventId, eventId)).run();
+  ctx.db.delete(attendance).where(eq(attendance.eventId, eventId)).run();
+  input.agenda.forEach((item, position) => ctx.db.insert(agendaItems).values({ id: randomUUID(), eventId, position, ...item }).run());
+  input.attendance.forEach((entry, position) => ctx.db.insert(attendance).values({ id: randomUUID(), eventId, position, ...entry }).run());
+}
+
+function eventValues(input: EventInput) {
+  return {
+    title: input.title,
+    type: input.type,
+    date: input.date,
+    startTime: input.startTime,
+    endTime: input.endTime,
+    venue: input.venue,
+    organizers: input.organizers,
+    minutes: input.minutes,
+  };
+}
+
+export function getEvent(ctx: ServiceContext, id: string): MeetingEvent {
+  const row = ctx.db.select().from(events).where(eq(events.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `No event with id ${id}.`, { key: 'errors.eventNotFound' });
+  const agenda = ctx.db
+    .select({
+      id: agendaItems.id,
+      position: agendaItems.position,
+      kind: agendaItems.kind,
+      title: agendaItems.title,
+      presenterName: agendaItems.presenterName,
+      presenterOrganizationId: agendaItems.presenterOrganizationId,
+      presenterOrganizationName: organizations.name,
+    })
+    .from(agendaItems)
+    .leftJoin(organizations, eq(organizations.id, agendaItems.presenterOrganizationId))
+    .where(eq(agendaItems.eventId, id))
+    .orderBy(asc(agendaItems.position))
+    .all();
+  const present = ctx.db
+    .select({ id: attendance.id, organizationId: attendance.organizationId, organizationName: organizations.name, person: attendance.person, status: attendance.status })
+    .from(attendance)
+    .innerJoin(organizations, eq(organizations.id, attendance.organizationId))
+    .where(eq(attendance.eventId, id))
+    .orderBy(asc(attendance.position))
+    .all();
+  return {
+    id: row.id,
+    title: row.title,
+    type: row.type as EventType,
+    date: row.date,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    venue: row.venue,
+    organizers: row.organizers,
+    minutes: row.minutes,
+    isSample: row.isSample,
+    agenda: agenda.map((a) => ({ ...a, kind: a.kind as AgendaKind })),
+    attendance: present.map((a) => ({ ...a, status: a.status as AttendanceStatus })),
+    agreements: agreementRows(ctx, eq(agreements.eventId, id)),
+    attachments: attachmentsOf(ctx, 'event', id),
+  };
+}
+
+export function createEvent(ctx: ServiceContext, input: EventInput, options: { isSample?: boolean } = {}): MeetingEvent {
+  return ctx.sqlite.transaction(() => {
+    const id = randomUUID();
+    const at = nowIso(ctx);
+    ctx.db.insert(events).values({ id, ...eventValues(input), isSample: options.isSample ?? false, createdAt: at, updatedAt: at }).run();
+    writeChildren(ctx, id, input);
+    const created = getEvent(ctx, id);
+    recordChange(ctx, 'event', id, 'create', null, created);
+    return created;
+  })();
+}
+
+export function updateEvent(ctx: ServiceContext, input: ApiParsed<'events.update'>): MeetingEvent {
+  return ctx.sqlite.transaction(() => {
+    const before = getEvent(ctx, input.id);
+    ctx.db.update(events).set({ ...eventValues(input), updatedAt: nowIso(ctx) }).where(eq(events.id, input.id)).run();
+    writeChildren(ctx, input.id, input);
+    const after = getEvent(ctx, input.id);
+    recordChange(ctx, 'event', input.id, 'update', before, after);
+    return after;
+  })();
+}
+
+/** The one action clerks use at the door: everyone invited has come. */
+export function markAllAttended(ctx: ServiceContext, id: string): MeetingEvent {
+  return ctx.sqlite.transaction(() => {
+    const before = getEvent(ctx, id);
+    ctx.db.update(attendance).set({ status: 'attended' }).where(and(eq(attendance.eventId, id), eq(attendance.status, 'invited'))).run();
+    const after = getEvent(ctx, id);
+    recordChange(ctx, 'event', id, 'update', before, after);
+    return after;
+  })();
+}
+
+export function deleteEvent(ctx: ServiceContext, id: string): { id: string } {
+  ctx.sqlite.transaction(() => {
+    const before = getEvent(ctx, id);
+    const signed = before.agreements.filter((a) => a.status !== 'draft');
+    if (signed.length > 0) {
+      const numbers = signed.map((a) => a.number).join('、');
+      throw new AppError('IN_USE', `Agreements ${numbers} were signed at this event; it cannot be deleted.`, { key: 'errors.eventHasAgreements', params: { numbers } });
+    }
+    // Drafts planned for it stay as drafts, no longer tied to the event.
+    ctx.db.update(agreements).set({ eventId: null }).where(eq(agreements.eventId, id)).run();
+    deleteAttachmentsOf(ctx, 'event', id);
+    ctx.db.delete(events).where(eq(events.id, id)).run();
+    recordChange(ctx, 'event', id, 'delete', before, null);
+  })();
+  return { id };
+}
+
+export const eventRowColumns = {
+  id: events.id,
+  title: events.title,
+  type: events.type,
+  date: events.date,
+  startTime: events.startTime,
+  venue: events.venue,
+  isSample: events.isSample,
+  agreementCount: sql<number>`(SELECT count(*) FROM agreements a WHERE a.event_id = events.id AND a.status <> 'draft')`,
+  attendanceCount: sql<number>`(SELECT count(*) FROM attendance t WHERE t.event_id = events.id AND t.status IN ('attended', 'proxy'))`,
+};
+
+export function eventRows(ctx: ServiceContext, where: SQL | undefined, order: SQL[], limit = 5000): EventRow[] {
+  return ctx.db.select(eventRowColumns).from(events).where(where).orderBy(...order).limit(limit).all() as EventRow[];
+}
+
+export function listEvents(ctx: ServiceContext, input: ApiParsed<'events.list'>): EventRow[] {
+  const conditions: (SQL | undefined)[] = [];
+  if (input.types?.length) conditions.push(inArray(events.type, input.types));
+  if (input.from) conditions.push(gte(events.date, input.from));
+  if (input.to) conditions.push(lte(events.date, input.to));
+  if (input.text?.trim()) {
+    const pattern = containsPattern(input.text);
+    conditions.push(sql`lower(${events.title} || ' ' || coalesce(${events.venue}, '')) LIKE ${pattern} ESCAPE '\\'`);
+  }
+  const dir = input.direction === 'asc' ? asc : desc;
+  return eventRows(ctx, and(...conditions), [dir(events.date), dir(sql`coalesce(${events.startTime}, '')`)]);
+}
+
+// Attendance and talent items refer to members: such a member cannot be deleted either.
+registerMemberReferenceCheck((ctx, organizationId) => {
+  const titles = ctx.sqlite
+    .prepare('SELECT DISTINCT e.title FROM events e JOIN attendance t ON t.event_id = e.id WHERE t.organization_id = ? ORDER BY e.date')
+    .pluck()
+    .all(organizationId) as string[];
+  if (titles.length === 0) return null;
+  const list = titles.slice(0, 3).join('、');
+  return { key: 'errors.memberAttendedEvents', params: { events: list }, message: `This member is on the attendance of ${list}; it cannot be deleted.` };
+});
+
+export const eventHandlers: HandlerMap = {
+  'events.list': (input, ctx) => listEvents(ctx, input),
+  'events.get': (input, ctx) => getEvent(ctx, input.id),
+  'events.create': (input, ctx) => createEvent(ctx, input),
+  'events.update': (input, ctx) => updateEvent(ctx, input),
+  'events.delete': (input, ctx) => deleteEvent(ctx, input.id),
+  'events.markAllAttended': (input, ctx) => markAllAttended(ctx, input.id),
+};

@@ -1,0 +1,121 @@
+// The columns a member spreadsheet may have, how headers name them, and how a sheet's header row,
+// title rows and section rows (一、政府机构（10个）) are recognised.
+import { CATEGORY_LABELS_ZH, MEMBER_ROLES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, type MemberRole, type OrganizationCategory } from '../../contract/codes.js';
+import { halfWidth, headerKey } from './normalise.js';
+
+export const IMPORT_FIELDS = [
+  'name',
+  'shortName',
+  'aliases',
+  'category',
+  'uscc',
+  'role',
+  'joinDate',
+  'address',
+  'postcode',
+  'website',
+  'legalRepresentative',
+  'notes',
+  'contactName',
+  'contactTitle',
+  'contactPhone',
+  'contactMobile',
+  'contactEmail',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Header names per field, compared through headerKey (so 单位 名称 and 单位名称 are the same). */
+const HEADER_NAMES: Record<ImportField, string[]> = {
+  name: ['单位名称', '名称', '成员单位', '成员单位名称', '单位全称', '单位', '机构名称', '企业名称', '学校名称', 'name'],
+  shortName: ['简称', '单位简称', 'shortname'],
+  aliases: ['别名', '其他名称', 'aliases'],
+  category: ['类别', '单位类型', '单位类别', '类型', '单位性质', '性质', '成员类别', 'category'],
+  uscc: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', 'uscc'],
+  role: ['联合体职务', '理事会职务', '联合体角色', '角色', '成员类型', 'role'],
+  joinDate: ['入会日期', '加入日期', '加入时间', '入会时间', 'joindate'],
+  address: ['地址', '单位地址', '通讯地址', '通信地址', 'address'],
+  postcode: ['邮编', '邮政编码', 'postcode'],
+  website: ['网址', '网站', '单位网址', 'website'],
+  legalRepresentative: ['法定代表人', '负责人', '法人代表', '单位负责人'],
+  notes: ['备注', '说明', 'notes'],
+  contactName: ['联系人', '联系人姓名', '姓名', 'contact'],
+  contactTitle: ['职务', '联系人职务', '职位', '职称', 'title'],
+  contactPhone: ['电话', '联系电话', '办公电话', '座机', '固定电话', 'phone'],
+  contactMobile: ['手机', '手机号', '手机号码', '移动电话', 'mobile'],
+  contactEmail: ['邮箱', '电子邮箱', '电子邮件', 'email', 'e-mail'],
+};
+
+/** Columns a roster has that are not member data: recognised so they count towards the header. */
+const IGNORED_HEADERS = ['序号', '编号', 'no', '序'];
+
+const HEADER_INDEX = new Map<string, ImportField>();
+for (const field of IMPORT_FIELDS) for (const name of HEADER_NAMES[field]) HEADER_INDEX.set(headerKey(name), field);
+
+export function fieldForHeader(header: string): ImportField | null {
+  return HEADER_INDEX.get(headerKey(header)) ?? null;
+}
+
+function isKnownHeader(cell: string): boolean {
+  const key = headerKey(cell);
+  return HEADER_INDEX.has(key) || IGNORED_HEADERS.includes(key);
+}
+
+/** The header row: among the first 30 rows, the one naming the most known columns, a name column among them. */
+export function findHeaderRow(grid: string[][]): number | null {
+  let best: { index: number; score: number } | null = null;
+  grid.slice(0, 30).forEach((row, index) => {
+    const distinct = new Set(row.map((c) => c.trim()).filter(Boolean));
+    // A merged title repeats one value across the row; it is not a header.
+    if (distinct.size < 2) return;
+    const score = [...distinct].filter(isKnownHeader).length;
+    const hasName = [...distinct].some((c) => fieldForHeader(c) === 'name');
+    if (hasName && score >= 2 && (!best || score > best.score)) best = { index, score };
+  });
+  return best ? (best as { index: number }).index : null;
+}
+
+const CATEGORY_WORDS: [RegExp, OrganizationCategory][] = [
+  [/政府|机关|行政|管委会|局$/, 'government'],
+  [/本科|普通高校|高等学校|大学/, 'university'],
+  [/高职|高等职业|职业技术学院|专科/, 'higher_vocational'],
+  [/中职|中等职业|技工|职业高中|职教中心|中专/, 'secondary_vocational'],
+  [/科研|研究院|研究所|院所/, 'research'],
+  [/企业|公司|厂/, 'enterprise'],
+  [/协会|学会|商会|社会组织|社团|行业组织/, 'association'],
+  [/其他|其它/, 'other'],
+];
+
+/** A category from a label (企业, 高职院校, 行业协会 …) or a code (enterprise). */
+export function categoryFromText(text: string): OrganizationCategory | null {
+  const value = halfWidth(text).replace(/\s/g, '');
+  if (!value) return null;
+  if ((ORGANIZATION_CATEGORIES as readonly string[]).includes(value.toLowerCase())) return value.toLowerCase() as OrganizationCategory;
+  const exact = ORGANIZATION_CATEGORIES.find((c) => CATEGORY_LABELS_ZH[c] === value);
+  if (exact) return exact;
+  return CATEGORY_WORDS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+}
+
+/** A role from its label (常务理事单位, 理事长单位, 会员单位 …) or its code. */
+export function roleFromText(text: string): MemberRole | null {
+  const value = halfWidth(text).replace(/\s/g, '');
+  if (!value) return null;
+  if ((MEMBER_ROLES as readonly string[]).includes(value.toLowerCase())) return value.toLowerCase() as MemberRole;
+  const exact = MEMBER_ROLES.find((r) => ROLE_LABELS_ZH[r] === value || ROLE_LABELS_ZH[r].replace(/单位$/, '') === value);
+  if (exact) return exact;
+  if (/^会员(单位)?$/.test(value)) return 'member';
+  return null;
+}
+
+/**
+ * A section row names a group: 一、政府机构（10个）, 二．本科院校, （三）企业 120家, or our own
+ * roster's 企业（120家）. It has one distinct value and names a category, after an ordinal or
+ * before a count (a lone word such as 企业 could be a unit's note, so one of the two is required).
+ */
+export function sectionCategory(row: string[]): OrganizationCategory | null {
+  const distinct = new Set(row.map((c) => c.trim()).filter(Boolean));
+  if (distinct.size !== 1) return null;
+  const text = halfWidth([...distinct][0]!).replace(/\s/g, '');
+  const match = /^((?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[、.．])?)(.+?)((?:[（(]\d+[个所家名户]?[）)]|\d+[个所家名户])?)$/.exec(text);
+  if (!match || (!match[1] && !match[3])) return null;
+  return categoryFromText(match[2]!);
+}

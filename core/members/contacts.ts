@@ -1,0 +1,177 @@
+// Contact people of a member. A member has at most one primary contact; the first one is primary
+// when none is marked, so rosters always have someone to name.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { contacts, organizations } from '../../db/schema.js';
+import type { ApiParsed } from '../contract/registry.js';
+import { recordChange } from '../history/changelog.js';
+import { nowIso, type ServiceContext } from '../contract/context.js';
+import type { HandlerMap } from '../contract/dispatcher.js';
+import { AppError } from '../contract/errors.js';
+import { refreshSearchText } from './members.js';
+import type { Contact } from '../contract/types.js';
+
+type ContactRow = typeof contacts.$inferSelect;
+type ContactFields = Omit<ApiParsed<'contacts.create'>, 'organizationId'>;
+
+export function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    name: row.name,
+    title: row.title,
+    phone: row.phone,
+    mobile: row.mobile,
+    email: row.email,
+    isPrimary: row.isPrimary,
+    sortOrder: row.sortOrder,
+  };
+}
+
+export function contactsOf(ctx: ServiceContext, organizationId: string): Contact[] {
+  return ctx.db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.organizationId, organizationId))
+    .orderBy(asc(contacts.sortOrder), asc(contacts.createdAt))
+    .all()
+    .map(toContact);
+}
+
+function contactValues(fields: ContactFields) {
+  return { name: fields.name, title: fields.title, phone: fields.phone, mobile: fields.mobile, email: fields.email, isPrimary: fields.isPrimary };
+}
+
+/** Makes the given contact list the member's: updates those with an id, adds the rest, removes the missing. */
+export function replaceContacts(ctx: ServiceContext, organizationId: string, inputs: (ContactFields & { id?: string })[]): void {
+  const existing = new Set(contactsOf(ctx, organizationId).map((c) => c.id));
+  const primaryIndex = Math.max(0, inputs.findIndex((c) => c.isPrimary));
+  const at = nowIso(ctx);
+  const kept = new Set<string>();
+  inputs.forEach((input, index) => {
+    const values = { ...contactValues(input), isPrimary: index === primaryIndex, sortOrder: index, updatedAt: at };
+    if (input.id !== undefined) {
+      if (!existing.has(input.id)) {
+        throw new AppError('VALIDATION', `Contact ${input.id} does not belong to this member.`, {
+          key: 'errors.validation',
+          fields: { [`contacts.${index}.id`]: { key: 'errors.contactNotFound', message: 'This contact does not belong to this member.' } },
+        });
+      }
+      ctx.db.update(contacts).set(values).where(eq(contacts.id, input.id)).run();
+      kept.add(input.id);
+    } else {
+      ctx.db.insert(contacts).values({ id: randomUUID(), organizationId, ...values, createdAt: at }).run();
+    }
+  });
+  for (const id of existing) if (!kept.has(id)) ctx.db.delete(contacts).where(eq(contacts.id, id)).run();
+}
+
+function findContact(ctx: ServiceContext, id: string): Contact {
+  const row = ctx.db.select().from(contacts).where(eq(contacts.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `No contact with id ${id}.`, { key: 'errors.contactNotFound' });
+  return toContact(row);
+}
+
+function clearOtherPrimaries(ctx: ServiceContext, contact: Contact): void {
+  if (!contact.isPrimary) return;
+  ctx.db
+    .update(contacts)
+    .set({ isPrimary: false })
+    .where(and(eq(contacts.organizationId, contact.organizationId), ne(contacts.id, contact.id)))
+    .run();
+}
+
+export function createContact(ctx: ServiceContext, input: ApiParsed<'contacts.create'>): Contact {
+  return ctx.sqlite.transaction(() => {
+    const org = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get();
+    if (!org) throw new AppError('NOT_FOUND', `No member with id ${input.organizationId}.`, { key: 'errors.memberNotFound' });
+    const siblings = contactsOf(ctx, input.organizationId);
+    const at = nowIso(ctx);
+    const id = randomUUID();
+    ctx.db
+      .insert(contacts)
+      .values({
+        id,
+        organizationId: input.organizationId,
+        ...contactValues(input),
+        isPrimary: input.isPrimary || siblings.length === 0,
+        sortOrder: siblings.length,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    const created = findContact(ctx, id);
+    clearOtherPrimaries(ctx, created);
+    refreshSearchText(ctx, input.organizationId);
+    recordChange(ctx, 'contact', id, 'create', null, created);
+    return created;
+  })();
+}
+
+export function updateContact(ctx: ServiceContext, input: ApiParsed<'contacts.update'>): Contact {
+  return ctx.sqlite.transaction(() => {
+    const before = findContact(ctx, input.id);
+    ctx.db.update(contacts).set({ ...contactValues(input), updatedAt: nowIso(ctx) }).where(eq(contacts.id, input.id)).run();
+    const after = findContact(ctx, input.id);
+    clearOtherPrimaries(ctx, after);
+    refreshSearchText(ctx, after.organizationId);
+    recordChange(ctx, 'contact', input.id, 'update', before, after);
+    return after;
+  })();
+}
+
+export function deleteContact(ctx: ServiceContext, id: string): { id: string } {
+  return ctx.sqlite.transaction(() => {
+    const before = findContact(ctx, id);
+    ctx.db.delete(contacts).where(eq(contacts.id, id)).run();
+    // Keep a primary contact when the primary one is removed.
+    const next = contactsOf(ctx, before.organizationId)[0];
+    if (before.isPrimary && next) ctx.db.update(contacts).set({ isPrimary: true }).where(eq(contacts.id, next.id)).run();
+    refreshSearchText(ctx, before.organizationId);
+    recordChange(ctx, 'contact', id, 'delete', before, null);
+    return { id };
+  })();
+}
+
+export const contactHandlers: HandlerMap = {
+  'contacts.list': (input, ctx) => contactsOf(ctx, input.organizationId),
+  'contacts.create': (input, ctx) => createContact(ctx, input),
+  'contacts.update': (input, ctx) => updateContact(ctx, input),
+  'contacts.delete': (input, ctx) => deleteContact(ctx, input.id),
+};
+
+/** The contact a list or roster names for a member: the primary one, else the first by position. */
+export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' | 'email'>;
+
+/** The contact columns a list or roster row shows: the first contact's name and title, its mobile
+ * before its landline. */
+export function contactColumns(c: FirstContact | undefined): { contactName: string | null; contactTitle: string | null; contactPhone: string | null } {
+  return { contactName: c?.name ?? null, contactTitle: c?.title ?? null, contactPhone: c ? (c.mobile ?? c.phone) : null };
+}
+
+/**
+ * Each member's first contact in one unsorted pass over the contacts (raw rows, no per-member
+ * subquery): every member's, for rosters, or those of the given members, for a list page and the
+ * import's duplicate check (one query for the page's ids instead of three sorted subqueries per row).
+ */
+export function firstContacts(ctx: ServiceContext, organizationIds?: string[]): Map<string, FirstContact> {
+  type Raw = [organizationId: string, name: string, title: string | null, phone: string | null, mobile: string | null, email: string | null, isPrimary: number, sortOrder: number];
+  const columns = 'SELECT organization_id, name, title, phone, mobile, email, is_primary, sort_order FROM contacts';
+  const rows = (
+    organizationIds
+      ? ctx.sqlite.prepare(`${columns} WHERE organization_id IN (SELECT value FROM json_each(?))`).raw().iterate(JSON.stringify(organizationIds))
+      : ctx.sqlite.prepare(columns).raw().iterate()
+  ) as IterableIterator<Raw>;
+  // Ranks kept beside the result, so each kept contact is built once and no second map is needed.
+  const result = new Map<string, FirstContact>();
+  const rank = new Map<string, number>();
+  for (const c of rows) {
+    // Primary first, then the lowest position.
+    const r = (c[6] ? 0 : 1e9) + c[7];
+    const current = rank.get(c[0]);
+    if (current !== undefined && current <= r) continue;
+    rank.set(c[0], r);
+    result.set(c[0], { name: c[1], title: c[2], phone: c[3], mobile: c[4], email: c[5] });
+  }
+  return result;
+}

@@ -1,0 +1,112 @@
+// Talent supply and demand (人才供需): items a member publishes, optionally released at an event.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { events, organizations, talentItems } from '../../db/schema.js';
+import type { ApiParsed } from '../contract/registry.js';
+import { recordChange } from '../history/changelog.js';
+import type { TalentDirection } from '../contract/codes.js';
+import { nowIso, type ServiceContext } from '../contract/context.js';
+import type { HandlerMap } from '../contract/dispatcher.js';
+import { AppError, fieldError } from '../contract/errors.js';
+import { registerMemberReferenceCheck } from '../members/members.js';
+import { containsPattern } from '../text/search-text.js';
+import type { TalentItem } from '../contract/types.js';
+
+const columns = {
+  id: talentItems.id,
+  organizationId: talentItems.organizationId,
+  organizationName: organizations.name,
+  eventId: talentItems.eventId,
+  eventTitle: events.title,
+  direction: talentItems.direction,
+  field: talentItems.field,
+  level: talentItems.level,
+  headcount: talentItems.headcount,
+  period: talentItems.period,
+  notes: talentItems.notes,
+  isSample: talentItems.isSample,
+};
+
+function select(ctx: ServiceContext, where: SQL | undefined): TalentItem[] {
+  return ctx.db
+    .select(columns)
+    .from(talentItems)
+    .innerJoin(organizations, eq(organizations.id, talentItems.organizationId))
+    .leftJoin(events, eq(events.id, talentItems.eventId))
+    .where(where)
+    .orderBy(asc(talentItems.direction), asc(organizations.pinyinKey), asc(talentItems.field))
+    .all()
+    .map((row) => ({ ...row, direction: row.direction as TalentDirection }));
+}
+
+function getTalentItem(ctx: ServiceContext, id: string): TalentItem {
+  const [item] = select(ctx, eq(talentItems.id, id));
+  if (!item) throw new AppError('NOT_FOUND', `No talent item with id ${id}.`, { key: 'errors.notFound' });
+  return item;
+}
+
+function assertReferences(ctx: ServiceContext, input: ApiParsed<'talent.create'>): void {
+  if (!ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get()) {
+    throw fieldError('organizationId', { key: 'errors.memberNotFound', message: 'No member with this id.' });
+  }
+  if (input.eventId && !ctx.db.select({ id: events.id }).from(events).where(eq(events.id, input.eventId)).get()) {
+    throw fieldError('eventId', { key: 'errors.eventNotFound', message: 'No event with this id.' });
+  }
+}
+
+export function createTalentItem(ctx: ServiceContext, input: ApiParsed<'talent.create'>, options: { isSample?: boolean } = {}): TalentItem {
+  return ctx.sqlite.transaction(() => {
+    assertReferences(ctx, input);
+    const id = randomUUID();
+    const at = nowIso(ctx);
+    ctx.db.insert(talentItems).values({ id, ...input, isSample: options.isSample ?? false, createdAt: at, updatedAt: at }).run();
+    const created = getTalentItem(ctx, id);
+    recordChange(ctx, 'talent', id, 'create', null, created);
+    return created;
+  })();
+}
+
+export function updateTalentItem(ctx: ServiceContext, input: ApiParsed<'talent.update'>): TalentItem {
+  const { id, ...fields } = input;
+  return ctx.sqlite.transaction(() => {
+    const before = getTalentItem(ctx, id);
+    assertReferences(ctx, fields);
+    ctx.db.update(talentItems).set({ ...fields, updatedAt: nowIso(ctx) }).where(eq(talentItems.id, id)).run();
+    const after = getTalentItem(ctx, id);
+    recordChange(ctx, 'talent', id, 'update', before, after);
+    return after;
+  })();
+}
+
+export function deleteTalentItem(ctx: ServiceContext, id: string): { id: string } {
+  return ctx.sqlite.transaction(() => {
+    const before = getTalentItem(ctx, id);
+    ctx.db.delete(talentItems).where(eq(talentItems.id, id)).run();
+    recordChange(ctx, 'talent', id, 'delete', before, null);
+    return { id };
+  })();
+}
+
+export function listTalentItems(ctx: ServiceContext, input: ApiParsed<'talent.list'>): TalentItem[] {
+  const conditions: (SQL | undefined)[] = [];
+  if (input.direction) conditions.push(eq(talentItems.direction, input.direction));
+  if (input.organizationId) conditions.push(eq(talentItems.organizationId, input.organizationId));
+  if (input.eventId) conditions.push(eq(talentItems.eventId, input.eventId));
+  if (input.text?.trim()) {
+    conditions.push(sql`lower(${talentItems.field} || ' ' || coalesce(${talentItems.level}, '') || ' ' || coalesce(${talentItems.notes}, '') || ' ' || ${organizations.name}) LIKE ${containsPattern(input.text)} ESCAPE '\\'`);
+  }
+  return select(ctx, and(...conditions));
+}
+
+registerMemberReferenceCheck((ctx, organizationId) => {
+  const count = ctx.db.select({ n: sql<number>`count(*)` }).from(talentItems).where(eq(talentItems.organizationId, organizationId)).get()!.n;
+  if (count === 0) return null;
+  return { key: 'errors.memberHasTalentItems', params: { count }, message: `This member published ${count} talent supply/demand items; it cannot be deleted.` };
+});
+
+export const talentHandlers: HandlerMap = {
+  'talent.list': (input, ctx) => listTalentItems(ctx, input),
+  'talent.create': (input, ctx) => createTalentItem(ctx, input),
+  'talent.update': (input, ctx) => updateTalentItem(ctx, input),
+  'talent.delete': (input, ctx) => deleteTalentItem(ctx, input.id),
+};
