@@ -4,7 +4,7 @@
 // parent table) and is committed only if `foreign_key_check` finds nothing afterwards.
 import type Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import { AppError } from '../core/contract/errors.js';
+import { DatabaseError } from './errors.js';
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
@@ -29,11 +29,7 @@ export function appliedMigrationTimes(sqlite: Database.Database): number[] {
  */
 export function assertNotNewer(schemaVersion: number, known: MigrationMeta[]): void {
   if (schemaVersion > known.length) {
-    throw new AppError(
-      'DB_NEWER_THAN_APP',
-      'This data file was written by a newer version of the app. Install that version (or newer) to open it; this file has not been changed.',
-      { key: 'errors.dbNewerThanApp' },
-    );
+    throw new DatabaseError('DB_NEWER_THAN_APP', 'This data file was written by a newer version of the app. Install that version (or newer) to open it; this file has not been changed.');
   }
 }
 
@@ -60,9 +56,7 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
         const broken = sqlite.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) {
           // Throwing rolls the transaction back: the file stays as it was before this migration.
-          throw new AppError('MIGRATION_FAILED', `Migration ${migration.folderMillis} left ${broken.length} rows with broken references; it was rolled back.`, {
-            key: 'errors.migrationFailed',
-          });
+          throw new DatabaseError('MIGRATION_FAILED', `Migration ${migration.folderMillis} left ${broken.length} rows with broken references; it was rolled back.`);
         }
         record.run(migration.hash, migration.folderMillis);
         // user_version sits in the file header, where the next start reads it without opening SQLite.

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../core/contract/errors.js';
 import { backupDatabase } from './backup.js';
+import { busyError, DatabaseError, isBusyError } from './errors.js';
 import { runCheck } from './integrity.js';
 import * as schema from './schema.js';
 import { applyMigrations, appliedMigrationTimes, assertNotNewer, loadMigrations, pendingMigrations } from './migrate.js';
@@ -36,17 +36,6 @@ export interface OpenOptions {
   backupName?: (reason: 'before-migration') => string;
 }
 
-/** SQLite's busy and locked errors, from another program holding the file: a clear error, not a hang. */
-export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';
-}
-
-export function busyError(): AppError {
-  return new AppError('DB_BUSY', 'The data file is locked by another program. Close the other program (or wait for it to finish) and try again.', {
-    key: 'errors.dbBusy',
-  });
-}
 
 /** Migrations beside this file; a bundled shell (Electron) passes its own folder instead. */
 /** db/check-worker.cjs beside this file (the desktop shell passes its own path, as for migrations). */
@@ -78,7 +67,7 @@ function schemaVersionWithoutWriting(file: string, nativeBinding?: string): numb
     fs.closeSync(fd);
   }
   if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
-    throw new AppError('DB_UNREADABLE', `${file} is not an SQLite database; it has not been changed.`, { key: 'errors.dbUnreadable' });
+    throw new DatabaseError('DB_UNREADABLE', `${file} is not an SQLite database; it has not been changed.`);
   }
   const wal = `${file}-wal`;
   if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return header.readUInt32BE(60);
@@ -111,10 +100,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (existed && options.check !== 'none') {
       const check = runCheck(sqlite, options.check === 'full' ? 'integrity_check' : 'quick_check');
       if (!check.ok) {
-        throw new AppError('DB_DAMAGED', `The data file failed its ${options.check === 'full' ? 'integrity' : 'quick'} check: ${check.reason}`, {
-          key: 'errors.dbDamaged',
-          params: { reason: check.reason ?? '' },
-        });
+        throw new DatabaseError('DB_DAMAGED', `The data file failed its ${options.check === 'full' ? 'integrity' : 'quick'} check: ${check.reason}`, { reason: check.reason ?? '' });
       }
     }
     sqlite.pragma('journal_mode = WAL');

@@ -1,6 +1,6 @@
 // One IPC channel into the dispatcher. Only the app's own page, in its main frame, may call it
 // (as VS Code's ipcMain does): a frame from anywhere else gets FORBIDDEN and nothing runs.
-import type { ApiResponse, Dispatcher } from '../core/contract/dispatcher.js';
+import type { ApiResponse, CallOptions, Dispatcher } from '../core/contract/dispatcher.js';
 import { isAppUrl } from './security.js';
 
 export const IPC_CHANNEL = 'alliance:invoke';
@@ -23,10 +23,12 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
 }
 
 export function registerIpc(ipcMain: IpcMainLike, dispatcher: Dispatcher): void {
-  ipcMain.handle(IPC_CHANNEL, (event, method, input): ApiResponse | Promise<ApiResponse> => {
+  ipcMain.handle(IPC_CHANNEL, (event, method, input, options): ApiResponse | Promise<ApiResponse> => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame.', details: { key: 'errors.forbidden' } } };
     }
-    return dispatcher.dispatch(typeof method === 'string' ? method : '', input);
+    // Only a job id crosses from the page's options; anything else it sends is ignored.
+    const jobId = (options as CallOptions | undefined)?.jobId;
+    return dispatcher.dispatch(typeof method === 'string' ? method : '', input, typeof jobId === 'string' ? { jobId } : undefined);
   });
 }

@@ -3,7 +3,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNEL } from './ipc.js';
 
 const bridge = {
-  invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_CHANNEL, method, input),
+  invoke: (method: string, input: unknown, options?: { jobId?: string }): Promise<unknown> => ipcRenderer.invoke(IPC_CHANNEL, method, input, { jobId: options?.jobId }),
 };
 
 contextBridge.exposeInMainWorld('alliance', bridge);

@@ -7,10 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/content-security-policy.js';
 import type { Dispatcher } from '../core/contract/dispatcher.js';
-import type { ErrorCode, ErrorShape } from '../core/contract/errors.js';
+import { errorStatus, type ErrorShape } from '../core/contract/errors.js';
 import { resolveStaticFile } from '../core/shell/ui-files.js';
 
 export const SESSION_COOKIE = 'alliance_session';
+/** The header naming a long job's id (lower case, as node reports headers). */
+export const JOB_HEADER = 'x-alliance-job';
 // Large enough for one attachment (20 MB, base64 in JSON), small enough to refuse a flood.
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 
@@ -20,17 +22,6 @@ export interface HostOptions {
   staticRoot: string;
   bodyLimit?: number;
 }
-
-const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNKNOWN_METHOD: 404,
-  CONFLICT: 409,
-  IN_USE: 409,
-  PAYLOAD_TOO_LARGE: 413,
-};
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -64,7 +55,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 function sendError(res: http.ServerResponse, error: ErrorShape): void {
-  sendJson(res, STATUS_BY_CODE[error.code] ?? 500, { ok: false, error });
+  sendJson(res, errorStatus(error.code), { ok: false, error });
 }
 
 const NOT_SIGNED_IN_PAGE = `<!doctype html><meta charset="utf-8"><title>产教联合体秘书处工作台</title>
@@ -125,7 +116,9 @@ export function createHost(options: HostOptions): http.Server {
         } catch {
           return sendError(res, { code: 'VALIDATION', message: 'The request body is not valid JSON.', details: { key: 'errors.badJson' } });
         }
-        const response = await options.dispatcher.dispatch(method, input);
+        // A long job's id, chosen by the page so it can ask jobs.progress and jobs.cancel meanwhile.
+        const jobId = req.headers[JOB_HEADER];
+        const response = await options.dispatcher.dispatch(method, input, typeof jobId === 'string' ? { jobId } : undefined);
         if (response.ok) sendJson(res, 200, response);
         else sendError(res, response.error);
       });

@@ -1,39 +1,20 @@
-// Input schemas of agreements, the signing ceremony and settings (registered in core/api.ts).
+// Agreements (合作协议): their inputs, the checks across their fields, and the list's filters.
 import { z } from 'zod';
-import { AGREEMENT_STATES, AGREEMENT_STATUSES, AGREEMENT_TYPES } from '../contract/codes.js';
-import { optionalDate, optionalText, requiredText } from '../contract/validation.js';
+import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementStatus, type AgreementType, type OrganizationCategory } from '../contract/codes.js';
+import { inputShape } from '../contract/fields.js';
+import { defineMethods, returns } from '../contract/method.js';
+import { optionalDate } from '../contract/validation.js';
+import type { Attachment } from '../attachments/fields.js';
+import type { AgreementTypeProblem } from './agreement-rules.js';
+import { agreementFields, partyFields, type AgreementRecord, type PartyRecord } from './fields.js';
 
 const id = z.string().uuid();
+const byId = z.strictObject({ id });
 
-export const partyInput = z.strictObject({
-  organizationId: id,
-  label: optionalText(10),
-  signatoryName: optionalText(50),
-  signatoryTitle: optionalText(100),
-  sealAffixed: z.boolean().default(false),
-});
+export const partyInput = z.strictObject(inputShape(partyFields));
+const agreementShape = { ...inputShape(agreementFields), parties: z.array(partyInput).min(2).max(10) };
 
-const agreementShape = {
-  /** Blank: the next number from the pattern. */
-  number: optionalText(60),
-  title: requiredText(300),
-  /** Omitted: suggested from the parties' categories. */
-  type: z.enum(AGREEMENT_TYPES).optional(),
-  status: z.enum(AGREEMENT_STATUSES).default('draft'),
-  signedDate: optionalDate,
-  place: optionalText(200),
-  eventId: id.nullish().transform((v) => v ?? null),
-  effectiveDate: optionalDate,
-  endDate: optionalDate,
-  termYears: z.number().int().min(1).max(50).nullish().transform((v) => v ?? null),
-  terminatedDate: optionalDate,
-  summary: optionalText(4000),
-  tags: z.array(requiredText(30)).max(30).default([]),
-  amendsId: id.nullish().transform((v) => v ?? null),
-  parties: z.array(partyInput).min(2).max(10),
-};
-
-type AgreementDraft = {
+interface AgreementDraft {
   status: string;
   signedDate: string | null;
   effectiveDate: string | null;
@@ -41,7 +22,7 @@ type AgreementDraft = {
   termYears: number | null;
   terminatedDate: string | null;
   parties: { organizationId: string }[];
-};
+}
 
 function issue(ctx: z.RefinementCtx, path: string, key: string, message: string): void {
   ctx.addIssue({ code: 'custom', path: [path], message, params: { key } });
@@ -64,6 +45,8 @@ function checkAgreement(v: AgreementDraft, ctx: z.RefinementCtx): void {
 
 export const agreementCreateInput = z.strictObject(agreementShape).superRefine(checkAgreement);
 export const agreementUpdateInput = z.strictObject({ id, ...agreementShape }).superRefine(checkAgreement);
+export type AgreementInput = z.output<typeof agreementCreateInput>;
+export type AgreementUpdateInput = z.output<typeof agreementUpdateInput>;
 
 export const agreementListInput = z.strictObject({
   types: z.array(z.enum(AGREEMENT_TYPES)).max(AGREEMENT_TYPES.length).optional(),
@@ -78,35 +61,78 @@ export const agreementListInput = z.strictObject({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(200),
 });
+export type AgreementListInput = z.output<typeof agreementListInput>;
 
 /** The list's filters without its paging and sort: what the summary export and its preview take. */
 export const agreementExportFilters = agreementListInput.omit({ sort: true, direction: true, offset: true, limit: true });
+export type AgreementFilters = z.output<typeof agreementExportFilters>;
 
 export const suggestTypeInput = z.strictObject({ organizationIds: z.array(id).max(10), type: z.enum(AGREEMENT_TYPES).optional() });
 
-/** One signing planned for a ceremony: becomes a draft agreement linked to the event. */
-export const plannedSigningInput = z.strictObject({
-  title: requiredText(300),
-  type: z.enum(AGREEMENT_TYPES).optional(),
-  summary: optionalText(4000),
-  tags: z.array(requiredText(30)).max(30).default([]),
-  termYears: z.number().int().min(1).max(50).nullish().transform((v) => v ?? null),
-  parties: z.array(partyInput).min(2).max(10),
-});
+export type AgreementParty = Omit<PartyRecord, 'organizationId'> & { organizationId: string; name: string; category: OrganizationCategory };
 
-export const ceremonyPlanInput = z.strictObject({ eventId: id, signings: z.array(plannedSigningInput).min(1).max(100) });
-export const ceremonyEventInput = z.strictObject({ eventId: id });
-export const ceremonyMoveInput = z.strictObject({ eventId: id, agreementId: id, direction: z.enum(['up', 'down']) });
+export type Agreement = AgreementRecord & {
+  /** draft / in force / expiring within 90 days / expired / terminated, from the dates and today. */
+  state: AgreementState;
+  eventTitle: string | null;
+  amendsNumber: string | null;
+  parties: AgreementParty[];
+  attachments: Attachment[];
+};
 
-export const settingsUpdateInput = z.strictObject({ agreementNumberPattern: requiredText(60) });
+export interface AgreementRow {
+  id: string;
+  number: string;
+  title: string;
+  type: AgreementType;
+  status: AgreementStatus;
+  state: AgreementState;
+  signedDate: string | null;
+  expiresOn: string | null;
+  eventId: string | null;
+  eventTitle: string | null;
+  parties: { organizationId: string; name: string; label: string; signatoryName: string | null }[];
+  isSample: boolean;
+}
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export interface AgreementPage {
+  rows: AgreementRow[];
+  total: number;
+  offset: number;
+  limit: number;
+}
 
-export const attachmentAddInput = z.strictObject({
-  ownerType: z.enum(['agreement', 'event']),
-  ownerId: id,
-  fileName: z.string().max(1000),
-  /** The file's bytes, base64: the UI sends content, never a path. */
-  // Loose here; the attachment store measures the decoded size and names the limit.
-  contentBase64: z.string().max(MAX_ATTACHMENT_BYTES * 2),
+const READS = ['agreement', 'organization', 'event', 'attachment'] as const;
+
+export const agreementMethods = defineMethods({
+  'agreements.list': {
+    doc: 'Agreements filtered (type, state incl. in force / expiring / expired, dates, member, event, text) and sorted.',
+    input: agreementListInput,
+    result: returns<AgreementPage>(),
+    access: 'read',
+    reads: READS,
+  },
+  'agreements.get': { doc: 'An agreement with its parties and files.', input: byId, result: returns<Agreement>(), access: 'read', reads: READS },
+  'agreements.create': {
+    doc: 'Creates an agreement; the type is suggested from the parties when omitted and refused, with the reason, when they cannot have it.',
+    input: agreementCreateInput,
+    result: returns<Agreement>(),
+    access: 'write',
+    changes: ['agreement'],
+  },
+  'agreements.update': { doc: "Replaces an agreement's fields and parties.", input: agreementUpdateInput, result: returns<Agreement>(), access: 'write', changes: ['agreement'] },
+  'agreements.delete': {
+    doc: 'Deletes an agreement (not one another agreement amends or renews), with its attachments.',
+    input: byId,
+    result: returns<{ id: string }>(),
+    access: 'write',
+    changes: ['agreement', 'attachment', 'ceremony'],
+  },
+  'agreements.suggestType': {
+    doc: 'The type the parties suggest, and why a chosen type does not fit them.',
+    input: suggestTypeInput,
+    result: returns<{ suggested: AgreementType; problem: AgreementTypeProblem | null }>(),
+    access: 'read',
+    reads: ['organization'],
+  },
 });

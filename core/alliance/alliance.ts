@@ -2,29 +2,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { allianceProfile, organizations } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
 import { recordChange } from '../history/changelog.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
-import type { AllianceProfile, AppOverview } from '../contract/types.js';
+import type { FolderInfo } from '../contract/services.js';
+import type { AllianceUpdateInput, AppOverview } from './contract.js';
+import { allianceModel } from './alliance-model.js';
+import type { AllianceProfile } from './fields.js';
 
 export function getProfile(ctx: ServiceContext): AllianceProfile | null {
   const row = ctx.db.select().from(allianceProfile).get();
-  if (!row) return null;
-  return {
-    id: row.id,
-    name: row.name,
-    shortName: row.shortName,
-    level: row.level as AllianceProfile['level'],
-    foundingDate: row.foundingDate,
-    leadUnits: row.leadUnits,
-    secretariatHost: row.secretariatHost,
-    councilTerm: row.councilTerm,
-    isSample: row.isSample,
-  };
+  return row ? allianceModel.toRecord(row) : null;
 }
 
-export function saveProfile(ctx: ServiceContext, input: ApiParsed<'alliance.update'>, options: { isSample?: boolean } = {}): AllianceProfile {
+export function saveProfile(ctx: ServiceContext, input: AllianceUpdateInput, options: { isSample?: boolean } = {}): AllianceProfile {
   return ctx.sqlite.transaction(() => {
     const before = getProfile(ctx);
     const values = { ...input, updatedAt: nowIso(ctx) };
@@ -40,17 +30,15 @@ export function saveProfile(ctx: ServiceContext, input: ApiParsed<'alliance.upda
   })();
 }
 
-export function overview(ctx: ServiceContext): AppOverview {
+export function overview(ctx: ServiceContext, folder: FolderInfo): AppOverview {
   const counts = ctx.db
     .select({ all: sql<number>`count(*)`, sample: sql<number>`coalesce(sum(${organizations.isSample}), 0)` })
     .from(organizations)
     .get()!;
-  const folder = ctx.folderInfo?.() ?? { health: { state: 'ok' as const, uncleanShutdown: false }, dataFile: null };
   return { profile: getProfile(ctx), memberCount: counts.all, sampleMemberCount: counts.sample, ...folder };
 }
 
-export const allianceHandlers: HandlerMap = {
-  'app.overview': (_input, ctx) => overview(ctx),
-  'alliance.get': (_input, ctx) => getProfile(ctx),
-  'alliance.update': (input, ctx) => saveProfile(ctx, input),
-};
+/** What the first screen shows when the data file is damaged: where it is and why, nothing else. */
+export function recoveryOverview(folder: FolderInfo): AppOverview {
+  return { profile: null, memberCount: 0, sampleMemberCount: 0, ...folder };
+}

@@ -1,13 +1,12 @@
 // The dashboard's figures: each is also a filter the UI links to.
 import { asc, desc, gte, inArray, lt, sql } from 'drizzle-orm';
 import { agreements, events, organizations } from '../../db/schema.js';
-import { agreementFilter, agreementRows } from '../agreements/agreements.js';
+import { agreementFilter, agreementRows } from '../agreements/agreement-list.js';
 import { AGREEMENT_STATES, AGREEMENT_TYPES, ORGANIZATION_CATEGORIES, type OrganizationCategory } from '../contract/codes.js';
 import { todayIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { eventRows } from '../events/events.js';
 import { ROSTER_STATUSES } from '../members/roster.js';
-import type { Dashboard } from '../contract/types.js';
+import type { Dashboard } from './contract.js';
 
 export function dashboard(ctx: ServiceContext): Dashboard {
   const today = todayIso(ctx);
@@ -32,7 +31,3 @@ export function dashboard(ctx: ServiceContext): Dashboard {
     comingEvents: eventRows(ctx, gte(events.date, today), [asc(events.date)], 5),
   };
 }
-
-export const dashboardHandlers: HandlerMap = {
-  'dashboard.summary': (_input, ctx) => dashboard(ctx),
-};

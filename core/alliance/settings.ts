@@ -1,16 +1,12 @@
 // Per-database settings. The agreement number pattern lives here so every clerk's copy numbers alike.
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema.js';
+import type { Settings } from './contract.js';
 import { DEFAULT_NUMBER_PATTERN, isValidNumberPattern } from '../agreements/agreement-rules.js';
 import type { ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { fieldError } from '../contract/errors.js';
 
 const NUMBER_PATTERN = 'agreement.numberPattern';
-
-export interface Settings {
-  agreementNumberPattern: string;
-}
 
 export function getSettings(ctx: ServiceContext): Settings {
   const row = ctx.db.select().from(settings).where(eq(settings.key, NUMBER_PATTERN)).get();
@@ -31,8 +27,3 @@ export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
     .run();
   return getSettings(ctx);
 }
-
-export const settingsHandlers: HandlerMap = {
-  'settings.get': (_input, ctx) => getSettings(ctx),
-  'settings.update': (input, ctx) => updateSettings(ctx, input),
-};

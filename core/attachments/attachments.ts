@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { agreements, attachments, events } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
 import { recordChange } from '../history/changelog.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError, fieldError } from '../contract/errors.js';
-import { MAX_ATTACHMENT_BYTES } from '../agreements/contract.js';
-import type { Attachment, FileContent } from '../contract/types.js';
+import { MAX_ATTACHMENT_BYTES, type AttachmentAddInput } from './contract.js';
+import { attachmentModel } from './attachment-model.js';
+import type { FileContent } from '../io/exports/contract.js';
+import type { Attachment } from './fields.js';
 
 export type OwnerType = Attachment['ownerType'];
 
@@ -77,7 +77,7 @@ function writeContent(ctx: ServiceContext, bytes: Buffer, sha256: string): void 
 }
 
 function toAttachment(row: typeof attachments.$inferSelect): Attachment {
-  return { ...row, ownerType: row.ownerType as OwnerType };
+  return attachmentModel.toRecord(row);
 }
 
 export function attachmentsOf(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): Attachment[] {
@@ -95,7 +95,7 @@ function ownerExists(ctx: ServiceContext, ownerType: OwnerType, ownerId: string)
   return Boolean(ctx.db.select({ id: table.id }).from(table).where(eq(table.id, ownerId)).get());
 }
 
-export function addAttachment(ctx: ServiceContext, input: ApiParsed<'attachments.add'>): Attachment {
+export function addAttachment(ctx: ServiceContext, input: AttachmentAddInput): Attachment {
   const fileName = displayFileName(input.fileName);
   const bytes = decodeBase64(input.contentBase64);
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
@@ -179,9 +179,3 @@ export function removeAttachment(ctx: ServiceContext, id: string): { id: string 
   unlinkUnreferenced(ctx, [removed.sha256]);
   return { id };
 }
-
-export const attachmentHandlers: HandlerMap = {
-  'attachments.add': (input, ctx) => addAttachment(ctx, input),
-  'attachments.read': (input, ctx) => readAttachment(ctx, input.id),
-  'attachments.remove': (input, ctx) => removeAttachment(ctx, input.id),
-};

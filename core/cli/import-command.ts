@@ -3,10 +3,10 @@
 // prints the plan and writes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Dispatcher } from '../contract/dispatcher.js';
+import { call, type Caller, type CliIo } from './call.js';
 import { messageZh } from '../contract/messages-zh.js';
-import type { ImportPreviewRow } from '../io/imports/member-import.js';
-import { call, type CliIo } from './call.js';
+import type { ImportPreviewRow } from '../io/imports/contract.js';
+
 
 export interface ImportOptions {
   file: string;
@@ -25,7 +25,7 @@ function reason(row: ImportPreviewRow): string {
   return '';
 }
 
-export async function importMembers(core: { dispatcher: Dispatcher }, options: ImportOptions, io: CliIo): Promise<number> {
+export async function importMembers(core: Caller, options: ImportOptions, io: CliIo): Promise<number> {
   const bytes = fs.readFileSync(path.resolve(options.file));
   const staged = await call(core, 'imports.stage', { fileName: path.basename(options.file), bytes: bytes.toString('base64') });
   const plan = { uploadId: staged.uploadId, onDuplicate: options.onDuplicate };
@@ -62,7 +62,7 @@ export async function importMembers(core: { dispatcher: Dispatcher }, options: I
   return blocked ? 1 : 0;
 }
 
-export async function listImports(core: { dispatcher: Dispatcher }, json: boolean, io: CliIo): Promise<number> {
+export async function listImports(core: Caller, json: boolean, io: CliIo): Promise<number> {
   const batches = await call(core, 'imports.batches', {});
   if (json) io.out(JSON.stringify(batches, null, 2));
   else {
@@ -72,7 +72,7 @@ export async function listImports(core: { dispatcher: Dispatcher }, json: boolea
   return 0;
 }
 
-export async function undoImport(core: { dispatcher: Dispatcher }, id: string, io: CliIo): Promise<number> {
+export async function undoImport(core: Caller, id: string, io: CliIo): Promise<number> {
   const result = await call(core, 'imports.undo', { id });
   io.out(`Undone: ${result.removed} members removed, ${result.restored} put back as they were.`);
   return 0;

@@ -1,7 +1,6 @@
 // What every service needs: the open database and a clock (injected so tests can fix the date).
 import type Database from 'better-sqlite3';
 import type { AppDatabase } from '../../db/open.js';
-import type { AppOverview } from './types.js';
 
 export interface ServiceContext {
   db: AppDatabase;
@@ -11,13 +10,6 @@ export interface ServiceContext {
   attachmentsDir: string;
   /** Where the pdf font files are; absent means found through node_modules. */
   fontsDir?: string;
-  /**
-   * Set while a long write (an import) holds the database's transaction open across event-loop
-   * turns: other calls wait for it, except the ones listed (progress, cancel).
-   */
-  exclusive?: { until: Promise<void>; allows: string[] };
-  /** The data folder's file path and health, when the database belongs to one. */
-  folderInfo?: () => Pick<AppOverview, 'health' | 'dataFile'>;
 }
 
 export function nowIso(ctx: ServiceContext): string {

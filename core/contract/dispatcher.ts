@@ -1,58 +1,96 @@
-// Every call from every shell goes through here: the method name is checked against the contract,
-// the input parsed with its schema, and any failure returned in the one error shape.
-import { apiSchemas, isApiMethod, type ApiMethod, type ApiParsed, type ApiResponse, type ApiResult } from './registry.js';
-import type { ServiceContext } from './context.js';
-import { AppError, toErrorShape } from './errors.js';
+// Every call from every shell goes through one chain: validate (the method exists, its input
+// parses) → gate (its rules: wait, refuse or pass) → run (with a job when it is long) → map errors
+// into the one shape. The gate is always released in `finally`, whatever the handler does.
+import { apiMethods, isApiMethod, registry, specOf, type ApiMethod, type ApiResponse } from './registry.js';
+import { AppError } from './errors.js';
+import { toAppError, toErrorShape } from './error-mapping.js';
+import { Gate } from './gate.js';
+import { JOB_ID, JobTable } from './jobs.js';
+import type { HandlersOf, Job } from './method.js';
+import type { Host, Services } from './services.js';
 import { validationError } from './validation.js';
-import { busyError, isBusyError } from '../../db/open.js';
 
-/** A handler answers at once, or (backups, restores) with a promise. */
-export type Handler<M extends ApiMethod> = (input: ApiParsed<M>, ctx: ServiceContext) => ApiResult<M> | Promise<ApiResult<M>>;
-export type HandlerMap = { [M in ApiMethod]?: Handler<M> };
+/** Every method's handler but the jobs' own, which the dispatcher answers from its job table. */
+export type AppHandlers = Omit<HandlersOf<typeof registry, Services>, 'jobs.progress' | 'jobs.cancel'>;
 
 export type { ApiResponse };
 
-export interface Dispatcher {
-  /** Synchronous for synchronous handlers (nearly all); shells simply await the result. */
-  dispatch(method: string, input: unknown): ApiResponse | Promise<ApiResponse>;
+export interface CallOptions {
+  /** Names a long job so that jobs.progress and jobs.cancel can reach it while it runs. */
+  jobId?: string;
 }
 
-/** Joins each domain's handler map; a method registered twice, or not at all, is a programming error. */
-export function createDispatcher(ctx: ServiceContext, maps: HandlerMap[], onUnexpected?: (error: unknown) => void): Dispatcher {
-  const handlers = new Map<string, Handler<ApiMethod>>();
-  for (const map of maps) {
-    for (const [name, handler] of Object.entries(map)) {
-      if (handlers.has(name)) throw new Error(`API method registered twice: ${name}`);
-      handlers.set(name, handler as Handler<ApiMethod>);
-    }
-  }
-  const missing = Object.keys(apiSchemas).filter((name) => !handlers.has(name));
+export interface Dispatcher {
+  /** Synchronous for synchronous handlers (nearly all); shells simply await the result. */
+  dispatch(method: string, input: unknown, options?: CallOptions): ApiResponse | Promise<ApiResponse>;
+}
+
+type AnyHandler = (input: unknown, services: Services, job: Job) => unknown;
+
+export function createDispatcher(handlers: AppHandlers, host: Host, onUnexpected?: (error: unknown) => void): Dispatcher {
+  const jobs = new JobTable();
+  const table = new Map<string, AnyHandler>(Object.entries(handlers) as [string, AnyHandler][]);
+  table.set('jobs.progress', (input) => jobs.progress((input as { jobId: string }).jobId));
+  table.set('jobs.cancel', (input) => jobs.cancel((input as { jobId: string }).jobId));
+  const missing = apiMethods.filter((name) => !table.has(name));
   if (missing.length > 0) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+  const gate = new Gate(host);
 
   const fail = (error: unknown): ApiResponse => {
-    if (isBusyError(error)) return { ok: false, error: busyError().toShape() };
-    if (!(error instanceof AppError)) onUnexpected?.(error);
+    if (!toAppError(error)) onUnexpected?.(error);
     return { ok: false, error: toErrorShape(error) };
   };
-  const dispatcher: Dispatcher = {
-    dispatch(method, input) {
-      if (ctx.exclusive && !ctx.exclusive.allows.includes(String(method))) return ctx.exclusive.until.then(() => dispatcher.dispatch(method, input));
+
+  function validate(method: unknown, input: unknown, options: CallOptions | undefined): { name: ApiMethod; parsed: unknown; jobId: string | undefined } {
+    if (typeof method !== 'string' || !isApiMethod(method)) {
+      const shown = String(method).slice(0, 100);
+      throw new AppError('UNKNOWN_METHOD', `Unknown API method: ${shown}`, { key: 'errors.unknownMethod', params: { method: shown } });
+    }
+    const parsed = registry[method].input.safeParse(input);
+    if (!parsed.success) throw validationError(parsed.error, input);
+    const jobId = options?.jobId;
+    if (jobId !== undefined && (typeof jobId !== 'string' || !JOB_ID.test(jobId))) {
+      throw new AppError('VALIDATION', 'A job id is a UUID.', { key: 'errors.validation', fields: { jobId: { key: 'validation.format', message: 'Expected a UUID.' } } });
+    }
+    return { name: method, parsed: parsed.data, jobId: specOf(method).job ? jobId : undefined };
+  }
+
+  function run(name: ApiMethod, parsed: unknown, jobId: string | undefined, release: () => void): ApiResponse | Promise<ApiResponse> {
+    let end: () => void = () => undefined;
+    let result: unknown;
+    try {
+      const started = jobs.start(jobId);
+      end = started.end;
+      result = table.get(name)!(parsed, host.services, started.job);
+    } catch (error) {
+      end();
+      release();
+      return fail(error);
+    }
+    if (!(result instanceof Promise)) {
+      end();
+      release();
+      return { ok: true, result };
+    }
+    gate.track(result);
+    return result
+      .then((value): ApiResponse => ({ ok: true, result: value }), fail)
+      .finally(() => {
+        end();
+        release();
+      });
+  }
+
+  return {
+    dispatch(method, input, options) {
       try {
-        if (typeof method !== 'string' || !isApiMethod(method)) {
-          throw new AppError('UNKNOWN_METHOD', `Unknown API method: ${String(method).slice(0, 100)}`, {
-            key: 'errors.unknownMethod',
-            params: { method: String(method).slice(0, 100) },
-          });
-        }
-        const parsed = apiSchemas[method].safeParse(input);
-        if (!parsed.success) throw validationError(parsed.error, input);
-        const result = handlers.get(method)!(parsed.data as never, ctx);
-        if (result instanceof Promise) return result.then((value): ApiResponse => ({ ok: true, result: value }), fail);
-        return { ok: true, result };
+        const { name, parsed, jobId } = validate(method, input, options);
+        const admitted = gate.enter(specOf(name));
+        if (admitted instanceof Promise) return admitted.then((release) => run(name, parsed, jobId, release), fail);
+        return run(name, parsed, jobId, admitted);
       } catch (error) {
         return fail(error);
       }
     },
   };
-  return dispatcher;
 }

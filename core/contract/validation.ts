@@ -1,7 +1,6 @@
 // Reusable zod field schemas and the translation of zod issues into the error shape's field map.
 import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.js';
-import { normaliseUscc, usccProblem } from '../members/uscc.js';
 
 /** Collapses runs of whitespace (including the ideographic space) and trims. */
 export function tidyText(value: string): string {
@@ -37,35 +36,6 @@ export const optionalDate = z
   .nullish()
   .transform((v) => (v == null || v.trim() === '' ? null : v.trim()))
   .pipe(isoDate.nullable());
-
-/** USCC: normalised first (spaces, case, full width), then checked against GB 32100-2015. */
-export const optionalUscc = z
-  .string()
-  .nullish()
-  .transform((v) => (v == null ? null : normaliseUscc(v) || null))
-  .superRefine((code, ctx) => {
-    if (code === null) return;
-    const problem = usccProblem(code);
-    if (!problem) return;
-    const params: Record<string, string | number> =
-      problem.reason === 'length'
-        ? { key: 'validation.uscc.length', length: problem.length }
-        : problem.reason === 'character'
-          ? { key: 'validation.uscc.character', position: problem.position, character: problem.character }
-          : { key: 'validation.uscc.checksum', expected: problem.expected, actual: problem.actual };
-    ctx.addIssue({ code: 'custom', message: usccMessage(problem), params });
-  });
-
-function usccMessage(problem: NonNullable<ReturnType<typeof usccProblem>>): string {
-  switch (problem.reason) {
-    case 'length':
-      return `A unified social credit code has 18 characters; this one has ${problem.length}.`;
-    case 'character':
-      return `Character ${problem.position} ("${problem.character}") is not allowed in a unified social credit code.`;
-    case 'checksum':
-      return `The check character should be ${problem.expected}, not ${problem.actual}: a character is probably mistyped.`;
-  }
-}
 
 type Issue = z.core.$ZodIssue;
 

@@ -3,12 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { agreements, ceremonySignings, events } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
-import { agreementRows, createAgreement, setAgreementSigned } from '../agreements/agreements.js';
+import { agreementRows } from '../agreements/agreement-list.js';
+import { createAgreement, setAgreementSigned } from '../agreements/agreements.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
-import type { CeremonyState } from '../contract/types.js';
+import type { CeremonyMoveInput, CeremonyPlanInput, CeremonyState } from './contract.js';
 
 function findEvent(ctx: ServiceContext, eventId: string) {
   const event = ctx.db.select({ id: events.id, title: events.title, date: events.date }).from(events).where(eq(events.id, eventId)).get();
@@ -26,7 +25,7 @@ export function ceremonyState(ctx: ServiceContext, eventId: string): CeremonySta
 }
 
 /** Adds signings to the end of the event's plan, each as a draft agreement tied to the event. */
-export function planSignings(ctx: ServiceContext, input: ApiParsed<'ceremony.plan'>): CeremonyState {
+export function planSignings(ctx: ServiceContext, input: CeremonyPlanInput): CeremonyState {
   return ctx.sqlite.transaction(() => {
     findEvent(ctx, input.eventId);
     const last = ctx.db.select({ position: ceremonySignings.position }).from(ceremonySignings).where(eq(ceremonySignings.eventId, input.eventId)).orderBy(desc(ceremonySignings.position)).get();
@@ -85,7 +84,7 @@ export function undoLastSigned(ctx: ServiceContext, eventId: string): CeremonySt
 }
 
 /** Moves a signing not yet done one place earlier or later among the signings not yet done. */
-export function moveSigning(ctx: ServiceContext, input: ApiParsed<'ceremony.move'>): CeremonyState {
+export function moveSigning(ctx: ServiceContext, input: CeremonyMoveInput): CeremonyState {
   return ctx.sqlite.transaction(() => {
     findEvent(ctx, input.eventId);
     const open = ctx.db
@@ -104,11 +103,3 @@ export function moveSigning(ctx: ServiceContext, input: ApiParsed<'ceremony.move
     return ceremonyState(ctx, input.eventId);
   })();
 }
-
-export const ceremonyHandlers: HandlerMap = {
-  'ceremony.move': (input, ctx) => moveSigning(ctx, input),
-  'ceremony.state': (input, ctx) => ceremonyState(ctx, input.eventId),
-  'ceremony.plan': (input, ctx) => planSignings(ctx, input),
-  'ceremony.mark': (input, ctx) => markCurrentSigned(ctx, input.eventId),
-  'ceremony.undo': (input, ctx) => undoLastSigned(ctx, input.eventId),
-};

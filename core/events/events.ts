@@ -1,20 +1,17 @@
 // Meeting events (会议活动): agenda in order, attendance, minutes, attachments and the agreements signed there.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, attendance, events, organizations } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
-import { agreementRows } from '../agreements/agreements.js';
-import { attachmentsOf, deleteAttachmentsOf } from '../attachments/attachments.js';
+import { agreementRows } from '../agreements/agreement-list.js';
+import { attachmentsOf, deleteAttachmentsOf, restoreAttachments } from '../attachments/attachments.js';
 import { recordChange } from '../history/changelog.js';
-import type { AgendaKind, AttendanceStatus, EventType } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { registerMemberReferenceCheck } from '../members/members.js';
 import { containsPattern } from '../text/search-text.js';
-import type { EventRow, MeetingEvent } from '../contract/types.js';
-
-type EventInput = ApiParsed<'events.create'>;
+import { rowOf } from '../records/model.js';
+import type { EventInput, EventListInput, EventRow, EventUpdateInput, MeetingEvent } from './contract.js';
+import { agendaModel, attendanceModel, eventModel } from './event-model.js';
 
 function assertOrganizations(ctx: ServiceContext, references: { path: string; id: string | null }[]): void {
   const ids = [...new Set(references.map((r) => r.id).filter((id): id is string => id !== null))];
@@ -35,57 +32,36 @@ function writeChildren(ctx: ServiceContext, eventId: string, input: EventInput):
   input.attendance.forEach((entry, position) => ctx.db.insert(attendance).values({ id: randomUUID(), eventId, position, ...entry }).run());
 }
 
+/** The event's own fields of an input (without its agenda and attendance). */
 function eventValues(input: EventInput) {
-  return {
-    title: input.title,
-    type: input.type,
-    date: input.date,
-    startTime: input.startTime,
-    endTime: input.endTime,
-    venue: input.venue,
-    organizers: input.organizers,
-    minutes: input.minutes,
-  };
+  const { agenda: _agenda, attendance: _attendance, ...values } = input as EventInput & { id?: string };
+  delete (values as { id?: string }).id;
+  return values;
 }
 
 export function getEvent(ctx: ServiceContext, id: string): MeetingEvent {
   const row = ctx.db.select().from(events).where(eq(events.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `No event with id ${id}.`, { key: 'errors.eventNotFound' });
   const agenda = ctx.db
-    .select({
-      id: agendaItems.id,
-      position: agendaItems.position,
-      kind: agendaItems.kind,
-      title: agendaItems.title,
-      presenterName: agendaItems.presenterName,
-      presenterOrganizationId: agendaItems.presenterOrganizationId,
-      presenterOrganizationName: organizations.name,
-    })
+    .select({ item: agendaItems, presenterOrganizationName: organizations.name })
     .from(agendaItems)
     .leftJoin(organizations, eq(organizations.id, agendaItems.presenterOrganizationId))
     .where(eq(agendaItems.eventId, id))
     .orderBy(asc(agendaItems.position))
-    .all();
+    .all()
+    .map((r) => ({ ...agendaModel.toRecord(r.item), presenterOrganizationName: r.presenterOrganizationName }));
   const present = ctx.db
-    .select({ id: attendance.id, organizationId: attendance.organizationId, organizationName: organizations.name, person: attendance.person, status: attendance.status })
+    .select({ entry: attendance, organizationName: organizations.name })
     .from(attendance)
     .innerJoin(organizations, eq(organizations.id, attendance.organizationId))
     .where(eq(attendance.eventId, id))
     .orderBy(asc(attendance.position))
-    .all();
+    .all()
+    .map((r) => ({ ...attendanceModel.toRecord(r.entry), organizationName: r.organizationName }));
   return {
-    id: row.id,
-    title: row.title,
-    type: row.type as EventType,
-    date: row.date,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    venue: row.venue,
-    organizers: row.organizers,
-    minutes: row.minutes,
-    isSample: row.isSample,
-    agenda: agenda.map((a) => ({ ...a, kind: a.kind as AgendaKind })),
-    attendance: present.map((a) => ({ ...a, status: a.status as AttendanceStatus })),
+    ...eventModel.toRecord(row),
+    agenda,
+    attendance: present,
     agreements: agreementRows(ctx, eq(agreements.eventId, id)),
     attachments: attachmentsOf(ctx, 'event', id),
   };
@@ -103,7 +79,7 @@ export function createEvent(ctx: ServiceContext, input: EventInput, options: { i
   })();
 }
 
-export function updateEvent(ctx: ServiceContext, input: ApiParsed<'events.update'>): MeetingEvent {
+export function updateEvent(ctx: ServiceContext, input: EventUpdateInput): MeetingEvent {
   return ctx.sqlite.transaction(() => {
     const before = getEvent(ctx, input.id);
     ctx.db.update(events).set({ ...eventValues(input), updatedAt: nowIso(ctx) }).where(eq(events.id, input.id)).run();
@@ -142,6 +118,35 @@ export function deleteEvent(ctx: ServiceContext, id: string): { id: string } {
   return { id };
 }
 
+/**
+ * Brings a deleted event back as its snapshot holds it: its fields, agenda and attendance with their
+ * ids, the files it listed that are still in the folder, and the draft signings that were planned
+ * for it (unlinked when it was deleted). Attending units deleted since must come back first.
+ */
+export function putBackEvent(ctx: ServiceContext, snapshot: MeetingEvent): MeetingEvent {
+  return ctx.sqlite.transaction(() => {
+    const gone = snapshot.attendance.filter((a) => !ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, a.organizationId)).get());
+    if (gone.length > 0) {
+      const names = [...new Set(gone.map((a) => a.organizationName))].join('、');
+      throw new AppError('CONFLICT', `Restore the attending units first: ${names}.`, { key: 'errors.restorePartiesFirst', params: { names } });
+    }
+    const at = nowIso(ctx);
+    ctx.db.insert(events).values(rowOf(eventModel, snapshot, { createdAt: at, updatedAt: at }) as never).run();
+    const presenters = new Set(ctx.db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, snapshot.agenda.flatMap((a) => (a.presenterOrganizationId ? [a.presenterOrganizationId] : [])))).all().map((o) => o.id));
+    for (const item of snapshot.agenda) {
+      const presenterOrganizationId = item.presenterOrganizationId && presenters.has(item.presenterOrganizationId) ? item.presenterOrganizationId : null;
+      ctx.db.insert(agendaItems).values(rowOf(agendaModel, { ...item, presenterOrganizationId, eventId: snapshot.id }) as never).run();
+    }
+    snapshot.attendance.forEach((entry, position) => ctx.db.insert(attendance).values(rowOf(attendanceModel, { ...entry, eventId: snapshot.id, position }) as never).run());
+    const drafts = snapshot.agreements.filter((a) => a.status === 'draft').map((a) => a.id);
+    if (drafts.length) ctx.db.update(agreements).set({ eventId: snapshot.id }).where(and(inArray(agreements.id, drafts), isNull(agreements.eventId))).run();
+    restoreAttachments(ctx, snapshot.attachments ?? []);
+    const restored = getEvent(ctx, snapshot.id);
+    recordChange(ctx, 'event', snapshot.id, 'create', null, restored);
+    return restored;
+  })();
+}
+
 export const eventRowColumns = {
   id: events.id,
   title: events.title,
@@ -158,7 +163,7 @@ export function eventRows(ctx: ServiceContext, where: SQL | undefined, order: SQ
   return ctx.db.select(eventRowColumns).from(events).where(where).orderBy(...order).limit(limit).all() as EventRow[];
 }
 
-export function listEvents(ctx: ServiceContext, input: ApiParsed<'events.list'>): EventRow[] {
+export function listEvents(ctx: ServiceContext, input: EventListInput): EventRow[] {
   const conditions: (SQL | undefined)[] = [];
   if (input.types?.length) conditions.push(inArray(events.type, input.types));
   if (input.from) conditions.push(gte(events.date, input.from));
@@ -181,12 +186,3 @@ registerMemberReferenceCheck((ctx, organizationId) => {
   const list = titles.slice(0, 3).join('、');
   return { key: 'errors.memberAttendedEvents', params: { events: list }, message: `This member is on the attendance of ${list}; it cannot be deleted.` };
 });
-
-export const eventHandlers: HandlerMap = {
-  'events.list': (input, ctx) => listEvents(ctx, input),
-  'events.get': (input, ctx) => getEvent(ctx, input.id),
-  'events.create': (input, ctx) => createEvent(ctx, input),
-  'events.update': (input, ctx) => updateEvent(ctx, input),
-  'events.delete': (input, ctx) => deleteEvent(ctx, input.id),
-  'events.markAllAttended': (input, ctx) => markAllAttended(ctx, input.id),
-};

@@ -1,23 +1,29 @@
-// A data folder: its database, backups and attachments, held by one process at a time. It owns the
-// shell-facing dispatcher, so a restore can swap the database underneath without the shell noticing,
-// and it opens a damaged database in recovery mode instead of creating an empty one over it.
+// A data folder: its database, backups and attachments, held by one process at a time. It is the
+// host of a dispatcher (the CLI's, and through the workspace the shells'): it says whether the file
+// is being checked or is damaged, so a restore can swap the database underneath and a damaged file
+// opens in recovery mode instead of having an empty database built over it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { max } from 'drizzle-orm';
 import { backupDatabase } from '../../db/backup.js';
+import { DatabaseError } from '../../db/errors.js';
 import { checkFile, runCheck, type CheckResult } from '../../db/integrity.js';
 import { loadMigrations } from '../../db/migrate.js';
-import { defaultCheckWorker, defaultMigrationsFolder, openDatabase } from '../../db/open.js';
+import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../../db/open.js';
 import { changeLog } from '../../db/schema.js';
-import { apiMethods, type ApiMethod, type ApiParsed } from '../contract/registry.js';
-import { createCore, DATABASE_FILE_NAME, type AppCore } from '../host/core.js';
-import { backupFileName, backupsToDelete, parseBackupName, type BackupFile, type BackupReason } from './backup-retention.js';
 import type { ServiceContext } from '../contract/context.js';
-import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { createDispatcher, type Dispatcher, type HandlerMap } from '../contract/dispatcher.js';
+import { createDispatcher, type Dispatcher } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
-import type { AppOverview, BackupInfo, FileContent } from '../contract/types.js';
+import type { Job } from '../contract/method.js';
+import type { FolderInfo, FolderServices, Host, Services, WorkspaceServices } from '../contract/services.js';
+import { appHandlers } from '../host/handlers.js';
+import type { FileContent } from '../io/exports/contract.js';
+import { startBackgroundCheck, type BackgroundCheck } from './background-check.js';
+import { backupFileName, backupsToDelete, parseBackupName, type BackupFile, type BackupReason } from './backup-retention.js';
+import type { BackupInfo } from './contract.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+
+export const DATABASE_FILE_NAME = 'alliance.sqlite';
 
 export interface DataFolderOptions {
   now?: () => Date;
@@ -27,8 +33,8 @@ export interface DataFolderOptions {
   autoBackupMinutes?: number | null;
   /** The app backs up at start-up; one-shot commands (the CLI) need not. */
   startupBackup?: boolean;
-  /** Methods of whoever holds this folder (the workspace's files.*), served in every mode. */
-  ownerHandlers?: HandlerMap;
+  /** Whoever holds this folder and can switch to another (the shells' workspace). */
+  workspace?: WorkspaceServices;
   onUnexpected?: (error: unknown) => void;
   /** The pdf font folder (the desktop app's lies inside its archive). */
   fontsDir?: string;
@@ -43,54 +49,33 @@ export interface DataFolderOptions {
   checkWorkerFile?: string;
 }
 
-/** Calls that only read: answered while the background check runs (the rest wait for its verdict). */
-const READ_METHODS = new Set<string>([
-  'app.overview', 'alliance.get', 'members.list', 'members.get', 'members.checkUscc', 'contacts.list', 'reports.roster', 'reports.preview',
-  'changes.forRecord', 'changes.recent', 'settings.get', 'agreements.list', 'agreements.get', 'agreements.suggestType', 'attachments.read',
-  'events.list', 'events.get', 'ceremony.state', 'talent.list', 'dashboard.summary', 'exports.roster', 'exports.council', 'exports.agreements',
-  'exports.meeting', 'imports.batches', 'imports.progress', 'backups.list',
-]);
+/** The open database and what the services use of it. */
+export interface OpenCore {
+  database: OpenedDatabase;
+  ctx: ServiceContext;
+}
 
-// A folder opened on its own (CLI, tests) cannot switch to another file.
-const withoutWorkspace: HandlerMap = Object.fromEntries(
-  (['files.open', 'files.create', 'files.saveAs'] as const).map((method) => [
-    method,
-    () => {
-      throw new AppError('UNAVAILABLE', 'Opening another data file needs the app.', { key: 'errors.unavailable' });
-    },
-  ]),
-);
+function unavailable(message: string): AppError {
+  return new AppError('UNAVAILABLE', message, { key: 'errors.unavailable' });
+}
 
-/** Methods that still work when the database is damaged: enough to see why and restore a backup. */
-const RECOVERY_METHODS: ApiMethod[] = ['app.overview', 'app.check', 'backups.list', 'backups.restore', 'backups.restoreFile', 'files.open', 'files.create', 'files.saveAs'];
-
-export class DataFolder {
+export class DataFolder implements FolderServices {
   readonly file: string;
   readonly backupsDir: string;
   readonly attachmentsDir: string;
-  private core: AppCore | null = null;
+  private core: OpenCore | null = null;
   private damage: string | null = null;
-  private active: Dispatcher;
   private lastBackedUpChange = -1;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
-
   /** Pending while the background check runs; writes wait for it. */
   private checking: Promise<void> | null = null;
-  private worker: Worker | null = null;
+  private background: BackgroundCheck | null = null;
 
-  /** The dispatcher shells talk to; it follows the database through restores. */
-  readonly dispatcher: Dispatcher = {
-    dispatch: (method, input) =>
-      this.checking && !READ_METHODS.has(method) ? this.checking.then(() => this.active.dispatch(method, input)) : this.active.dispatch(method, input),
-  };
-
-  private started: Promise<void> | null = null;
-
-  /** Resolves when the background check and start-up backup are done; at once without them. */
-  get ready(): Promise<void> {
-    return this.started ?? Promise.resolve();
-  }
+  /** What handlers reach through this folder: its database (or why there is none), itself, its owner. */
+  readonly host: Host;
+  /** The dispatcher of this folder on its own (the CLI, tests); the shells use the workspace's. */
+  readonly dispatcher: Dispatcher;
 
   private constructor(
     readonly dir: string,
@@ -101,23 +86,30 @@ export class DataFolder {
     this.backupsDir = path.join(dir, 'backups');
     this.attachmentsDir = path.join(dir, 'attachments');
     this.now = options.now ?? (() => new Date());
-    this.active = this.unavailable('DB_BUSY');
+    // Getters, not values: the database behind `ctx` changes with restores and recovery.
+    const services = Object.defineProperties({ folder: this, info: () => this.info() } as Partial<Services>, {
+      ctx: { get: () => this.context() },
+      workspace: {
+        get: () => {
+          if (!options.workspace) throw unavailable('Opening another data file needs the app.');
+          return options.workspace;
+        },
+      },
+    }) as Services;
+    this.host = { services, checking: () => this.checking, damage: () => this.damage };
+    this.dispatcher = createDispatcher(appHandlers, this.host, options.onUnexpected);
   }
 
   static async open(dir: string, options: DataFolderOptions = {}): Promise<DataFolder> {
     const lock = lockDataDir(dir);
     const folder = new DataFolder(dir, lock, options);
     try {
-      // After an unclean shutdown the full integrity_check runs first, whatever the options say.
       // A start-up backup cut short by a crash or close leaves a .part file behind.
       if (fs.existsSync(folder.backupsDir)) for (const name of fs.readdirSync(folder.backupsDir)) if (name.endsWith('.part')) fs.rmSync(path.join(folder.backupsDir, name), { force: true });
       const background = Boolean(options.backgroundCheck) && !lock.uncleanShutdown && fs.existsSync(folder.file) && fs.statSync(folder.file).size > 0;
+      // After an unclean shutdown the full integrity_check runs first, whatever the options say.
       await folder.load(lock.uncleanShutdown ? 'full' : background ? 'none' : 'quick');
-      if (background && folder.core) {
-        const started = folder.checkInBackground(options.startupBackup !== false);
-        folder.checking = started.checked;
-        folder.started = started.done;
-      }
+      if (background && folder.core) folder.checkInBackground(options.startupBackup !== false);
       else if (folder.core && options.startupBackup !== false) await folder.backup('startup');
       const minutes = options.autoBackupMinutes === undefined ? 15 : options.autoBackupMinutes;
       if (minutes) {
@@ -131,6 +123,11 @@ export class DataFolder {
     }
   }
 
+  /** Resolves when the background check and start-up backup are done; at once without them. */
+  get ready(): Promise<void> {
+    return this.background?.done ?? Promise.resolve();
+  }
+
   get uncleanShutdown(): boolean {
     return this.lock.uncleanShutdown;
   }
@@ -139,82 +136,47 @@ export class DataFolder {
     return this.damage !== null;
   }
 
-  /** The open core; absent in recovery mode. */
-  get appCore(): AppCore | null {
+  /** The open database; absent in recovery mode. */
+  get appCore(): OpenCore | null {
     return this.core;
   }
 
-  /**
-   * The worker's check, then its start-up backup. Writes wait for the check only (`checked`); the
-   * backup finishes on its own (`done`). A failed check closes the database and switches to recovery
-   * mode; a worker that cannot start or dies first (an unusual packaging) falls back to checking here.
-   */
-  private checkInBackground(startupBackup: boolean): { checked: Promise<void>; done: Promise<void> } {
-    const name = backupFileName(this.now(), 'startup');
+  /** The services' context: the open database, or why there is none. */
+  private context(): ServiceContext {
+    if (this.core) return this.core.ctx;
+    if (this.damage !== null) throw this.damagedError();
+    throw new AppError('DB_BUSY', 'The data file is being switched; try again in a moment.', { key: 'errors.dbBusy' });
+  }
+
+  private checkInBackground(startupBackup: boolean): void {
     const marker = this.changeMarker();
     fs.mkdirSync(this.backupsDir, { recursive: true });
-    let markChecked!: () => void;
-    let markDone!: () => void;
-    const checked = new Promise<void>((resolve) => (markChecked = resolve));
-    const done = new Promise<void>((resolve) => (markDone = resolve));
-    let gotCheck = false;
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      const worker = this.worker;
-      this.worker = null;
-      void worker?.terminate();
-      this.checking = null;
-      markChecked();
-      markDone();
-    };
-    const verdict = (ok: boolean, reason: string | null) => {
-      gotCheck = true;
-      if (!ok) this.enterRecovery(reason ?? 'quick_check failed');
-      this.checking = null;
-      markChecked();
-    };
-    let fellBack = false;
-    const fallBack = (error?: unknown) => {
-      if (fellBack || finished) return;
-      fellBack = true;
-      if (error) this.options.onUnexpected?.(error);
-      this.checkHere(startupBackup).then(finish, finish);
-    };
-    let worker: Worker;
-    try {
-      worker = new Worker(this.options.checkWorkerFile ?? defaultCheckWorker(), {
-        workerData: { file: this.file, nativeBinding: this.options.nativeBinding, backupTarget: startupBackup ? path.join(this.backupsDir, name) : null },
-      });
-    } catch (error) {
-      fallBack(error);
-      return { checked, done };
-    }
-    this.worker = worker;
-    worker.on('message', (message: { kind: string; ok?: boolean; reason?: string | null }) => {
-      if (message.kind === 'check') {
-        verdict(Boolean(message.ok), message.reason ?? null);
-        if (!message.ok || !startupBackup) finish();
-        return;
-      }
-      if (message.kind === 'backup') {
+    this.background = startBackgroundCheck({
+      file: this.file,
+      backupTarget: startupBackup ? path.join(this.backupsDir, backupFileName(this.now(), 'startup')) : null,
+      nativeBinding: this.options.nativeBinding,
+      workerFile: this.options.checkWorkerFile,
+      onVerdict: (ok, reason) => {
+        if (!ok) this.enterRecovery(reason ?? 'quick_check failed');
+      },
+      onBackup: () => {
         this.lastBackedUpChange = marker;
         this.prune();
-      } else this.options.onUnexpected?.(new Error(`Start-up backup failed: ${message.reason}`));
-      finish();
+      },
+      checkHere: () => this.checkHere(startupBackup),
+      onUnexpected: this.options.onUnexpected,
     });
-    worker.on('error', (error) => (gotCheck ? finish() : fallBack(error)));
-    worker.on('exit', () => (gotCheck ? finish() : fallBack()));
-    return { checked, done };
+    const checking = this.background.checked.then(() => {
+      if (this.checking === checking) this.checking = null;
+    });
+    this.checking = checking;
   }
 
   /** A damaged file: close it (writing nothing), remember why, and answer only what recovery needs. */
   private enterRecovery(reason: string): void {
-    this.core?.close();
+    this.core?.database.close();
     this.core = null;
     this.damage = reason;
-    this.active = this.recoveryDispatcher();
   }
 
   /** The same check and backup on this thread, when no worker can run. */
@@ -234,19 +196,13 @@ export class DataFolder {
         backupsDir: this.backupsDir,
         backupName: (reason) => backupFileName(this.now(), reason),
       });
-      this.core = createCore(database, {
-        now: this.options.now,
-        attachmentsDir: this.attachmentsDir,
-        onUnexpected: this.options.onUnexpected,
-        fontsDir: this.options.fontsDir,
-        folder: { handlers: this.handlers(), info: () => this.info() },
-      });
+      const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, fontsDir: this.options.fontsDir };
+      this.core = { database, ctx };
       this.damage = null;
-      this.active = this.core.dispatcher;
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
+      if (!(error instanceof DatabaseError) || error.code !== 'DB_DAMAGED') throw error;
       // Never build an empty database over a damaged one: keep it, and offer the backups.
-      this.enterRecovery(String(error.details?.params?.reason ?? error.message));
+      this.enterRecovery(String(error.params.reason ?? error.message));
     }
   }
 
@@ -289,13 +245,18 @@ export class DataFolder {
   }
 
   /** A backup's bytes for the shell to save where the clerk chooses ("Back up now"). */
-  async backupToFile(): Promise<FileContent> {
+  async backupToFile(job?: Job): Promise<FileContent> {
     if (!this.core) throw this.damagedError();
     const temporary = path.join(this.dir, `.export-${process.pid}-${Date.now()}.sqlite`);
     try {
+      job?.progress(0, 2);
       await backupDatabase(this.core.database.sqlite, temporary, { nativeBinding: this.options.nativeBinding });
+      job?.progress(1, 2);
+      job?.checkpoint();
       const stamp = backupFileName(this.now(), 'manual').replace(/^alliance-/, '').replace(/-\d{3}-manual\.sqlite$/, '');
-      return { fileName: `联合体数据备份-${stamp}.sqlite`, mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64') };
+      const file = { fileName: `联合体数据备份-${stamp}.sqlite`, mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64') };
+      job?.progress(2, 2);
+      return file;
     } finally {
       fs.rmSync(temporary, { force: true });
     }
@@ -310,73 +271,61 @@ export class DataFolder {
    * Restores a database file: checked first, then the current database is itself backed up (or, if
    * damaged, moved aside under a new name), so the restore can be undone; an older backup is migrated.
    */
-  async restoreFrom(source: string): Promise<void> {
+  async restoreFrom(source: string, job?: Job): Promise<void> {
+    job?.progress(0, 3);
     const verdict = checkFile(source, { nativeBinding: this.options.nativeBinding });
     if (!verdict.ok) {
       throw new AppError('BACKUP_DAMAGED', `This backup failed its integrity check: ${verdict.reason}`, { key: 'errors.backupDamaged', params: { reason: verdict.reason ?? '' } });
     }
-    if (!verdict.hasMembers) throw new AppError('BACKUP_DAMAGED', 'This file is not a backup of this app.', { key: 'errors.notABackup' });
+    if (!verdict.hasMembers) throw new AppError('NOT_A_BACKUP', 'This file is not a backup of this app.', { key: 'errors.notABackup' });
     const known = loadMigrations(this.options.migrationsFolder ?? defaultMigrationsFolder()).length;
     if ((verdict.schemaVersion ?? 0) > known) {
       throw new AppError('DB_NEWER_THAN_APP', 'This backup was written by a newer version of the app.', { key: 'errors.dbNewerThanApp' });
     }
+    job?.progress(1, 3);
+    job?.checkpoint();
     if (this.core) {
       await this.backup('before-restore');
-      this.core.close();
+      this.core.database.close();
       this.core = null;
     } else {
       const aside = path.join(this.dir, `alliance.damaged-${backupFileName(this.now(), 'manual').slice(9, 28)}.sqlite`);
       fs.renameSync(this.file, aside);
       for (const suffix of ['-wal', '-shm']) if (fs.existsSync(this.file + suffix)) fs.renameSync(this.file + suffix, aside + suffix);
     }
-    this.active = this.unavailable('DB_BUSY');
+    // From here on the swap is finished whatever happens: cancelling would leave no database open.
+    job?.progress(2, 3);
     const staging = `${this.file}.restoring`;
     fs.copyFileSync(source, staging);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
     fs.renameSync(staging, this.file);
     await this.load('quick');
     this.lastBackedUpChange = -1;
+    job?.progress(3, 3);
   }
 
-  async restoreBackup(name: string): Promise<void> {
+  async restoreBackup(name: string, job?: Job): Promise<void> {
     // Only a name from the list: never a path from the caller.
     const backup = this.listBackups().find((b) => b.name === name);
     if (!backup) throw new AppError('NOT_FOUND', 'No such backup.', { key: 'errors.backupNotFound' });
-    await this.restoreFrom(path.join(this.backupsDir, backup.name));
+    await this.restoreFrom(path.join(this.backupsDir, backup.name), job);
   }
 
-  async restoreUploaded(input: ApiParsed<'backups.restoreFile'>): Promise<void> {
+  async restoreUploaded(upload: { fileName: string; contentBase64: string }, job?: Job): Promise<void> {
     const temporary = path.join(this.dir, `.upload-${process.pid}-${Date.now()}.sqlite`);
     try {
-      fs.writeFileSync(temporary, Buffer.from(input.contentBase64, 'base64'));
-      await this.restoreFrom(temporary);
+      fs.writeFileSync(temporary, Buffer.from(upload.contentBase64, 'base64'));
+      await this.restoreFrom(temporary, job);
     } finally {
       fs.rmSync(temporary, { force: true });
     }
   }
 
   /** What the first screen shows about the file: where it is, and whether it is healthy. */
-  info(): Pick<AppOverview, 'health' | 'dataFile'> {
+  info(): FolderInfo {
     return {
       dataFile: this.file,
       health: this.damage === null ? { state: 'ok', uncleanShutdown: this.uncleanShutdown } : { state: 'damaged', reason: this.damage, newestBackup: this.listBackups()[0]?.name ?? null },
-    };
-  }
-
-  private handlers(): HandlerMap {
-    return {
-      ...(this.options.ownerHandlers ?? withoutWorkspace),
-      'backups.list': () => this.listBackups(),
-      'backups.create': () => this.backupToFile(),
-      'backups.restore': async (input) => {
-        await this.restoreBackup(input.name);
-        return { restored: input.name };
-      },
-      'backups.restoreFile': async (input) => {
-        await this.restoreUploaded(input);
-        return { restored: input.fileName };
-      },
-      'app.check': () => this.check(),
     };
   }
 
@@ -384,30 +333,12 @@ export class DataFolder {
     return new AppError('DB_DAMAGED', `The data file is damaged: ${this.damage}`, { key: 'errors.dbDamaged', params: { reason: this.damage ?? '' } });
   }
 
-  private recoveryDispatcher(): Dispatcher {
-    const refuse = () => {
-      throw this.damagedError();
-    };
-    const map: HandlerMap = Object.fromEntries(apiMethods.filter((m) => !RECOVERY_METHODS.includes(m)).map((m) => [m, refuse]));
-    const recovery: HandlerMap = {
-      ...map,
-      ...this.handlers(),
-      'app.overview': () => ({ profile: null, memberCount: 0, sampleMemberCount: 0, ...this.info() }),
-    };
-    return createDispatcher({} as ServiceContext, [recovery], this.options.onUnexpected);
-  }
-
-  private unavailable(code: 'DB_BUSY'): Dispatcher {
-    return { dispatch: () => ({ ok: false, error: { code, message: 'The data file is being switched; try again in a moment.', details: { key: 'errors.dbBusy' } } }) };
-  }
-
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     // A start-up backup cut short leaves only its .part file, which the next open removes.
-    void this.worker?.terminate();
-    this.worker = null;
-    this.core?.close();
+    this.background?.terminate();
+    this.core?.database.close();
     this.core = null;
     this.lock.release();
   }

@@ -2,10 +2,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { changeLog } from '../../db/schema.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
-import type { ChangeLogEntry } from '../contract/types.js';
+import type { ChangeLogEntry } from './contract.js';
+import type { ChangeEntity } from './fields.js';
+import { changeLogModel } from './history-model.js';
 
-export type ChangeEntity = 'organization' | 'contact' | 'alliance' | 'agreement' | 'event' | 'talent' | 'attachment';
+export type { ChangeEntity };
 
 export function recordChange(
   ctx: ServiceContext,
@@ -24,9 +25,6 @@ export function changesForRecord(ctx: ServiceContext, entity: ChangeEntity, enti
     .from(changeLog)
     .where(and(eq(changeLog.entity, entity), eq(changeLog.entityId, entityId)))
     .orderBy(desc(changeLog.id))
-    .all() as ChangeLogEntry[];
+    .all()
+    .map((row) => changeLogModel.toRecord(row));
 }
-
-export const changeHandlers: HandlerMap = {
-  'changes.forRecord': (input, ctx) => changesForRecord(ctx, input.entity, input.id),
-};

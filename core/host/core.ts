@@ -1,26 +1,11 @@
-// Opens a data folder and wires the services: what every shell (Electron, browser host, CLI) starts with.
+// A bare database as a host: what tests and tools start with. It has no data folder to back up
+// into or restore from, and no app to switch folders; those methods answer UNAVAILABLE.
 import type { OpenedDatabase } from '../../db/open.js';
-import { agreementHandlers } from '../agreements/agreements.js';
-import { allianceHandlers } from '../alliance/alliance.js';
-import { attachmentHandlers } from '../attachments/attachments.js';
-import { ceremonyHandlers } from '../events/ceremony.js';
-import { changeHandlers } from '../history/changelog.js';
-import { contactHandlers } from '../members/contacts.js';
 import type { ServiceContext } from '../contract/context.js';
-import { dashboardHandlers } from '../alliance/dashboard.js';
-import { createDispatcher, type Dispatcher, type HandlerMap } from '../contract/dispatcher.js';
+import { createDispatcher, type Dispatcher } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
-import { eventHandlers } from '../events/events.js';
-import { exportHandlers } from '../io/exports/exports.js';
-import { historyHandlers } from '../history/history.js';
-import { importHandlers } from '../io/imports/member-import.js';
-import { memberHandlers } from '../members/members.js';
-import { reportHandlers } from '../members/roster.js';
-import { sampleHandlers } from '../sample/sample-alliance.js';
-import { settingsHandlers } from '../alliance/settings.js';
-import { talentHandlers } from '../talent/talent.js';
-
-export const DATABASE_FILE_NAME = 'alliance.sqlite';
+import type { Host, Services } from '../contract/services.js';
+import { appHandlers } from './handlers.js';
 
 export interface AppCore {
   database: OpenedDatabase;
@@ -36,53 +21,20 @@ export interface CoreOptions {
   onUnexpected?: (error: unknown) => void;
   /** The pdf font folder, for a packaged app whose node_modules sit inside its archive. */
   fontsDir?: string;
-  /** The data folder's own methods (backups, restore, check) and facts; absent for a bare database. */
-  folder?: { handlers: HandlerMap; info: NonNullable<ServiceContext['folderInfo']> };
 }
-
-// A bare database (tests, tools) has no folder to back up into or restore from.
-const withoutFolder: HandlerMap = Object.fromEntries(
-  (['backups.list', 'backups.create', 'backups.restore', 'backups.restoreFile', 'app.check', 'files.open', 'files.create', 'files.saveAs'] as const).map((method) => [
-    method,
-    () => {
-      throw new AppError('UNAVAILABLE', 'Backups need a data folder.', { key: 'errors.unavailable' });
-    },
-  ]),
-);
 
 export function createCore(database: OpenedDatabase, options: CoreOptions): AppCore {
-  const ctx: ServiceContext = {
-    db: database.db,
-    sqlite: database.sqlite,
-    now: options.now ?? (() => new Date()),
-    attachmentsDir: options.attachmentsDir,
-    fontsDir: options.fontsDir,
-    folderInfo: options.folder?.info,
-  };
-  const dispatcher = createDispatcher(
+  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), attachmentsDir: options.attachmentsDir, fontsDir: options.fontsDir };
+  const services: Services = {
     ctx,
-    [
-      allianceHandlers,
-      memberHandlers,
-      contactHandlers,
-      reportHandlers,
-      changeHandlers,
-      sampleHandlers,
-      settingsHandlers,
-      agreementHandlers,
-      attachmentHandlers,
-      eventHandlers,
-      ceremonyHandlers,
-      talentHandlers,
-      dashboardHandlers,
-      historyHandlers,
-      exportHandlers,
-      importHandlers,
-      options.folder?.handlers ?? withoutFolder,
-    ],
-    options.onUnexpected,
-  );
-  return { database, ctx, dispatcher, close: () => database.close() };
+    get folder(): never {
+      throw new AppError('UNAVAILABLE', 'Backups need a data folder.', { key: 'errors.unavailable' });
+    },
+    get workspace(): never {
+      throw new AppError('UNAVAILABLE', 'Opening another data file needs the app.', { key: 'errors.unavailable' });
+    },
+    info: () => ({ health: { state: 'ok', uncleanShutdown: false }, dataFile: null }),
+  };
+  const host: Host = { services, checking: () => null, damage: () => null };
+  return { database, ctx, dispatcher: createDispatcher(appHandlers, host, options.onUnexpected), close: () => database.close() };
 }
-
-

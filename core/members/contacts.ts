@@ -3,29 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { contacts, organizations } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
 import { recordChange } from '../history/changelog.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
 import { refreshSearchText } from './members.js';
-import type { Contact } from '../contract/types.js';
+import type { ContactCreateInput, ContactUpdateInput } from './contract.js';
+import type { Contact } from './fields.js';
+import { contactModel } from './member-model.js';
 
 type ContactRow = typeof contacts.$inferSelect;
-type ContactFields = Omit<ApiParsed<'contacts.create'>, 'organizationId'>;
+type ContactFields = Omit<ContactCreateInput, 'organizationId'>;
 
 export function toContact(row: ContactRow): Contact {
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    name: row.name,
-    title: row.title,
-    phone: row.phone,
-    mobile: row.mobile,
-    email: row.email,
-    isPrimary: row.isPrimary,
-    sortOrder: row.sortOrder,
-  };
+  return contactModel.toRecord(row);
 }
 
 export function contactsOf(ctx: ServiceContext, organizationId: string): Contact[] {
@@ -38,8 +28,10 @@ export function contactsOf(ctx: ServiceContext, organizationId: string): Contact
     .map(toContact);
 }
 
+/** The contact's own fields of an input (without its id or member). */
 function contactValues(fields: ContactFields) {
-  return { name: fields.name, title: fields.title, phone: fields.phone, mobile: fields.mobile, email: fields.email, isPrimary: fields.isPrimary };
+  const { id: _id, organizationId: _member, ...values } = fields as ContactFields & { id?: string; organizationId?: string };
+  return values;
 }
 
 /** Makes the given contact list the member's: updates those with an id, adds the rest, removes the missing. */
@@ -81,7 +73,7 @@ function clearOtherPrimaries(ctx: ServiceContext, contact: Contact): void {
     .run();
 }
 
-export function createContact(ctx: ServiceContext, input: ApiParsed<'contacts.create'>): Contact {
+export function createContact(ctx: ServiceContext, input: ContactCreateInput): Contact {
   return ctx.sqlite.transaction(() => {
     const org = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get();
     if (!org) throw new AppError('NOT_FOUND', `No member with id ${input.organizationId}.`, { key: 'errors.memberNotFound' });
@@ -108,7 +100,7 @@ export function createContact(ctx: ServiceContext, input: ApiParsed<'contacts.cr
   })();
 }
 
-export function updateContact(ctx: ServiceContext, input: ApiParsed<'contacts.update'>): Contact {
+export function updateContact(ctx: ServiceContext, input: ContactUpdateInput): Contact {
   return ctx.sqlite.transaction(() => {
     const before = findContact(ctx, input.id);
     ctx.db.update(contacts).set({ ...contactValues(input), updatedAt: nowIso(ctx) }).where(eq(contacts.id, input.id)).run();
@@ -132,13 +124,6 @@ export function deleteContact(ctx: ServiceContext, id: string): { id: string } {
     return { id };
   })();
 }
-
-export const contactHandlers: HandlerMap = {
-  'contacts.list': (input, ctx) => contactsOf(ctx, input.organizationId),
-  'contacts.create': (input, ctx) => createContact(ctx, input),
-  'contacts.update': (input, ctx) => updateContact(ctx, input),
-  'contacts.delete': (input, ctx) => deleteContact(ctx, input.id),
-};
 
 /** The contact a list or roster names for a member: the primary one, else the first by position. */
 export type FirstContact = Pick<Contact, 'name' | 'title' | 'phone' | 'mobile' | 'email'>;

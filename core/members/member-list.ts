@@ -1,12 +1,11 @@
 // The member register's list: filters, order and one page at a time, fast at 100,000 members.
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
 import { ORGANIZATION_CATEGORIES, roleRank } from '../contract/codes.js';
 import { contactColumns, firstContacts } from './contacts.js';
 import type { ServiceContext } from '../contract/context.js';
 import { containsPattern } from '../text/search-text.js';
-import type { MemberPage, MemberRow } from '../contract/types.js';
+import type { MemberListInput, MemberPage, MemberRow } from './contract.js';
 
 const categoryOrder = sql.raw(
   `CASE organizations.category ${ORGANIZATION_CATEGORIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE 99 END`,
@@ -25,7 +24,7 @@ const memberRowColumns = {
   isSample: organizations.isSample,
 };
 
-export function memberFilter(input: Pick<ApiParsed<'members.list'>, 'categories' | 'roles' | 'statuses' | 'text'>): SQL | undefined {
+export function memberFilter(input: Pick<MemberListInput, 'categories' | 'roles' | 'statuses' | 'text'>): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (input.categories?.length) conditions.push(inArray(organizations.category, input.categories));
   // By rank, not by code: the (category, role_rank, pinyin_key) index then serves the filter and the order.
@@ -36,7 +35,7 @@ export function memberFilter(input: Pick<ApiParsed<'members.list'>, 'categories'
 }
 
 /** A list order as its keys, each with its direction. */
-function orderKeys(input: ApiParsed<'members.list'>): [SQL, 'ASC' | 'DESC'][] {
+function orderKeys(input: MemberListInput): [SQL, 'ASC' | 'DESC'][] {
   const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
   const pinyin: [SQL, 'ASC'] = [sql`organizations.pinyin_key`, 'ASC'];
   return {
@@ -54,7 +53,7 @@ function orderKeys(input: ApiParsed<'members.list'>): [SQL, 'ASC' | 'DESC'][] {
 const SEARCH_WINDOW = 5000;
 
 /** The page's rowids, in order. */
-function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, where: SQL | undefined, total: number): number[] {
+function pageRowids(ctx: ServiceContext, input: MemberListInput, where: SQL | undefined, total: number): number[] {
   const keys = orderKeys(input);
   const orderBy = sql.join(
     keys.map(([key, dir]) => sql`${key} ${sql.raw(dir)}`),
@@ -89,7 +88,7 @@ function pageRowids(ctx: ServiceContext, input: ApiParsed<'members.list'>, where
   return rowids(sql`SELECT organizations.rowid FROM organizations INDEXED BY organizations_search WHERE ${where} ORDER BY ${orderBy} ${page}`);
 }
 
-export function listMembers(ctx: ServiceContext, input: ApiParsed<'members.list'>): MemberPage {
+export function listMembers(ctx: ServiceContext, input: MemberListInput): MemberPage {
   const where = memberFilter(input);
   // With a text filter, count by scanning the covering search index: SQLite would otherwise pick the
   // category index and read each candidate's table row (77 ms → 15 ms at 100k members).

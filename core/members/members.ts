@@ -1,22 +1,19 @@
 // Member register service: organisations of the alliance, their status and their contacts.
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, notInArray } from 'drizzle-orm';
-import { organizations } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
+import { contacts, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
-import { FORMER_MEMBER_STATUSES, roleRank, type MemberStatus, type OrganizationCategory } from '../contract/codes.js';
+import { FORMER_MEMBER_STATUSES, type MemberStatus, type OrganizationCategory } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import { contactsOf, replaceContacts } from './contacts.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
-import { listMembers } from './member-list.js';
-import { pinyinSortKey } from '../text/pinyin.js';
-import { buildSearchText } from '../text/search-text.js';
-import type { Contact, Member, MemberSaved, UsccCheck, Warning } from '../contract/types.js';
+import { rowOf } from '../records/model.js';
+import { contactsOf, replaceContacts } from './contacts.js';
+import type { MemberCreateInput, MemberSaved, MemberStatusInput, MemberUpdateInput, UsccCheck, Warning } from './contract.js';
+import type { Contact, Member } from './fields.js';
+import { contactModel, memberDerived, memberModel, memberSearchText, memberSortKeys } from './member-model.js';
 import { normaliseUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
-type MemberFields = Omit<ApiParsed<'members.create'>, 'contacts' | 'status'>;
 
 /** Something else that may refer to a member (agreements, events …); each blocks deletion with its own reason. */
 export type MemberReferenceCheck = (ctx: ServiceContext, organizationId: string) => { key: string; message: string; params?: Record<string, string | number> } | null;
@@ -27,30 +24,7 @@ export function registerMemberReferenceCheck(check: MemberReferenceCheck): () =>
 }
 
 export function toMember(row: OrganizationRow, memberContacts: Contact[]): Member {
-  return {
-    id: row.id,
-    name: row.name,
-    shortName: row.shortName,
-    aliases: row.aliases,
-    formerNames: row.formerNames,
-    category: row.category as Member['category'],
-    uscc: row.uscc,
-    role: row.role as Member['role'],
-    status: row.status as Member['status'],
-    joinDate: row.joinDate,
-    exitDate: row.exitDate,
-    exitReason: row.exitReason,
-    address: row.address,
-    postcode: row.postcode,
-    website: row.website,
-    legalRepresentative: row.legalRepresentative,
-    notes: row.notes,
-    pinyinOverride: row.pinyinOverride,
-    isSample: row.isSample,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    contacts: memberContacts,
-  };
+  return { ...memberModel.toRecord(row), contacts: memberContacts };
 }
 
 function findRow(ctx: ServiceContext, id: string): OrganizationRow {
@@ -63,15 +37,8 @@ export function getMember(ctx: ServiceContext, id: string): Member {
   return toMember(findRow(ctx, id), contactsOf(ctx, id));
 }
 
-export function memberSearchText(row: Pick<OrganizationRow, 'name' | 'shortName' | 'aliases' | 'formerNames' | 'uscc'>, memberContacts: Pick<Contact, 'name' | 'phone' | 'mobile' | 'email'>[]): string {
-  return buildSearchText([
-    row.name,
-    row.shortName,
-    ...row.aliases,
-    ...row.formerNames.map((f) => f.name),
-    row.uscc,
-    ...memberContacts.flatMap((c) => [c.name, c.phone, c.mobile, c.email]),
-  ]);
+export function memberExists(ctx: ServiceContext, id: string): boolean {
+  return Boolean(ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get());
 }
 
 /** Rebuilds the stored search text after a member's contacts change. */
@@ -84,7 +51,7 @@ export function refreshSearchText(ctx: ServiceContext, organizationId: string): 
     .run();
 }
 
-function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; uscc: string | null }, status: MemberStatus, exceptId: string | null): void {
+export function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; uscc: string | null }, status: MemberStatus, exceptId: string | null): void {
   const notSelf = exceptId ? ne(organizations.id, exceptId) : undefined;
   if (fields.uscc) {
     const same = ctx.db.select({ name: organizations.name }).from(organizations).where(and(eq(organizations.uscc, fields.uscc), notSelf)).get();
@@ -113,7 +80,7 @@ function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; uscc: st
   }
 }
 
-function usccWarning(uscc: string | null, category: OrganizationCategory): Warning | null {
+export function usccWarning(uscc: string | null, category: OrganizationCategory): Warning | null {
   if (!uscc) return null;
   const mismatch = usccCategoryMismatch(uscc, category);
   if (!mismatch) return null;
@@ -125,27 +92,11 @@ function usccWarning(uscc: string | null, category: OrganizationCategory): Warni
   };
 }
 
-function storedFields(fields: MemberFields) {
-  return {
-    name: fields.name,
-    shortName: fields.shortName,
-    aliases: fields.aliases,
-    category: fields.category,
-    uscc: fields.uscc,
-    role: fields.role,
-    roleRank: roleRank(fields.role),
-    joinDate: fields.joinDate,
-    address: fields.address,
-    postcode: fields.postcode,
-    website: fields.website,
-    legalRepresentative: fields.legalRepresentative,
-    notes: fields.notes,
-    pinyinOverride: fields.pinyinOverride,
-    pinyinKey: pinyinSortKey(fields.name, fields.pinyinOverride),
-  };
+function saved(member: Member): MemberSaved {
+  return { member, warnings: [usccWarning(member.uscc, member.category)].filter((w): w is Warning => w !== null) };
 }
 
-export function createMember(ctx: ServiceContext, input: ApiParsed<'members.create'>, options: { isSample?: boolean; id?: string } = {}): MemberSaved {
+export function createMember(ctx: ServiceContext, input: MemberCreateInput, options: { isSample?: boolean; id?: string } = {}): MemberSaved {
   const { contacts: contactInputs, status, ...fields } = input;
   return ctx.sqlite.transaction(() => {
     assertNoDuplicate(ctx, fields, status, null);
@@ -153,31 +104,55 @@ export function createMember(ctx: ServiceContext, input: ApiParsed<'members.crea
     const at = nowIso(ctx);
     ctx.db
       .insert(organizations)
-      .values({ id, ...storedFields(fields), status, formerNames: [], searchText: '', isSample: options.isSample ?? false, createdAt: at, updatedAt: at })
+      .values({ id, ...fields, ...memberSortKeys(fields), status, formerNames: [], searchText: '', isSample: options.isSample ?? false, createdAt: at, updatedAt: at })
       .run();
     replaceContacts(ctx, id, contactInputs);
     refreshSearchText(ctx, id);
     const member = getMember(ctx, id);
     recordChange(ctx, 'organization', id, 'create', null, member);
-    return { member, warnings: [usccWarning(member.uscc, member.category)].filter((w): w is Warning => w !== null) };
+    return saved(member);
   })();
 }
 
-export function updateMember(ctx: ServiceContext, input: ApiParsed<'members.update'>): MemberSaved {
+export function updateMember(ctx: ServiceContext, input: MemberUpdateInput): MemberSaved {
   const { id, contacts: contactInputs, ...fields } = input;
   return ctx.sqlite.transaction(() => {
     const before = getMember(ctx, id);
     assertNoDuplicate(ctx, fields, before.status, id);
-    ctx.db.update(organizations).set({ ...storedFields(fields), updatedAt: nowIso(ctx) }).where(eq(organizations.id, id)).run();
+    ctx.db
+      .update(organizations)
+      .set({ ...fields, ...memberSortKeys(fields), updatedAt: nowIso(ctx) })
+      .where(eq(organizations.id, id))
+      .run();
     replaceContacts(ctx, id, contactInputs);
     refreshSearchText(ctx, id);
     const member = getMember(ctx, id);
     recordChange(ctx, 'organization', id, 'update', before, member);
-    return { member, warnings: [usccWarning(member.uscc, member.category)].filter((w): w is Warning => w !== null) };
+    return saved(member);
   })();
 }
 
-export function setMemberStatus(ctx: ServiceContext, input: ApiParsed<'members.setStatus'>): Member {
+/**
+ * Writes a member back exactly as a snapshot holds it (every field, its contacts with their ids):
+ * restoring it from the history, or undoing an import's change to it. Logged as a create when the
+ * member was gone, as an update when it is put back over its current state.
+ */
+export function putBackMember(ctx: ServiceContext, snapshot: Member): Member {
+  return ctx.sqlite.transaction(() => {
+    const current = memberExists(ctx, snapshot.id) ? getMember(ctx, snapshot.id) : null;
+    assertNoDuplicate(ctx, snapshot, snapshot.status, snapshot.id);
+    const at = nowIso(ctx);
+    const row = rowOf(memberModel, snapshot, { ...memberDerived(snapshot, snapshot.contacts ?? []), updatedAt: at });
+    ctx.db.insert(organizations).values(row as never).onConflictDoUpdate({ target: organizations.id, set: row }).run();
+    ctx.db.delete(contacts).where(eq(contacts.organizationId, snapshot.id)).run();
+    for (const contact of snapshot.contacts ?? []) ctx.db.insert(contacts).values(rowOf(contactModel, contact, { createdAt: at, updatedAt: at }) as never).run();
+    const member = getMember(ctx, snapshot.id);
+    recordChange(ctx, 'organization', snapshot.id, current ? 'update' : 'create', current, member);
+    return member;
+  })();
+}
+
+export function setMemberStatus(ctx: ServiceContext, input: MemberStatusInput): Member {
   return ctx.sqlite.transaction(() => {
     const before = getMember(ctx, input.id);
     const leaving = FORMER_MEMBER_STATUSES.includes(input.status);
@@ -214,7 +189,7 @@ export function deleteMember(ctx: ServiceContext, id: string): { id: string } {
   })();
 }
 
-export function checkUscc(input: ApiParsed<'members.checkUscc'>): UsccCheck {
+export function checkUscc(input: { uscc: string; category?: OrganizationCategory }): UsccCheck {
   const normalised = normaliseUscc(input.uscc);
   const problem = normalised ? usccProblem(normalised) : null;
   return {
@@ -224,13 +199,3 @@ export function checkUscc(input: ApiParsed<'members.checkUscc'>): UsccCheck {
     warning: !problem && input.category ? usccWarning(normalised, input.category) : null,
   };
 }
-
-export const memberHandlers: HandlerMap = {
-  'members.list': (input, ctx) => listMembers(ctx, input),
-  'members.get': (input, ctx) => getMember(ctx, input.id),
-  'members.create': (input, ctx) => createMember(ctx, input),
-  'members.update': (input, ctx) => updateMember(ctx, input),
-  'members.setStatus': (input, ctx) => setMemberStatus(ctx, input),
-  'members.delete': (input, ctx) => deleteMember(ctx, input.id),
-  'members.checkUscc': (input) => checkUscc(input),
-};

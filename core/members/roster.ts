@@ -2,12 +2,11 @@
 import { sql } from 'drizzle-orm';
 import { CATEGORY_COUNTERS_ZH, CATEGORY_LABELS_ZH, ORGANIZATION_CATEGORIES, type MemberStatus, type OrganizationCategory } from '../contract/codes.js';
 import type { ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { getProfile } from '../alliance/alliance.js';
 import { contactColumns, firstContacts } from './contacts.js';
 import { memberFilter } from './member-list.js';
 import type { MemberRole } from '../contract/codes.js';
-import type { MemberRow, Roster, RosterGroup } from '../contract/types.js';
+import type { MemberRow, Roster, RosterGroup } from './contract.js';
 
 /** Who appears on a roster: members in good standing, including suspended ones, not applicants or leavers. */
 export const ROSTER_STATUSES: MemberStatus[] = ['active', 'suspended'];
@@ -68,7 +67,3 @@ export function buildRoster(ctx: ServiceContext, options: { includeUscc: boolean
   }));
   return { allianceName: getProfile(ctx)?.name ?? null, total: rows.length, groups };
 }
-
-export const reportHandlers: HandlerMap = {
-  'reports.roster': (input, ctx) => buildRoster(ctx, input),
-};

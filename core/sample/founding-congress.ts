@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema.js';
 import { agreementCreateInput } from '../agreements/contract.js';
-import { eventCreateInput, talentCreateInput } from '../events/contract.js';
+import { eventCreateInput } from '../events/contract.js';
+import { talentCreateInput } from '../talent/contract.js';
 import { createAgreement } from '../agreements/agreements.js';
 import type { AgreementType } from '../contract/codes.js';
 import type { ServiceContext } from '../contract/context.js';

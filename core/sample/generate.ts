@@ -2,13 +2,14 @@
 // with prepared statements in one transaction (drizzle's multi-row insert spends most of its time
 // building SQL), so a run is all or nothing.
 import { randomUUID } from 'node:crypto';
+import { agreementModel, agreementSearchText, partyModel } from '../agreements/agreement-model.js';
 import { expiresOn, suggestAgreementType } from '../agreements/agreement-rules.js';
-import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, roleRank, type MemberRole, type OrganizationCategory } from '../contract/codes.js';
+import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, type MemberRole, type OrganizationCategory } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
-import { memberSearchText } from '../members/members.js';
-import { buildSearchText } from '../text/search-text.js';
-import { pinyinSortKey } from '../text/pinyin.js';
+import { eventModel } from '../events/event-model.js';
+import { changeLogModel } from '../history/history-model.js';
+import { contactModel, memberDerived, memberModel } from '../members/member-model.js';
 import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
 import { ENTERPRISE_TRADES, ENTERPRISE_WORDS, GIVEN_NAMES, SCHOOL_KINDS, SCHOOL_PLACES, SURNAMES } from './names.js';
 
@@ -58,26 +59,23 @@ export interface GenerateProgress {
 }
 
 export function generateMembers(ctx: ServiceContext, count: number, options: { onProgress?: GenerateProgress; start?: number } = {}): number {
-  const insertOrg = ctx.sqlite.prepare(`INSERT INTO organizations (id, name, short_name, aliases, former_names, category, uscc, role, role_rank, status, join_date,
-      pinyin_key, search_text, is_sample, created_at, updated_at) VALUES (?, ?, NULL, '[]', '[]', ?, ?, ?, ?, 'active', ?, ?, ?, 1, ?, ?)`);
-  const insertContact = ctx.sqlite.prepare(`INSERT INTO contacts (id, organization_id, name, title, mobile, is_primary, sort_order, created_at, updated_at)
-      VALUES (?, ?, ?, '联络员', ?, 1, 0, ?, ?)`);
-  const insertLog = ctx.sqlite.prepare(`INSERT INTO change_log (at, entity, entity_id, action, before, after) VALUES (?, 'organization', ?, 'create', NULL, ?)`);
+  const insertMember = memberModel.insertStatement(ctx.sqlite);
+  const insertContact = contactModel.insertStatement(ctx.sqlite);
+  const insertChange = changeLogModel.insertStatement(ctx.sqlite);
   const at = nowIso(ctx);
-  const start = options.start ?? ctx.sqlite.prepare('SELECT count(*) AS n FROM organizations').pluck().get() as number;
+  const start = options.start ?? (ctx.sqlite.prepare('SELECT count(*) AS n FROM organizations').pluck().get() as number);
+  const blank = { shortName: null, aliases: [], formerNames: [], exitDate: null, exitReason: null, address: null, postcode: null, website: null, legalRepresentative: null, notes: null, pinyinOverride: null };
   ctx.sqlite.transaction(() => {
     for (let k = 0; k < count; k++) {
       const i = start + k;
       const category = categoryOf(i);
-      const name = nameOf(i, category);
-      const uscc = usccOf(i, category);
-      const role = ROLES[i % ROLES.length]!;
-      const contact = SURNAMES[i % SURNAMES.length]! + GIVEN_NAMES[(i >> 2) % GIVEN_NAMES.length]!;
-      const mobile = `139${String(i).padStart(8, '0')}`;
       const id = randomUUID();
-      insertOrg.run(id, name, category, uscc, role, roleRank(role), `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 9}`, pinyinSortKey(name), memberSearchText({ name, shortName: null, aliases: [], formerNames: [], uscc }, [{ name: contact, phone: null, mobile, email: null }]), at, at);
-      insertContact.run(randomUUID(), id, contact, mobile, at, at);
-      insertLog.run(at, id, JSON.stringify({ id, name, category, uscc, role }));
+      const role = ROLES[i % ROLES.length]!;
+      const member = { ...blank, id, name: nameOf(i, category), category, uscc: usccOf(i, category), role, status: 'active' as const, joinDate: `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 9}`, isSample: true, createdAt: at, updatedAt: at };
+      const contact = { id: randomUUID(), organizationId: id, name: SURNAMES[i % SURNAMES.length]! + GIVEN_NAMES[(i >> 2) % GIVEN_NAMES.length]!, title: '联络员', phone: null, mobile: `139${String(i).padStart(8, '0')}`, email: null, isPrimary: true, sortOrder: 0, createdAt: at, updatedAt: at };
+      insertMember({ ...member, ...memberDerived(member, [contact]) });
+      insertContact(contact);
+      insertChange({ id: null as unknown as number, at, entity: 'organization', entityId: id, action: 'create', before: null, after: { id, name: member.name, category, uscc: member.uscc, role } });
       if (options.onProgress && (k + 1) % 1000 === 0) options.onProgress(k + 1, count);
     }
   }).immediate();
@@ -94,13 +92,13 @@ const AGREEMENT_TOPICS = ['人才培养', '实习实训基地', '订单培养', 
 export function generateAgreements(ctx: ServiceContext, count: number): number {
   const members = ctx.sqlite.prepare('SELECT id, name, category FROM organizations ORDER BY rowid').all() as { id: string; name: string; category: OrganizationCategory }[];
   if (members.length < 2) throw new AppError('VALIDATION', 'Generate members before agreements.', { key: 'errors.validation' });
-  const insertEvent = ctx.sqlite.prepare(`INSERT INTO events (id, title, type, date, start_time, venue, organizers, is_sample, created_at, updated_at)
-      VALUES (?, ?, 'signing_ceremony', ?, '09:30', ?, '[]', 1, ?, ?)`);
-  const insertAgreement = ctx.sqlite.prepare(`INSERT INTO agreements (id, number, title, type, status, signed_date, event_id, term_years, expires_on, summary, tags, search_text, is_sample, created_at, updated_at)
-      VALUES (?, ?, ?, ?, 'signed', ?, ?, ?, ?, ?, '[]', ?, 1, ?, ?)`);
-  const insertParty = ctx.sqlite.prepare(`INSERT INTO agreement_parties (id, agreement_id, organization_id, position, label, signatory_name) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertEvent = eventModel.insertStatement(ctx.sqlite);
+  const insertAgreement = agreementModel.insertStatement(ctx.sqlite);
+  const insertParty = partyModel.insertStatement(ctx.sqlite);
   const at = nowIso(ctx);
   const start = ctx.sqlite.prepare('SELECT count(*) FROM agreements').pluck().get() as number;
+  const event = { type: 'signing_ceremony' as const, startTime: '09:30', endTime: null, venue: '汽开区会议中心', organizers: [], minutes: null, isSample: true, createdAt: at, updatedAt: at };
+  const agreement = { status: 'signed' as const, place: null, effectiveDate: null, endDate: null, terminatedDate: null, tags: [], amendsId: null, isSample: true, createdAt: at, updatedAt: at };
   ctx.sqlite.transaction(() => {
     let eventId = '';
     let eventDate = '';
@@ -110,19 +108,31 @@ export function generateAgreements(ctx: ServiceContext, count: number): number {
         eventId = randomUUID();
         const year = 2016 + (Math.floor(i / 50) % 10);
         eventDate = `${year}-${String(1 + (Math.floor(i / 50) % 12)).padStart(2, '0')}-${String(10 + (i % 18)).padStart(2, '0')}`;
-        insertEvent.run(eventId, `${year}年校企合作签约仪式（第${Math.floor(i / 50) + 1}场）`, eventDate, '汽开区会议中心', at, at);
+        insertEvent({ ...event, id: eventId, title: `${year}年校企合作签约仪式（第${Math.floor(i / 50) + 1}场）`, date: eventDate });
       }
       const a = members[i % members.length]!;
       const b = members[(i * 7 + 3) % members.length]!;
       const parties = a.id === b.id ? [a, members[(i + 1) % members.length]!] : [a, b];
       const type = suggestAgreementType(parties.map((p) => p.category));
       const termYears = 2 + (i % 4);
-      const title = `${parties[0]!.name.slice(0, 6)}${AGREEMENT_TOPICS[i % AGREEMENT_TOPICS.length]}合作协议`;
-      const number = `${eventDate.slice(0, 4)}-${AGREEMENT_TYPE_LABELS_ZH[type]}-${String(i + 1).padStart(6, '0')}`;
+      const topic = AGREEMENT_TOPICS[i % AGREEMENT_TOPICS.length]!;
       const id = randomUUID();
-      const summary = `${parties.map((p) => p.name).join('与')}在${AGREEMENT_TOPICS[i % AGREEMENT_TOPICS.length]}方面开展合作。`;
-      insertAgreement.run(id, number, title, type, eventDate, eventId, termYears, expiresOn({ endDate: null, termYears, effectiveDate: null, signedDate: eventDate }), summary, buildSearchText([number, title, summary, ...parties.map((p) => p.name)]), at, at);
-      parties.forEach((p, position) => insertParty.run(randomUUID(), id, p.id, position, PARTY_LABELS_ZH[position]!, SURNAMES[(i + position) % SURNAMES.length]! + GIVEN_NAMES[i % GIVEN_NAMES.length]!));
+      const record = {
+        ...agreement,
+        id,
+        number: `${eventDate.slice(0, 4)}-${AGREEMENT_TYPE_LABELS_ZH[type]}-${String(i + 1).padStart(6, '0')}`,
+        title: `${parties[0]!.name.slice(0, 6)}${topic}合作协议`,
+        type,
+        signedDate: eventDate,
+        eventId,
+        termYears,
+        expiresOn: expiresOn({ endDate: null, termYears, effectiveDate: null, signedDate: eventDate }),
+        summary: `${parties.map((p) => p.name).join('与')}在${topic}方面开展合作。`,
+      };
+      insertAgreement({ ...record, searchText: agreementSearchText(record, parties.map((p) => p.name)) });
+      parties.forEach((p, position) =>
+        insertParty({ id: randomUUID(), agreementId: id, organizationId: p.id, position, label: PARTY_LABELS_ZH[position]!, signatoryName: SURNAMES[(i + position) % SURNAMES.length]! + GIVEN_NAMES[i % GIVEN_NAMES.length]!, signatoryTitle: null, sealAffixed: false }),
+      );
     }
   }).immediate();
   return count;

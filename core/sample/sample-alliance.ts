@@ -1,14 +1,15 @@
 // The sample alliance: 长春市汽车产业集群产教联合体 as the founding article reports it (2023-08-19),
 // with exactly the article's member counts. Deterministic, so tests and screenshots are stable.
-import { memberCreateInput, type ApiInput } from '../contract/registry.js';
+import { memberCreateInput } from '../members/contract.js';
+import type { ApiInput } from '../contract/registry.js';
 import { overview, saveProfile } from '../alliance/alliance.js';
+import type { FolderInfo } from '../contract/services.js';
 import type { MemberRole, OrganizationCategory } from '../contract/codes.js';
 import type { ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
 import { createMember } from '../members/members.js';
 import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
-import type { AppOverview } from '../contract/types.js';
+import type { AppOverview } from '../alliance/contract.js';
 import { loadFoundingCongress } from './founding-congress.js';
 import {
   CONTACT_TITLES,
@@ -119,8 +120,8 @@ export function sampleMembers(): ApiInput<'members.create'>[] {
   );
 }
 
-export function loadSampleAlliance(ctx: ServiceContext): AppOverview {
-  const current = overview(ctx);
+export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo): AppOverview {
+  const current = overview(ctx, folder);
   if (current.memberCount > 0) {
     throw new AppError('CONFLICT', 'The sample alliance can only be loaded into an empty database.', { key: 'errors.sampleNeedsEmpty' });
   }
@@ -146,9 +147,5 @@ export function loadSampleAlliance(ctx: ServiceContext): AppOverview {
       enterprises: members.filter((m) => m.category === 'enterprise' && m.name.startsWith('长春')).map((m) => m.name),
     });
   })();
-  return overview(ctx);
+  return overview(ctx, folder);
 }
-
-export const sampleHandlers: HandlerMap = {
-  'sample.load': (_input, ctx) => loadSampleAlliance(ctx),
-};

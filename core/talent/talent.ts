@@ -2,41 +2,26 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { events, organizations, talentItems } from '../../db/schema.js';
-import type { ApiParsed } from '../contract/registry.js';
 import { recordChange } from '../history/changelog.js';
-import type { TalentDirection } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import type { HandlerMap } from '../contract/dispatcher.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { registerMemberReferenceCheck } from '../members/members.js';
 import { containsPattern } from '../text/search-text.js';
-import type { TalentItem } from '../contract/types.js';
+import { rowOf } from '../records/model.js';
+import type { TalentInput, TalentItem, TalentListInput, TalentUpdateInput } from './contract.js';
+import { talentModel } from './talent-model.js';
 
-const columns = {
-  id: talentItems.id,
-  organizationId: talentItems.organizationId,
-  organizationName: organizations.name,
-  eventId: talentItems.eventId,
-  eventTitle: events.title,
-  direction: talentItems.direction,
-  field: talentItems.field,
-  level: talentItems.level,
-  headcount: talentItems.headcount,
-  period: talentItems.period,
-  notes: talentItems.notes,
-  isSample: talentItems.isSample,
-};
 
 function select(ctx: ServiceContext, where: SQL | undefined): TalentItem[] {
   return ctx.db
-    .select(columns)
+    .select({ item: talentItems, organizationName: organizations.name, eventTitle: events.title })
     .from(talentItems)
     .innerJoin(organizations, eq(organizations.id, talentItems.organizationId))
     .leftJoin(events, eq(events.id, talentItems.eventId))
     .where(where)
     .orderBy(asc(talentItems.direction), asc(organizations.pinyinKey), asc(talentItems.field))
     .all()
-    .map((row) => ({ ...row, direction: row.direction as TalentDirection }));
+    .map((row) => ({ ...talentModel.toRecord(row.item), organizationName: row.organizationName, eventTitle: row.eventTitle }));
 }
 
 function getTalentItem(ctx: ServiceContext, id: string): TalentItem {
@@ -45,7 +30,7 @@ function getTalentItem(ctx: ServiceContext, id: string): TalentItem {
   return item;
 }
 
-function assertReferences(ctx: ServiceContext, input: ApiParsed<'talent.create'>): void {
+function assertReferences(ctx: ServiceContext, input: TalentInput): void {
   if (!ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get()) {
     throw fieldError('organizationId', { key: 'errors.memberNotFound', message: 'No member with this id.' });
   }
@@ -54,7 +39,7 @@ function assertReferences(ctx: ServiceContext, input: ApiParsed<'talent.create'>
   }
 }
 
-export function createTalentItem(ctx: ServiceContext, input: ApiParsed<'talent.create'>, options: { isSample?: boolean } = {}): TalentItem {
+export function createTalentItem(ctx: ServiceContext, input: TalentInput, options: { isSample?: boolean } = {}): TalentItem {
   return ctx.sqlite.transaction(() => {
     assertReferences(ctx, input);
     const id = randomUUID();
@@ -66,7 +51,7 @@ export function createTalentItem(ctx: ServiceContext, input: ApiParsed<'talent.c
   })();
 }
 
-export function updateTalentItem(ctx: ServiceContext, input: ApiParsed<'talent.update'>): TalentItem {
+export function updateTalentItem(ctx: ServiceContext, input: TalentUpdateInput): TalentItem {
   const { id, ...fields } = input;
   return ctx.sqlite.transaction(() => {
     const before = getTalentItem(ctx, id);
@@ -87,7 +72,22 @@ export function deleteTalentItem(ctx: ServiceContext, id: string): { id: string 
   })();
 }
 
-export function listTalentItems(ctx: ServiceContext, input: ApiParsed<'talent.list'>): TalentItem[] {
+/** Brings a deleted talent item back as its snapshot holds it; a released-at event deleted since is unlinked. */
+export function putBackTalentItem(ctx: ServiceContext, snapshot: TalentItem): TalentItem {
+  return ctx.sqlite.transaction(() => {
+    if (!ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, snapshot.organizationId)).get()) {
+      throw new AppError('CONFLICT', `Restore the publisher first: ${snapshot.organizationName}.`, { key: 'errors.restorePartiesFirst', params: { names: snapshot.organizationName } });
+    }
+    const eventId = snapshot.eventId && ctx.db.select({ id: events.id }).from(events).where(eq(events.id, snapshot.eventId)).get() ? snapshot.eventId : null;
+    const at = nowIso(ctx);
+    ctx.db.insert(talentItems).values(rowOf(talentModel, { ...snapshot, eventId }, { createdAt: at, updatedAt: at }) as never).run();
+    const restored = getTalentItem(ctx, snapshot.id);
+    recordChange(ctx, 'talent', snapshot.id, 'create', null, restored);
+    return restored;
+  })();
+}
+
+export function listTalentItems(ctx: ServiceContext, input: TalentListInput): TalentItem[] {
   const conditions: (SQL | undefined)[] = [];
   if (input.direction) conditions.push(eq(talentItems.direction, input.direction));
   if (input.organizationId) conditions.push(eq(talentItems.organizationId, input.organizationId));
@@ -103,10 +103,3 @@ registerMemberReferenceCheck((ctx, organizationId) => {
   if (count === 0) return null;
   return { key: 'errors.memberHasTalentItems', params: { count }, message: `This member published ${count} talent supply/demand items; it cannot be deleted.` };
 });
-
-export const talentHandlers: HandlerMap = {
-  'talent.list': (input, ctx) => listTalentItems(ctx, input),
-  'talent.create': (input, ctx) => createTalentItem(ctx, input),
-  'talent.update': (input, ctx) => updateTalentItem(ctx, input),
-  'talent.delete': (input, ctx) => deleteTalentItem(ctx, input.id),
-};

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { MemberRow } from '../../core/contract/types';
+import type { MemberRow } from '../../core/members/contract';
 import { MEMBER_COLUMNS, type MemberColumn } from '../../renderer/src/pages/members/columns';
 import { MemberTable, type MemberTableProps } from '../../renderer/src/pages/members/MemberTable';
 import { renderWithProviders } from './render';

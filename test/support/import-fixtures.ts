@@ -82,3 +82,21 @@ export async function largeWorkbook(n: number): Promise<Buffer> {
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A roster as clerks type it: spaces, full-width letters, formula-looking cells, section rows. */
+export const MESSY = [
+  {
+    label: '政府机构',
+    rows: [
+      { name: ' 长春市 教育局 ', role: '牵头单位', contact: '王 明', title: '处长', phone: '０４３１－８８８８８８８８' },
+      { name: '长春市工业和信息化局', role: '理事单位', contact: '李华', title: '科长', phone: '13900000001' },
+    ],
+  },
+  {
+    label: '企业',
+    rows: [
+      { name: 'ＡＢＣ汽车零部件(长春)有限公司', role: '常务理事', contact: '@SUM(A1)', title: '=1+1', phone: '13900000002', uscc: validUscc(1) },
+      { name: '一汽模具制造有限公司', role: '', contact: '赵强', phone: '13900000003', uscc: '91220101000000001X' },
+    ],
+  },
+];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/contract/errors.js';
+import { DatabaseError } from '../../db/errors.js';
 import { applyMigrations, loadMigrations } from '../../db/migrate.js';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open.js';
 import { migrationsWith, tempDir } from '../support/migrations.js';
@@ -55,7 +55,7 @@ describe('opening the database', () => {
     const filesBefore = fs.readdirSync(dir).sort();
 
     const attempt = openDatabase(file);
-    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseError);
     await expect(openDatabase(file)).rejects.toMatchObject({ code: 'DB_NEWER_THAN_APP' });
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(dir).sort()).toEqual(filesBefore);

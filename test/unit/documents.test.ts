@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../core/contract/registry.js';
 import type { AppCore } from '../../core/host/core.js';
 import { fitColumns } from '../../core/io/exports/document.js';
-import type { FileContent } from '../../core/contract/types.js';
+import type { FileContent } from '../../core/io/exports/contract.js';
 import { callOk, freshCore } from '../support/core.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
 

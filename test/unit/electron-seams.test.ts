@@ -43,7 +43,7 @@ describe('IPC registration', () => {
   it('hands a non-string method name to the dispatcher as unknown', () => {
     dispatch.mockClear();
     handler({ senderFrame: appFrame }, { evil: true }, {});
-    expect(dispatch).toHaveBeenCalledWith('', {});
+    expect(dispatch).toHaveBeenCalledWith('', {}, undefined);
     expect(isTrustedSender(appFrame)).toBe(true);
   });
 });

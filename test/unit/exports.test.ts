@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../core/contract/registry.js';
 import type { AppCore } from '../../core/host/core.js';
 import { runCli } from '../../core/cli/run-cli.js';
 import { neutraliseCell } from '../../core/io/exports/cells.js';
-import type { FileContent } from '../../core/contract/types.js';
+import type { FileContent } from '../../core/io/exports/contract.js';
 import { callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, ERROR_TABLE } from '../../core/contract/errors.js';
 import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, ALLIANCE_LEVELS } from '../../core/contract/codes.js';
 import en from '../../renderer/src/i18n/en.js';
 import zh from '../../renderer/src/i18n/zh.js';
@@ -32,6 +33,14 @@ describe('translations', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+
+  it('has a message for every error code, in both languages', () => {
+    const enKeys = new Set(flatKeys(en));
+    for (const code of ERROR_CODES) {
+      expect(zhKeys.has(ERROR_TABLE[code].key), code).toBe(true);
+      expect(enKeys.has(ERROR_TABLE[code].key), code).toBe(true);
+    }
   });
 
   it('has every literal key the UI asks for, and a label for every code', () => {

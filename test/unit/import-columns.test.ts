@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory } from '../../core/io/imports/columns.js';
 import { normaliseName, tidySpaces, unshield } from '../../core/io/imports/normalise.js';
-import { normaliseDate } from '../../core/io/imports/plan.js';
+import { normaliseDate } from '../../core/io/imports/read-row.js';
 import { parseDelimited } from '../../core/io/imports/read-text.js';
 
 describe('section rows', () => {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memberCreateInput } from '../../core/contract/registry.js';
+import { memberCreateInput } from '../../core/members/contract.js';
 import { saveProfile } from '../../core/alliance/alliance.js';
 import { createCore } from '../../core/host/core.js';
 import { createMember } from '../../core/members/members.js';

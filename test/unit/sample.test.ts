@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberCreateInput } from '../../core/contract/registry.js';
+import { memberCreateInput } from '../../core/members/contract.js';
 import { isValidUscc } from '../../core/members/uscc.js';
 import { SAMPLE_COUNTS, sampleMembers } from '../../core/sample/sample-alliance.js';
 import { callOk, freshCore } from '../support/core.js';

@@ -3,7 +3,7 @@
 import { AGENDA_KIND_LABELS_ZH, ATTENDANCE_LABELS_ZH, EVENT_TYPE_LABELS_ZH } from '../../contract/codes.js';
 import { getEvent } from '../../events/events.js';
 import type { ServiceContext } from '../../contract/context.js';
-import type { MeetingEvent } from '../../contract/types.js';
+import type { MeetingEvent } from '../../events/contract.js';
 import { tableBlocks, type ReportBlock, type ReportDocument } from './document.js';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

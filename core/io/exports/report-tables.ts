@@ -2,29 +2,33 @@
 // summary (协议汇总表) with subtotals by type and a sheet of agreements expiring within 90 days.
 import { asc } from 'drizzle-orm';
 import { agreements } from '../../../db/schema.js';
-import type { ApiParsed } from '../../contract/registry.js';
-
-export type AgreementExportFilters = Omit<ApiParsed<'exports.agreements'>, 'format'>;
-import { agreementFilter, agreementRows } from '../../agreements/agreements.js';
+import { agreementFilter, agreementRows } from '../../agreements/agreement-list.js';
+import type { AgreementFilters, AgreementRow } from '../../agreements/contract.js';
+import { agreementFields, partyFields } from '../../agreements/fields.js';
+import { contactFields, memberFields } from '../../members/fields.js';
+import { cellText, heading } from './columns.js';
 import { getProfile } from '../../alliance/alliance.js';
-import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPE_LABELS_ZH, AGREEMENT_TYPES, CATEGORY_LABELS_ZH, MEMBER_ROLES, ROLE_LABELS_ZH } from '../../contract/codes.js';
+import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPES, MEMBER_ROLES } from '../../contract/codes.js';
 import { todayIso, type ServiceContext } from '../../contract/context.js';
 import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '../../members/roster.js';
-import type { AgreementRow } from '../../contract/types.js';
+
+/** The phone a list prints for a contact: the mobile, else the landline. */
+const PHONE_HEADING = '联系电话';
+const roleText = memberFields.role.labelsZh;
 import type { ReportSheet, ReportTable } from './table.js';
 
 export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): ReportTable {
   // Straight from the member rows to the table's cells: a 100k roster is held once, not as rows, roster
   // objects and cells at the same time.
   const members = rosterMembers(ctx, options);
-  const header = ['序号', '单位名称', '联合体职务', '联系人', '职务', '联系电话', ...(options.includeUscc ? ['统一社会信用代码'] : [])];
+  const header = ['序号', heading(memberFields.name), heading(memberFields.role), heading(contactFields.name), heading(contactFields.title), PHONE_HEADING, ...(options.includeUscc ? [heading(memberFields.uscc)] : [])];
   return {
     title: `${getProfile(ctx)?.name ?? ''}成员单位名单`,
     subtitle: `截至 ${todayIso(ctx)}，共 ${members.length} 家`,
     header,
     sections: rosterGroups(members).map((group) => ({
       heading: rosterHeading(group.category, group.rows.length),
-      rows: group.rows.map((r, i) => [i + 1, r.name, ROLE_LABELS_ZH[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
+      rows: group.rows.map((r, i) => [i + 1, r.name, roleText[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
     })),
   };
 }
@@ -36,22 +40,34 @@ export function councilTable(ctx: ServiceContext): ReportTable {
   return {
     title: `${getProfile(ctx)?.name ?? ''}理事会组成名单`,
     subtitle: `截至 ${todayIso(ctx)}，共 ${holders.length} 家`,
-    header: ['序号', '单位名称', '单位类别', '代表', '职务', '联系电话'],
+    header: ['序号', heading(memberFields.name), heading(memberFields.category), '代表', heading(contactFields.title), PHONE_HEADING],
     sections: groups.map((group) => ({
-      heading: `${ROLE_LABELS_ZH[group.role]}（${group.rows.length}家）`,
-      rows: group.rows.map((m, i) => [i + 1, m.name, CATEGORY_LABELS_ZH[m.category], m.contactName ?? '', m.contactTitle ?? '', m.contactPhone ?? '']),
+      heading: `${roleText[group.role]}（${group.rows.length}家）`,
+      rows: group.rows.map((m, i) => [i + 1, m.name, cellText(memberFields.category, m.category), m.contactName ?? '', m.contactTitle ?? '', m.contactPhone ?? '']),
     })),
   };
 }
 
-const SUMMARY_HEADER = ['序号', '协议编号', '协议名称', '协议类型', '签约各方', '签约代表', '签订日期', '签约活动', '有效期至', '状态', '合作内容摘要'];
+const SUMMARY_HEADER = [
+  '序号',
+  heading(agreementFields.number),
+  heading(agreementFields.title),
+  heading(agreementFields.type),
+  '签约各方',
+  heading(partyFields.signatoryName),
+  heading(agreementFields.signedDate),
+  heading(agreementFields.eventId),
+  heading(agreementFields.expiresOn),
+  '状态',
+  heading(agreementFields.summary),
+];
 
 function summaryRow(seq: number, a: AgreementRow, summaries: Map<string, string>): (string | number)[] {
   return [
     seq,
     a.number,
     a.title,
-    AGREEMENT_TYPE_LABELS_ZH[a.type],
+    cellText(agreementFields.type, a.type),
     a.parties.map((p) => p.name).join('、'),
     a.parties.map((p) => p.signatoryName ?? '').filter(Boolean).join('、'),
     a.signedDate ?? '',
@@ -62,7 +78,7 @@ function summaryRow(seq: number, a: AgreementRow, summaries: Map<string, string>
   ];
 }
 
-export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementExportFilters): ReportSheet[] {
+export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementFilters): ReportSheet[] {
   const profile = getProfile(ctx);
   const rows = agreementRows(ctx, agreementFilter(ctx, filters), [asc(agreements.type), asc(agreements.signedDate), asc(agreements.number)]);
   const summaries = new Map(
@@ -80,7 +96,7 @@ export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementEx
       header: SUMMARY_HEADER,
       landscape: true,
       sections: byType.map((group) => ({
-        heading: `${AGREEMENT_TYPE_LABELS_ZH[group.type]}（${group.rows.length}份）`,
+        heading: `${cellText(agreementFields.type, group.type)}（${group.rows.length}份）`,
         rows: group.rows.map((a, i) => summaryRow(i + 1, a, summaries)),
         footer: ['', `小计：${group.rows.length} 份`],
       })),

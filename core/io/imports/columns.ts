@@ -1,55 +1,17 @@
 // The columns a member spreadsheet may have, how headers name them, and how a sheet's header row,
 // title rows and section rows (一、政府机构（10个）) are recognised.
 import { CATEGORY_LABELS_ZH, MEMBER_ROLES, ORGANIZATION_CATEGORIES, ROLE_LABELS_ZH, type MemberRole, type OrganizationCategory } from '../../contract/codes.js';
+import { IMPORT_FIELD_SPECS, type ImportField } from './import-fields.js';
 import { halfWidth, headerKey } from './normalise.js';
 
-export const IMPORT_FIELDS = [
-  'name',
-  'shortName',
-  'aliases',
-  'category',
-  'uscc',
-  'role',
-  'joinDate',
-  'address',
-  'postcode',
-  'website',
-  'legalRepresentative',
-  'notes',
-  'contactName',
-  'contactTitle',
-  'contactPhone',
-  'contactMobile',
-  'contactEmail',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Header names per field, compared through headerKey (so 单位 名称 and 单位名称 are the same). */
-const HEADER_NAMES: Record<ImportField, string[]> = {
-  name: ['单位名称', '名称', '成员单位', '成员单位名称', '单位全称', '单位', '机构名称', '企业名称', '学校名称', 'name'],
-  shortName: ['简称', '单位简称', 'shortname'],
-  aliases: ['别名', '其他名称', 'aliases'],
-  category: ['类别', '单位类型', '单位类别', '类型', '单位性质', '性质', '成员类别', 'category'],
-  uscc: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', 'uscc'],
-  role: ['联合体职务', '理事会职务', '联合体角色', '角色', '成员类型', 'role'],
-  joinDate: ['入会日期', '加入日期', '加入时间', '入会时间', 'joindate'],
-  address: ['地址', '单位地址', '通讯地址', '通信地址', 'address'],
-  postcode: ['邮编', '邮政编码', 'postcode'],
-  website: ['网址', '网站', '单位网址', 'website'],
-  legalRepresentative: ['法定代表人', '负责人', '法人代表', '单位负责人'],
-  notes: ['备注', '说明', 'notes'],
-  contactName: ['联系人', '联系人姓名', '姓名', 'contact'],
-  contactTitle: ['职务', '联系人职务', '职位', '职称', 'title'],
-  contactPhone: ['电话', '联系电话', '办公电话', '座机', '固定电话', 'phone'],
-  contactMobile: ['手机', '手机号', '手机号码', '移动电话', 'mobile'],
-  contactEmail: ['邮箱', '电子邮箱', '电子邮件', 'email', 'e-mail'],
-};
+export type { ImportField };
 
 /** Columns a roster has that are not member data: recognised so they count towards the header. */
 const IGNORED_HEADERS = ['序号', '编号', 'no', '序'];
 
+// Header names come from the field models (core/members/fields.ts), each field's `import.headers`.
 const HEADER_INDEX = new Map<string, ImportField>();
-for (const field of IMPORT_FIELDS) for (const name of HEADER_NAMES[field]) HEADER_INDEX.set(headerKey(name), field);
+for (const spec of IMPORT_FIELD_SPECS) for (const name of spec.column.headers) HEADER_INDEX.set(headerKey(name), spec.field);
 
 export function fieldForHeader(header: string): ImportField | null {
   return HEADER_INDEX.get(headerKey(header)) ?? null;

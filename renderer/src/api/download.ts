@@ -1,6 +1,6 @@
 // Saves a file the core returned. The browser shell downloads it; Electron shows its save dialog
 // for the same download, so both shells use this one path.
-import type { FileContent } from '../../../core/contract/types';
+import type { FileContent } from '../../../core/io/exports/contract';
 
 export function saveFile(file: FileContent): void {
   const bytes = Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0));

@@ -4,13 +4,14 @@ import type { Transport } from './transport';
 
 export function httpTransport(fetchImpl: typeof fetch = (...args) => fetch(...args)): Transport {
   return {
-    async invoke(method, input) {
+    async invoke(method, input, options) {
       let response: Response;
       try {
         response = await fetchImpl(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
+          // The job id travels in a header: the body stays exactly the method's input.
+          headers: { 'Content-Type': 'application/json', ...(options?.jobId ? { 'X-Alliance-Job': options.jobId } : {}) },
           body: input === undefined ? '' : JSON.stringify(input),
         });
       } catch {

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Popconfirm, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../core/contract/types';
+import type { Attachment } from '../../../core/attachments/contract';
 import { call } from '../api/client';
 import { readAsBase64, saveFile } from '../api/download';
 import { errorText } from '../api/errors';

@@ -2,7 +2,7 @@
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileContent } from '../../../core/contract/types';
+import type { FileContent } from '../../../core/io/exports/contract';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/errors';
 

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChangeLogEntry } from '../../../core/contract/types';
+import type { ChangeLogEntry } from '../../../core/history/contract';
 import { call } from '../api/client';
 
 type Entity = 'organization' | 'agreement' | 'event';

@@ -8,7 +8,7 @@ import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type AgreementType } from '../../.
 import { call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
-import type { Agreement } from '../../../../core/contract/types';
+import type { Agreement } from '../../../../core/agreements/contract';
 import { AttachmentList } from '../../components/AttachmentList';
 import { RecordHistory } from '../../components/RecordHistory';
 import { EventSelect } from '../../components/EventSelect';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../core/contract/registry';
 import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementType } from '../../../../core/contract/codes';
-import type { AgreementRow } from '../../../../core/contract/types';
+import type { AgreementRow } from '../../../../core/agreements/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { AgreementStateTag } from '../../components/AgreementStateTag';

@@ -2,7 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiInput } from '../../../../core/contract/registry';
 import type { AgreementStatus, AgreementType } from '../../../../core/contract/codes';
-import type { Agreement } from '../../../../core/contract/types';
+import type { Agreement } from '../../../../core/agreements/contract';
 
 export interface PartyValues {
   organizationId?: string | null;

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CeremonyState } from '../../../../core/contract/types';
+import type { CeremonyState } from '../../../../core/events/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { hrefFor, type Page } from '../../hooks/useHashRoute';

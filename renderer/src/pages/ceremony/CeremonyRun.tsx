@@ -3,7 +3,7 @@
 import { Button, Progress, Result, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CeremonyState } from '../../../../core/contract/types';
+import type { CeremonyState } from '../../../../core/events/contract';
 import './ceremony.css';
 
 export interface CeremonyRunProps {

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventRow } from '../../../../core/contract/types';
+import type { EventRow } from '../../../../core/events/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { hrefFor } from '../../hooks/useHashRoute';

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../core/contract/types';
+import type { BackupInfo } from '../../../../core/folder/contract';
 import { call } from '../../api/client';
 import { readAsBase64, saveFile } from '../../api/download';
 import { errorText } from '../../api/errors';

@@ -12,7 +12,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { MemberSelect } from '../../components/MemberSelect';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
-import type { MeetingEvent } from '../../../../core/contract/types';
+import type { MeetingEvent } from '../../../../core/events/contract';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { EMPTY_EVENT, inputFromEventValues, knownNamesOf, valuesFromEvent, type EventFormValues } from './eventFormValues';
 

@@ -4,7 +4,7 @@ import { Button, Empty, Input, Space, Table, Typography } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES, type EventType } from '../../../../core/contract/codes';
-import type { EventRow } from '../../../../core/contract/types';
+import type { EventRow } from '../../../../core/events/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { CodeFilter } from '../../components/CodeFilter';

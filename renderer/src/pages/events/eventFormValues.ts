@@ -2,7 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiInput } from '../../../../core/contract/registry';
 import type { AgendaKind, AttendanceStatus, EventType } from '../../../../core/contract/codes';
-import type { MeetingEvent } from '../../../../core/contract/types';
+import type { MeetingEvent } from '../../../../core/events/contract';
 
 export interface EventFormValues {
   title?: string;

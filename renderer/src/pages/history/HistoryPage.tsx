@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangeSummary } from '../../../../core/contract/types';
+import type { ChangeSummary } from '../../../../core/history/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 

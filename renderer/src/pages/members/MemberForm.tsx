@@ -6,7 +6,7 @@ import { App, Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Popc
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, ORGANIZATION_CATEGORIES } from '../../../../core/contract/codes';
-import type { Warning } from '../../../../core/contract/types';
+import type { Warning } from '../../../../core/members/contract';
 import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 import { overviewKey } from '../../hooks/useOverview';

@@ -4,7 +4,7 @@ import { createColumnHelper, createRow, flexRender, getCoreRowModel, useReactTab
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberRow } from '../../../../core/contract/types';
+import type { MemberRow } from '../../../../core/members/contract';
 import { COLUMN_WIDTHS, MEMBER_COLUMNS, SORT_OF_COLUMN, type MemberColumn, type SortKey } from './columns';
 import './member-table.css';
 

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Empty, Space, Spin, Table, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, OrganizationCategory } from '../../../../core/contract/codes';
-import type { RosterRow } from '../../../../core/contract/types';
+import type { RosterRow } from '../../../../core/members/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { ExportMenu } from '../../components/ExportMenu';

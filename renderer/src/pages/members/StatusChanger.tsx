@@ -4,7 +4,7 @@ import { App, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../../core/contract/codes';
-import type { Member } from '../../../../core/contract/types';
+import type { Member } from '../../../../core/members/contract';
 import { ApiError, call } from '../../api/client';
 import { errorText, issueText } from '../../api/errors';
 

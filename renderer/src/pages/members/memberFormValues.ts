@@ -2,7 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiInput } from '../../../../core/contract/registry';
 import type { MemberRole, MemberStatus, OrganizationCategory } from '../../../../core/contract/codes';
-import type { Member } from '../../../../core/contract/types';
+import type { Member } from '../../../../core/members/contract';
 
 export interface ContactValues {
   id?: string;

@@ -4,7 +4,7 @@ import { App, Button, Col, Empty, Form, Input, InputNumber, Modal, Row, Segmente
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TALENT_DIRECTIONS, type TalentDirection } from '../../../../core/contract/codes';
-import type { TalentItem } from '../../../../core/contract/types';
+import type { TalentItem } from '../../../../core/talent/contract';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';

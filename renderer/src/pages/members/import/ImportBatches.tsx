@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, List, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportBatch } from '../../../../../core/io/imports/member-import';
+import type { ImportBatch } from '../../../../../core/io/imports/contract';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 

@@ -2,11 +2,10 @@
 // → import (with progress, cancellable) → see what happened, download the rows left out, or undo.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Drawer, Progress, Radio, Space, Spin, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportField } from '../../../../../core/io/imports/columns';
-import type { CommitResult, StageResult } from '../../../../../core/io/imports/member-import';
-import type { DuplicateAction } from '../../../../../core/io/imports/plan';
+import type { CommitResult, DuplicateAction, StageResult } from '../../../../../core/io/imports/contract';
 import { call } from '../../../api/client';
 import { readAsBase64, saveFile } from '../../../api/download';
 import { errorText } from '../../../api/errors';
@@ -30,6 +29,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [committing, setCommitting] = useState<{ done: number; total: number } | null>(null);
   const [stageError, setStageError] = useState<string | null>(null);
+  const cancelCommit = useRef<AbortController | null>(null);
 
   const staged = step.kind === 'preview' || step.kind === 'done' ? step.staged : null;
   const plan = { uploadId: staged?.uploadId ?? '', mapping, onDuplicate, rowActions };
@@ -71,18 +71,17 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
   const commit = async () => {
     if (!staged) return;
     setCommitting({ done: 0, total: (preview.data?.counts.new ?? 0) + (preview.data?.counts.update ?? 0) });
-    const timer = setInterval(() => {
-      void call('imports.progress', { uploadId: staged.uploadId }).then((p) => p && setCommitting(p));
-    }, 300);
+    const cancel = new AbortController();
+    cancelCommit.current = cancel;
     try {
-      const result = await call('imports.commit', { ...plan, skipInvalid });
+      const result = await call('imports.commit', { ...plan, skipInvalid }, { onProgress: setCommitting, signal: cancel.signal });
       setStep({ kind: 'done', staged, result });
       message.success(doneText(result));
       void queryClient.invalidateQueries();
     } catch (error) {
       message.error(errorText(t, error));
     } finally {
-      clearInterval(timer);
+      cancelCommit.current = null;
       setCommitting(null);
     }
   };
@@ -171,7 +170,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
             <Space style={{ width: '100%' }}>
               <Progress percent={committing.total ? Math.floor((committing.done / committing.total) * 100) : 0} style={{ width: 400 }} />
               <Typography.Text>{t('import.importing', committing)}</Typography.Text>
-              <Button onClick={() => void call('imports.cancel', { uploadId: step.staged.uploadId })}>{t('import.cancel')}</Button>
+              <Button onClick={() => cancelCommit.current?.abort()}>{t('import.cancel')}</Button>
             </Space>
           ) : (
             <Space>

@@ -3,8 +3,7 @@
 import { Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewRow } from '../../../../../core/io/imports/member-import';
-import type { DuplicateAction, RowStatus } from '../../../../../core/io/imports/plan';
+import type { DuplicateAction, ImportPreviewRow, RowStatus } from '../../../../../core/io/imports/contract';
 import { issueText } from '../../../api/errors';
 
 const STATUS_COLORS: Record<RowStatus, string> = { new: 'green', update: 'blue', duplicate: 'default', error: 'red' };

@@ -1,0 +1,92 @@
+// The CLI's usage text and its option parsing.
+import { parseArgs } from 'node:util';
+import { AGREEMENT_STATES, AGREEMENT_TYPES, MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES } from '../contract/codes.js';
+import { EXPORTS } from '../io/exports/formats.js';
+
+const exportFormats = Object.entries(EXPORTS)
+  .map(([name, formats]) => `${name}: ${formats.join('|')}`)
+  .join('; ');
+
+export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
+
+Commands:
+  sample load                      load the sample alliance into an empty database
+  sample generate --members N [--agreements M]
+                                   add N generated members and M agreements between members (with
+                                   a signing ceremony per 50), in one transaction (benchmarks, tests)
+  members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
+               [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
+  roster [--json] [--uscc]         member roster grouped by category
+  agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
+                  [--event ID] [--from DATE] [--to DATE] [--text TEXT]
+  events list [--json] [--from DATE] [--to DATE] [--text TEXT]
+  export roster|council|agreements|meeting --format FORMAT --out FILE
+         roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT]
+         agreements: [agreement filters as for agreements list]
+         meeting:    --event ID [--part both|record|sign-in]
+                                   the member roster, council list, agreement summary or a
+                                   meeting's record and sign-in sheet as a file; without --format
+                                   the file name's extension decides (${exportFormats})
+  import members FILE [--dry-run] [--on-duplicate skip|fill|overwrite] [--skip-invalid] [--json]
+                                   members from an xlsx or csv (UTF-8, GBK/GB18030, UTF-16);
+                                   with any invalid row nothing is written unless --skip-invalid
+  import list [--json]             recent imports
+  import undo BATCH                undo an import as a whole
+  backup [--out FILE]              a consistent backup: into backups/, or to FILE
+  restore FILE                     restore a backup (the current data is backed up first)
+  check                            full integrity check; exits non-zero with the reason if it fails
+
+Exit codes: 0 done; 1 refused (the data or the file says no); 2 bad arguments; 3 the data file
+(damaged, locked, newer); 4 a file or folder (missing, no permission, read-only, disk full).
+
+Codes:
+  category: ${ORGANIZATION_CATEGORIES.join(', ')}
+  role:     ${MEMBER_ROLES.join(', ')}
+  status:   ${MEMBER_STATUSES.join(', ')}
+  type:     ${AGREEMENT_TYPES.join(', ')}
+  state:    ${AGREEMENT_STATES.join(', ')}`;
+
+export class UsageError extends Error {}
+
+export function parseCli(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        category: { type: 'string' },
+        role: { type: 'string' },
+        status: { type: 'string' },
+        text: { type: 'string' },
+        sort: { type: 'string' },
+        uscc: { type: 'boolean' },
+        type: { type: 'string' },
+        out: { type: 'string' },
+        members: { type: 'string' },
+        agreements: { type: 'string' },
+        format: { type: 'string' },
+        state: { type: 'string' },
+        member: { type: 'string' },
+        event: { type: 'string' },
+        part: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'on-duplicate': { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export type CliValues = ReturnType<typeof parseCli>['values'];
+
+export function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,49 @@
+// What a handler can reach besides its input, and what hosts it: a bare database (tests, tools), a
+// data folder (the CLI) or the app's workspace (the shells). One dispatcher serves each host; the
+// host says which services exist now and whether the data file is being checked or is damaged.
+import type { ServiceContext } from './context.js';
+import type { Job } from './method.js';
+import type { BackupInfo, CheckReport, DatabaseHealth } from '../folder/contract.js';
+import type { FileContent } from '../io/exports/contract.js';
+
+/** Where the open data file is and whether it is healthy (what the first screen shows). */
+export interface FolderInfo {
+  health: DatabaseHealth;
+  dataFile: string | null;
+}
+
+/** The data folder's own work: backups, restores, the full check. */
+export interface FolderServices {
+  info(): FolderInfo;
+  listBackups(): BackupInfo[];
+  backupToFile(job: Job): Promise<FileContent>;
+  restoreBackup(name: string, job: Job): Promise<void>;
+  restoreUploaded(upload: { fileName: string; contentBase64: string }, job: Job): Promise<void>;
+  check(): CheckReport;
+}
+
+/** Switching the app to another data folder. */
+export interface WorkspaceServices {
+  open(path: string): Promise<{ dataFile: string }>;
+  create(path: string): Promise<{ dataFile: string }>;
+  saveAs(path: string, job: Job): Promise<{ dataFile: string }>;
+}
+
+export interface Services {
+  /** The open database; throws DB_DAMAGED in recovery mode and DB_BUSY while a file is swapped. */
+  readonly ctx: ServiceContext;
+  /** Throws UNAVAILABLE where there is no data folder (a bare database). */
+  readonly folder: FolderServices;
+  /** Throws UNAVAILABLE where no app holds the folder (the CLI, tests). */
+  readonly workspace: WorkspaceServices;
+  /** Where the data file is and how it is, in every host. */
+  info(): FolderInfo;
+}
+
+export interface Host {
+  readonly services: Services;
+  /** Pending while the data file is being checked: calls other than reads wait for it. */
+  checking(): Promise<void> | null;
+  /** Why the data file is unusable (recovery mode), or null. */
+  damage(): string | null;
+}

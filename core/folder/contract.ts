@@ -1,0 +1,92 @@
+// The data folder: its backups, restoring one, the full check, and switching to another folder.
+import { z } from 'zod';
+import { defineMethods, returns } from '../contract/method.js';
+import type { FileContent } from '../io/exports/contract.js';
+
+const empty = z.strictObject({}).optional().transform(() => ({}));
+const folderPath = z.strictObject({ path: z.string().min(1).max(1000) });
+
+export type DatabaseHealth =
+  | { state: 'ok'; uncleanShutdown: boolean }
+  /** The file failed its check: the app offers the newest good backup instead of starting afresh. */
+  | { state: 'damaged'; reason: string; newestBackup: string | null };
+
+export interface BackupInfo {
+  name: string;
+  takenAt: string;
+  reason: 'startup' | 'auto' | 'manual' | 'before-restore' | 'before-migration';
+  size: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  reason: string | null;
+  milliseconds: number;
+}
+
+export const restoreFileInput = z.strictObject({ fileName: z.string().max(1000), contentBase64: z.string().min(1).max(48 * 1024 * 1024) });
+
+export const folderMethods = defineMethods({
+  'backups.list': { doc: 'Backups kept in the data folder, newest first.', input: empty, result: returns<BackupInfo[]>(), access: 'read', recovery: true, reads: ['backup'] },
+  'backups.create': {
+    doc: '"Back up now": a consistent copy\'s bytes, for the shell to save where the clerk chooses.',
+    input: empty,
+    result: returns<FileContent>(),
+    access: 'read',
+    job: true,
+    reads: [],
+    changes: ['backup'],
+  },
+  'backups.restore': {
+    doc: 'Restores a backup from the list (by name, never by path), after checking it; the current data is backed up first.',
+    input: z.strictObject({ name: z.string().min(1).max(200) }),
+    result: returns<{ restored: string }>(),
+    access: 'write',
+    recovery: true,
+    exclusive: true,
+    job: true,
+    changes: 'all',
+  },
+  'backups.restoreFile': {
+    doc: 'Restores a database file the clerk chose (sent as bytes), after checking it.',
+    input: restoreFileInput,
+    result: returns<{ restored: string }>(),
+    access: 'write',
+    recovery: true,
+    exclusive: true,
+    job: true,
+    changes: 'all',
+  },
+  'app.check': { doc: "Runs SQLite's full integrity_check on the open database.", input: empty, result: returns<CheckReport>(), access: 'read', recovery: true, reads: ['folder'] },
+  'files.open': {
+    doc: 'Opens the data folder at this path (a folder, or its alliance.sqlite), after the current one is closed cleanly.',
+    input: folderPath,
+    result: returns<{ dataFile: string }>(),
+    access: 'read',
+    recovery: true,
+    exclusive: true,
+    reads: ['folder'],
+    changes: 'all',
+  },
+  'files.create': {
+    doc: 'Starts a new, empty data folder at this path and switches to it.',
+    input: folderPath,
+    result: returns<{ dataFile: string }>(),
+    access: 'read',
+    recovery: true,
+    exclusive: true,
+    reads: ['folder'],
+    changes: 'all',
+  },
+  'files.saveAs': {
+    doc: 'Copies the open data (database and attachments) to a new data folder and continues there.',
+    input: folderPath,
+    result: returns<{ dataFile: string }>(),
+    access: 'read',
+    recovery: true,
+    exclusive: true,
+    job: true,
+    reads: ['folder'],
+    changes: 'all',
+  },
+});

@@ -1,0 +1,52 @@
+// The history: every change as a list, each record's own changes, and deleted records brought back.
+import { z } from 'zod';
+import { defineMethods, returns } from '../contract/method.js';
+import type { RecordOf } from '../contract/fields.js';
+import { CHANGE_ACTIONS, CHANGE_ENTITIES, changeLogFields } from './fields.js';
+
+export type ChangeLogEntry = RecordOf<typeof changeLogFields>;
+
+/** One line of the activity list. */
+export interface ChangeSummary {
+  id: number;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  /** The record's name, number or title at the time. */
+  label: string;
+  /** A deleted record that can be brought back and does not exist again yet. */
+  restorable: boolean;
+}
+
+export const changeRecentInput = z.strictObject({
+  entity: z.enum(CHANGE_ENTITIES).optional(),
+  action: z.enum(CHANGE_ACTIONS).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ChangeRecentInput = z.output<typeof changeRecentInput>;
+
+export const historyMethods = defineMethods({
+  'changes.forRecord': {
+    doc: 'The change log of one record, newest first.',
+    input: z.strictObject({ entity: z.enum(CHANGE_ENTITIES), id: z.string().min(1).max(100) }),
+    result: returns<ChangeLogEntry[]>(),
+    access: 'read',
+    reads: ['history'],
+  },
+  'changes.recent': {
+    doc: 'The alliance-wide activity list: every change, newest first.',
+    input: changeRecentInput,
+    result: returns<{ rows: ChangeSummary[]; total: number }>(),
+    access: 'read',
+    reads: ['history'],
+  },
+  'changes.restore': {
+    doc: 'Brings back a deleted member, agreement, event or talent item from the snapshot its deletion logged.',
+    input: z.strictObject({ id: z.number().int().min(1) }),
+    result: returns<{ entity: string; id: string }>(),
+    access: 'write',
+    changes: ['organization', 'contact', 'agreement', 'attachment', 'event', 'talent'],
+  },
+});

@@ -1,0 +1,83 @@
+// Committing a staged import: one transaction, written in chunks so jobs.progress and jobs.cancel
+// are answered between them (the dispatcher holds every other call while it runs); all or nothing;
+// recorded as a batch that can be undone. New members are written by prepared statements generated
+// from the field models, so a field added to a model is imported without touching this file.
+import { randomUUID } from 'node:crypto';
+import { longTransaction } from '../../../db/long-transaction.js';
+import { nowIso, type ServiceContext } from '../../contract/context.js';
+import { AppError } from '../../contract/errors.js';
+import type { Job } from '../../contract/method.js';
+import { changeLogModel } from '../../history/history-model.js';
+import type { Contact } from '../../members/fields.js';
+import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
+import { getMember, updateMember } from '../../members/members.js';
+import type { CommitResult, ImportCommitInput } from './contract.js';
+import { importBatchItemModel, importBatchModel } from './import-model.js';
+import { mergedInput } from './merge.js';
+import type { PlannedRow } from './plan.js';
+import { planFor, rowReasons } from './preview.js';
+import { rememberMapping } from './staging.js';
+
+const CHUNK = 500;
+
+/** Writes new members through the models' prepared inserts, with their change-log entries and batch items. */
+function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
+  const insertMember = memberModel.insertStatement(ctx.sqlite);
+  const insertContact = contactModel.insertStatement(ctx.sqlite);
+  const insertChange = changeLogModel.insertStatement(ctx.sqlite);
+  const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
+  return (row: PlannedRow) => {
+    const { contacts: contactInputs, status, ...fields } = row.input!;
+    const id = randomUUID();
+    const contacts: Contact[] = contactInputs.map((c, i) => ({ ...c, id: randomUUID(), organizationId: id, isPrimary: i === 0, sortOrder: i }));
+    const member = { ...fields, id, status, formerNames: [], exitDate: null, exitReason: null, isSample: false, createdAt: at, updatedAt: at };
+    insertMember({ ...member, ...memberDerived(member, contacts) });
+    for (const contact of contacts) insertContact({ ...contact, createdAt: at, updatedAt: at });
+    // The change log's id is its rowid: null lets SQLite number it.
+    insertChange({ id: null as unknown as number, at, entity: 'organization', entityId: id, action: 'create', before: null, after: { ...member, contacts } });
+    insertItem({ batchId, organizationId: id, action: 'create', before: null });
+  };
+}
+
+export async function commitImport(ctx: ServiceContext, input: ImportCommitInput, job: Job): Promise<CommitResult> {
+  const { file, plan, mapping } = planFor(ctx, input);
+  const rejected = plan.rows.filter((r) => r.status === 'error');
+  if (rejected.length > 0 && !input.skipInvalid) {
+    throw new AppError('IMPORT_INVALID', `${rejected.length} rows have errors; nothing was imported. Fix them, or import the valid rows and skip these.`, {
+      key: 'import.invalidRows',
+      params: { count: rejected.length },
+    });
+  }
+  const creates = plan.rows.filter((r) => r.status === 'new');
+  const updates = plan.rows.filter((r) => r.status === 'update');
+  const skipped = plan.rows.filter((r) => r.status === 'duplicate').length;
+  const rejectedRows = rejected.map((r) => ({ rowNumber: r.rowNumber, reason: rowReasons(r) }));
+  const result = { created: creates.length, updated: updates.length, skipped, rejected: rejected.length, rejectedRows };
+  if (creates.length === 0 && updates.length === 0) {
+    rememberMapping(ctx, file.headers, mapping);
+    return { batchId: null, ...result };
+  }
+  const at = nowIso(ctx);
+  const batchId = randomUUID();
+  const total = creates.length + updates.length;
+  await longTransaction(ctx.sqlite, async () => {
+    importBatchModel.insertStatement(ctx.sqlite)({ id: batchId, fileName: file.fileName, createdAt: at, createdCount: creates.length, updatedCount: updates.length, skippedCount: skipped, rejectedCount: rejected.length, undoneAt: null });
+    const writeMember = memberWriter(ctx, batchId, at);
+    const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
+    for (let start = 0; start < creates.length; start += CHUNK) {
+      for (const row of creates.slice(start, start + CHUNK)) writeMember(row);
+      job.progress(Math.min(creates.length, start + CHUNK), total);
+      // Let progress and cancel calls through between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+      job.checkpoint();
+    }
+    updates.forEach((row, i) => {
+      const before = getMember(ctx, row.match!.id!);
+      updateMember(ctx, mergedInput(before, row.input!, row.changes));
+      insertItem({ batchId, organizationId: before.id, action: 'update', before });
+      job.progress(creates.length + i + 1, total);
+    });
+    rememberMapping(ctx, file.headers, mapping);
+  });
+  return { batchId, ...result };
+}

@@ -1,0 +1,81 @@
+// A field model bound to its table: which column holds each field, which columns the app derives
+// (sort keys, search text), and the row mapping both ways. Binding refuses a table column that no
+// field or derived column accounts for, so a column added to the schema but not to its model fails
+// at start-up and in tests, instead of being dropped silently by an import, a restore or an undo.
+import type Database from 'better-sqlite3';
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { shownKeys, type Fields, type RecordOf, type StoredOf } from '../contract/fields.js';
+
+export interface BoundModel<F extends Fields, D extends string = string> {
+  /** The entity's name in the change log. */
+  entity: string;
+  table: SQLiteTable;
+  fields: F;
+  /** Columns computed from the record on every write, never set by a caller. */
+  derived: readonly D[];
+  /** Every column, in the table's order: its field (or derived) name and its SQL name. */
+  columns: readonly { key: string; name: string; column: Column }[];
+  /** A row as drizzle's select() returns it, as the API shows it. */
+  toRecord(row: Record<string, unknown>): RecordOf<F>;
+  /** A prepared INSERT of every column, for bulk writes (imports, generated data). */
+  insertStatement(sqlite: Database.Database): (row: StoredOf<F> & Record<D, unknown>) => void;
+}
+
+const binding = new Map<SQLiteTable, BoundModel<Fields>>();
+
+export function bindModel<F extends Fields, const D extends string = never>(entity: string, table: SQLiteTable, fields: F, derived: readonly D[] = []): BoundModel<F, D> {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, name: column.name, column: column as Column }));
+  const accounted = new Set<string>([...Object.keys(fields), ...derived]);
+  const unknown = columns.filter((c) => !accounted.has(c.key)).map((c) => c.name);
+  if (unknown.length) throw new Error(`${entity}: columns without a field in its model: ${unknown.join(', ')}`);
+  const keys = new Set(columns.map((c) => c.key));
+  const missing = [...accounted].filter((k) => !keys.has(k));
+  if (missing.length) throw new Error(`${entity}: fields without a column: ${missing.join(', ')}`);
+  const shown = shownKeys(fields) as string[];
+  const model: BoundModel<F, D> = {
+    entity,
+    table,
+    fields,
+    derived,
+    columns,
+    toRecord: (row) => Object.fromEntries(shown.map((k) => [k, row[k] ?? null])) as RecordOf<F>,
+    insertStatement(sqlite) {
+      const statement = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const convert = columns.map(({ key, column }) => (row: Record<string, unknown>) => {
+        const value = row[key];
+        if (value === undefined) throw new Error(`${entity}: no value for ${key}`);
+        return value === null ? null : column.mapToDriverValue(value);
+      });
+      return (row) => {
+        statement.run(convert.map((c) => c(row as Record<string, unknown>)));
+      };
+    },
+  };
+  binding.set(table, model as unknown as BoundModel<Fields>);
+  return model;
+}
+
+/** The model bound to a table, if any (a test checks every table has one). */
+export function modelOf(table: SQLiteTable): BoundModel<Fields> | undefined {
+  return binding.get(table);
+}
+
+/**
+ * The stored values of a record (a snapshot from the history, an import's "before"): every column's
+ * value from `extra` (derived and internal columns) or the record. A field an older snapshot lacks
+ * takes its schema's default, so snapshots written before a field existed still restore.
+ */
+export function rowOf<F extends Fields, D extends string>(model: BoundModel<F, D>, record: object, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(
+    model.columns.map(({ key }) => {
+      if (key in extra) return [key, extra[key]];
+      if (values[key] !== undefined) return [key, values[key]];
+      const spec = model.fields[key];
+      const fallback = spec?.schema.safeParse(undefined);
+      if (!fallback?.success) throw new Error(`${model.entity}: no value for ${key}`);
+      return [key, fallback.data ?? null];
+    }),
+  );
+}
