@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,22 +47,32 @@ describe('creating agreements', () => {
     expect(callOk(core, 'agreements.list', {}).total).toBe(0);
   });
 
-  it('numbers uniquely under rapid creation, also from a second connection to the same file', async () => {
-    const file = path.join(tempDir(), 'alliance.sqlite');
-    const a = await freshCore(file);
-    const [s, e] = [member(a, '学校', 'university'), member(a, '企业', 'enterprise')];
-    const b = await freshCore(file);
-    const numbers: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      const writer = i % 2 === 0 ? a : b;
-      numbers.push(callOk(writer, 'agreements.create', { title: `协议${i}`, signedDate: '2024-05-01', parties: parties(s, e) }).number);
-    }
-    expect(new Set(numbers).size).toBe(60);
-    expect(numbers.at(0)).toBe('2024-校企-001');
-    expect(numbers.at(-1)).toBe('2024-校企-060');
-    a.close();
-    b.close();
-  });
+  it('numbers uniquely and without gaps when two processes create agreements in the same file at the same time', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'alliance.sqlite');
+    const setup = await freshCore(file);
+    const [s, e] = [member(setup, '学校', 'university'), member(setup, '企业', 'enterprise')];
+    setup.close();
+    const go = path.join(dir, 'go');
+    const writer = () =>
+      new Promise<{ numbers: string[]; started: number; finished: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/agreement-writer.ts', file, go, s, e, '40'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`writer failed (${code}): ${err}`))));
+      });
+    const writers = [writer(), writer()];
+    // Both have opened the file and wait; the signal starts them at the same moment.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    fs.writeFileSync(go, '');
+    const [a, b] = await Promise.all(writers);
+    const all = [...a!.numbers, ...b!.numbers].sort();
+    expect(all).toEqual(Array.from({ length: 80 }, (_, i) => `2024-校企-${String(i + 1).padStart(3, '0')}`));
+    // They did write at the same time: each started before the other had finished.
+    expect(Math.max(a!.started, b!.started)).toBeLessThan(Math.min(a!.finished, b!.finished));
+  }, 60_000);
 
   it('numbers each year and type on its own, and follows a changed pattern', () => {
     const make = (signedDate: string, ids: string[]) => callOk(core, 'agreements.create', { title: 'x', signedDate, parties: parties(...ids) }).number;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,5 +104,65 @@ describe('command line', () => {
     const result = await cli(...argv.map((a) => (a === 'X' ? tempDir() : a)));
     expect(result.code).toBe(2);
     expect(result.err).toContain('Usage: npm run cli');
+  });
+});
+
+describe('command line errors on the clerk\'s files', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** An expected error prints its code and one message, never a stack trace. */
+  const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at /);
+
+  it('names a folder given where a file is wanted, and a folder that does not exist', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const folder = await cli('--data-dir', dir, 'export', 'roster', '--out', tempDir(), '--format', 'xlsx');
+    expect(folder).toMatchObject({ code: 4 });
+    expect(folder.err).toMatch(/^FILE_IS_FOLDER: /);
+    noStack(folder.err);
+    const missing = await cli('--data-dir', dir, 'export', 'roster', '--out', path.join(dir, 'no', 'such', 'roster.xlsx'));
+    expect(missing).toMatchObject({ code: 4 });
+    expect(missing.err).toMatch(/^FILE_NOT_FOUND: .*no[/\\]such/);
+    const folderToImport = await cli('--data-dir', dir, 'import', 'members', tempDir());
+    expect(folderToImport).toMatchObject({ code: 4 });
+    expect(folderToImport.err).toMatch(/^FILE_IS_FOLDER: /);
+    noStack(folderToImport.err);
+  });
+
+  it('says the disk is full, or that permission is missing, and leaves no half-written file behind', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const outDir = tempDir();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    const write = fs.writeFileSync;
+    // Only the write into the clerk's folder fails (an open file: the temporary copy), not the data folder's own.
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((target, ...rest) => {
+      if (typeof target === 'number') throw full;
+      return write(target, ...(rest as [never]));
+    });
+    const result = await cli('--data-dir', dir, 'backup', '--out', path.join(outDir, 'copy.sqlite'));
+    expect(spy).toHaveBeenCalled();
+    expect(result).toMatchObject({ code: 4 });
+    expect(result.err).toMatch(/^DISK_FULL: /);
+    noStack(result.err);
+    expect(fs.readdirSync(outDir)).toEqual([]);
+
+    vi.restoreAllMocks();
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${outDir}'`), { code: 'EACCES', path: outDir });
+    const open = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation((target, ...rest) => {
+      if (String(target).startsWith(outDir)) throw denied;
+      return open(target, ...(rest as [never]));
+    });
+    const refused = await cli('--data-dir', dir, 'export', 'council', '--out', path.join(outDir, 'council.docx'));
+    expect(refused).toMatchObject({ code: 4 });
+    expect(refused.err).toContain(`FILE_ACCESS_DENIED: You have no permission for this file or folder. ${outDir}`);
+    noStack(refused.err);
+  });
+
+  it('refuses a format an export cannot be written as', async () => {
+    const result = await cli('--data-dir', tempDir(), 'export', 'meeting', '--event', '00000000-0000-4000-8000-000000000000', '--out', 'x.csv');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('export meeting writes docx, pdf');
   });
 });

@@ -1,6 +1,7 @@
-// Power cuts mid-import: a child writing 10,000 rows is killed with SIGKILL at random moments,
-// 30 times. After every kill the database passes integrity_check and holds all or none of each batch.
-import { spawn } from 'node:child_process';
+// Power cuts mid-import: a child importing a 10,000-row roster through the real import path is
+// killed with SIGKILL at random moments, until 30 kills have hit a live child. After every kill the
+// database passes integrity_check and holds all or none of each import: members and batches agree.
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../db/integrity.js';
@@ -10,39 +11,59 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 export const KILLS = 30;
-const BATCH = 10_000;
+const ROWS = 10_000;
 
-/** Runs the child until it prints `begin`, then kills it after `delayMs`; returns the last line it printed. */
-function runAndKill(dir: string, delayMs: number): Promise<string> {
+interface Kill {
+  /** The child was still running when the signal was sent (not exited, not killed already). */
+  alive: boolean;
+  /** The last line it printed: how far the import had come. */
+  last: string;
+}
+
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** Runs the child until it prints `begin` (its commit starts), then kills it after `delayMs`. */
+function runAndKill(dir: string, run: number, delayMs: number): Promise<Kill> {
   return new Promise((resolve, reject) => {
     // node --import tsx: one process, so SIGKILL hits the writer itself (the tsx wrapper would pass it on too late).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-child.ts', dir, String(BATCH)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-child.ts', dir, String(run), String(ROWS)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let last = '';
     let stderr = '';
+    let alive: boolean | null = null;
     let timer: NodeJS.Timeout | null = null;
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = chunk.toString().trim().split('\n');
       last = lines[lines.length - 1]!;
-      if (!timer && lines.includes('begin')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+      if (!timer && lines.includes('begin')) {
+        timer = setTimeout(() => {
+          alive = isRunning(child);
+          child.kill('SIGKILL');
+        }, delayMs);
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL' || code === 0) resolve(signal === 'SIGKILL' ? last : 'exited');
-      else reject(new Error(`child failed (${code}): ${stderr}`));
+      if (signal === 'SIGKILL' && alive !== null) resolve({ alive, last });
+      else reject(new Error(`child ended by itself (${code ?? signal}) before it was killed: ${stderr}`));
     });
   });
 }
 
-function memberCount(file: string): number {
-  // Counted on a copy with its WAL, as the next start would see it, without touching the original.
+/** Members and import batches, counted on a copy with its WAL, as the next start would see them. */
+function counts(file: string): { members: number; batches: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-count-'));
   try {
     fs.copyFileSync(file, path.join(dir, 'a.sqlite'));
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, path.join(dir, 'a.sqlite-wal'));
     const db = new Database(path.join(dir, 'a.sqlite'));
     try {
-      return db.prepare('SELECT count(*) FROM organizations').pluck().get() as number;
+      return {
+        members: db.prepare('SELECT count(*) FROM organizations').pluck().get() as number,
+        batches: db.prepare('SELECT count(*) FROM import_batches').pluck().get() as number,
+      };
     } finally {
       db.close();
     }
@@ -52,22 +73,27 @@ function memberCount(file: string): number {
 }
 
 describe('crash safety', () => {
-  it(`survives ${KILLS} SIGKILLs during a ${BATCH}-row import with all or none of each batch`, async () => {
+  it(`survives ${KILLS} SIGKILLs of a live child during a ${ROWS}-row import with all or none of each import`, async () => {
     const dir = tempDir('alliance-crash-');
     const file = path.join(dir, 'alliance.sqlite');
     const phases: Record<string, number> = {};
-    // A fixed-seed spread of kill moments over the whole write (about one second here).
+    // A fixed-seed spread of kill moments over the whole commit (about a second and a half here) and just after it.
     let seed = 20230819;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let i = 0; i < KILLS; i++) {
-      const last = await runAndKill(dir, Math.floor(random() * 1400));
-      const phase = last.startsWith('progress') ? 'mid-write' : last === 'begin' ? 'before first progress' : last;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let live = 0;
+    for (let run = 0; live < KILLS && run < KILLS * 2; run++) {
+      const { alive, last } = await runAndKill(dir, run, Math.floor(random() * 2000));
+      if (!alive) continue;
+      live++;
+      const phase = last.startsWith('progress') ? 'mid-write' : last;
       phases[phase] = (phases[phase] ?? 0) + 1;
       const check = checkFile(file);
       expect(check.ok, check.reason ?? '').toBe(true);
-      expect(memberCount(file) % BATCH).toBe(0);
+      const { members, batches } = counts(file);
+      expect(members).toBe(batches * ROWS);
     }
-    console.log(`crash test: ${KILLS} kills by phase ${JSON.stringify(phases)}; final members ${memberCount(file)}`);
+    console.log(`crash test: ${live} kills of a live child by phase ${JSON.stringify(phases)}; final ${JSON.stringify(counts(file))}`);
+    expect(live).toBe(KILLS);
     expect(phases['mid-write'] ?? 0).toBeGreaterThan(5);
-  }, 300_000);
+  }, 400_000);
 });
