@@ -27,17 +27,17 @@ export const agendaFields = defineFields({
   eventId: { kind: 'ref', schema: stored.id, access: 'internal', label: label('活动', 'Event') },
   position: { kind: 'integer', schema: stored.count, access: 'system', label: label('顺序', 'Position') },
   kind: { kind: 'enum', schema: z.enum(AGENDA_KINDS), access: 'input', label: label('类型', 'Kind'), labelsZh: AGENDA_KIND_LABELS_ZH },
-  title: { kind: 'text', schema: requiredText(300), access: 'input', label: label('议程内容', 'Title') },
+  title: { kind: 'text', schema: requiredText(300), access: 'input', label: label('内容', 'Title') },
   presenterName: { kind: 'text', schema: optionalText(50), access: 'input', label: label('发言人', 'Presenter') },
-  presenterOrganizationId: { kind: 'ref', schema: ref.nullish().transform((v) => v ?? null), access: 'input', label: label('发言单位', 'Organization') },
+  presenterOrganizationId: { kind: 'ref', schema: ref.nullish().transform((v) => v ?? null), access: 'input', label: label('单位', 'Organization') },
 });
 
 export const attendanceFields = defineFields({
   id: { kind: 'id', schema: stored.id, access: 'system', label: label('编号', 'ID') },
   eventId: { kind: 'ref', schema: stored.id, access: 'internal', label: label('活动', 'Event') },
-  organizationId: { kind: 'ref', schema: ref, access: 'input', label: label('参会单位', 'Organization') },
+  organizationId: { kind: 'ref', schema: ref, access: 'input', label: label('单位', 'Organization') },
   person: { kind: 'text', schema: optionalText(50), access: 'input', label: label('参会人', 'Person') },
-  status: { kind: 'enum', schema: z.enum(ATTENDANCE_STATUSES).default('invited'), access: 'input', label: label('出席情况', 'Status'), labelsZh: ATTENDANCE_LABELS_ZH },
+  status: { kind: 'enum', schema: z.enum(ATTENDANCE_STATUSES).default('invited'), access: 'input', label: label('状态', 'Status'), labelsZh: ATTENDANCE_LABELS_ZH },
   position: { kind: 'integer', schema: stored.count, access: 'internal', label: label('顺序', 'Position') },
 });
 

@@ -10,8 +10,8 @@ export const talentFields = defineFields({
   id: { kind: 'id', schema: stored.id, access: 'system', label: label('编号', 'ID') },
   organizationId: { kind: 'ref', schema: ref, access: 'input', label: label('发布单位', 'Published by') },
   eventId: { kind: 'ref', schema: ref.nullish().transform((v) => v ?? null), access: 'input', label: label('发布活动', 'Released at') },
-  direction: { kind: 'enum', schema: z.enum(TALENT_DIRECTIONS), access: 'input', label: label('方向', 'Direction'), labelsZh: { supply: '供给', demand: '需求' } },
-  field: { kind: 'text', schema: requiredText(200), access: 'input', label: label('专业/岗位', 'Field / major') },
+  direction: { kind: 'enum', schema: z.enum(TALENT_DIRECTIONS), access: 'input', label: label('供需', 'Direction'), labelsZh: { supply: '供给', demand: '需求' } },
+  field: { kind: 'text', schema: requiredText(200), access: 'input', label: label('专业/领域', 'Field / major') },
   level: { kind: 'text', schema: optionalText(50), access: 'input', label: label('层次', 'Level') },
   headcount: {
     kind: 'integer',

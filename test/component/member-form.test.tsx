@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MemberForm } from '../../renderer/src/pages/members/MemberForm';
-import { renderWithProviders, StubError, stubApi } from './render';
+import { chooseOption } from './antd';
+import { renderWithProviders, StubError, stubApi, type StubAnswer } from './render';
 
 const checksumError = new StubError({
   code: 'VALIDATION',
@@ -15,13 +16,15 @@ const checksumError = new StubError({
   },
 });
 
+const MEMBER_ID = '6f1c2a0e-8b1e-4c7a-9d2f-0a1b2c3d4e5f';
+
 function savedMember(input: { name: string }) {
-  return { member: { id: 'm1', name: input.name, contacts: [] }, warnings: [] };
+  return { member: { id: MEMBER_ID, name: input.name, contacts: [] }, warnings: [] };
 }
 
 describe('member form', () => {
   it('shows the core’s field errors inline and keeps what the clerk typed', async () => {
-    let create: (input: any) => unknown = () => checksumError;
+    let create: (input: { name: string }) => StubAnswer<'members.create'> = () => checksumError;
     const calls = stubApi({
       'members.create': (input) => create(input),
       'members.checkUscc': (input) => ({ normalised: input.uscc, valid: false, problem: { reason: 'checksum' }, warning: null }),
@@ -30,7 +33,9 @@ describe('member form', () => {
     renderWithProviders(<MemberForm open memberId={null} onClose={onClose} />);
 
     fireEvent.change(await screen.findByLabelText('单位全称'), { target: { value: '长春新锐汽车电子有限公司' } });
+    await chooseOption('类别', '企业');
     fireEvent.change(screen.getByLabelText('统一社会信用代码'), { target: { value: '91350100M000100Y44' } });
+    fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '李华' } });
     fireEvent.change(screen.getByLabelText('电子邮箱'), { target: { value: 'not-an-email' } });
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
 
@@ -47,8 +52,8 @@ describe('member form', () => {
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const sent = calls.filter((c) => c.method === 'members.create').at(-1)!.input as Record<string, any>;
-    expect(sent).toMatchObject({ name: '长春新锐汽车电子有限公司', uscc: '91350100M000100Y43', status: 'active', role: 'member' });
-    expect(sent.contacts).toEqual([{ name: '', title: null, mobile: null, phone: null, email: 'li@example.cn', isPrimary: true }]);
+    expect(sent).toMatchObject({ name: '长春新锐汽车电子有限公司', category: 'enterprise', uscc: '91350100M000100Y43', status: 'active', role: 'member' });
+    expect(sent.contacts).toEqual([{ name: '李华', title: null, mobile: null, phone: null, email: 'li@example.cn', isPrimary: true }]);
   });
 
   it('shows a USCC whose prefix does not fit the category as a warning, without blocking the save', async () => {
@@ -64,6 +69,7 @@ describe('member form', () => {
     const onClose = vi.fn();
     renderWithProviders(<MemberForm open memberId={null} onClose={onClose} />);
     fireEvent.change(await screen.findByLabelText('单位全称'), { target: { value: '长春市商务局' } });
+    await chooseOption('类别', '政府机构');
     const uscc = screen.getByLabelText('统一社会信用代码');
     fireEvent.change(uscc, { target: { value: '91350100m000100y43' } });
     fireEvent.blur(uscc);
@@ -75,8 +81,10 @@ describe('member form', () => {
 
   it('loads an existing member into the form', async () => {
     stubApi({
+      'agreements.list': () => ({ rows: [], total: 0, offset: 0, limit: 20 }),
+      'changes.forRecord': () => [],
       'members.get': () => ({
-        id: 'm1',
+        id: MEMBER_ID,
         name: '吉林大学',
         shortName: '吉大',
         aliases: [],
@@ -97,10 +105,10 @@ describe('member form', () => {
         isSample: false,
         createdAt: '2023-08-19T00:00:00Z',
         updatedAt: '2023-08-19T00:00:00Z',
-        contacts: [{ id: 'c1', organizationId: 'm1', name: '张伟', title: '处长', phone: null, mobile: '13800000000', email: null, isPrimary: true, sortOrder: 0 }],
+        contacts: [{ id: 'c1', organizationId: MEMBER_ID, name: '张伟', title: '处长', phone: null, mobile: '13800000000', email: null, isPrimary: true, sortOrder: 0 }],
       }),
     });
-    renderWithProviders(<MemberForm open memberId="m1" onClose={() => undefined} />);
+    renderWithProviders(<MemberForm open memberId={MEMBER_ID} onClose={() => undefined} />);
     await waitFor(() => expect((screen.getByLabelText('单位全称') as HTMLInputElement).value).toBe('吉林大学'));
     expect((screen.getByLabelText('简称') as HTMLInputElement).value).toBe('吉大');
     expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('张伟');

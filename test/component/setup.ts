@@ -1,7 +1,8 @@
 // jsdom lacks a few browser APIs that antd and TanStack Virtual use.
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { initI18n } from '../../renderer/src/i18n';
+import { takeUnstubbedCalls } from './render';
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -29,4 +30,8 @@ Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: tru
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
 
 initI18n('zh');
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // A component test states every method its component calls: a call nobody stubbed fails it.
+  expect(takeUnstubbedCalls(), 'methods called without a stub').toEqual([]);
+});

@@ -1,30 +1,22 @@
 // An agreement's or event's files: upload (content only, never a path), download, remove.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Popconfirm, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../core/attachments/contract';
 import { call } from '../api/client';
+import { useApiMutation } from '../api/queries';
 import { readAsBase64, saveFile } from '../api/download';
 import { errorText } from '../api/errors';
 
-export function AttachmentList(props: { ownerType: Attachment['ownerType']; ownerId: string; attachments: Attachment[]; invalidateKey: unknown[] }) {
+export function AttachmentList(props: { ownerType: Attachment['ownerType']; ownerId: string; attachments: Attachment[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: props.invalidateKey });
-  const upload = useMutation({
-    mutationFn: async (file: File) => call('attachments.add', { ownerType: props.ownerType, ownerId: props.ownerId, fileName: file.name, contentBase64: await readAsBase64(file) }),
-    onSuccess: (attachment) => {
-      message.success(t('agreements.form.uploaded', { name: attachment.fileName }));
-      refresh();
-    },
+  // The record showing the list reads its attachments, so both refresh it when they are done.
+  const add = useApiMutation('attachments.add', {
+    onSuccess: (attachment) => void message.success(t('agreements.form.uploaded', { name: attachment.fileName })),
     onError: (error) => message.error(errorText(t, error)),
   });
-  const remove = useMutation({
-    mutationFn: (id: string) => call('attachments.remove', { id }),
-    onSuccess: refresh,
-    onError: (error) => message.error(errorText(t, error)),
-  });
+  const remove = useApiMutation('attachments.remove', { onError: (error) => message.error(errorText(t, error)) });
+  const upload = async (file: File) => add.mutate({ ownerType: props.ownerType, ownerId: props.ownerId, fileName: file.name, contentBase64: await readAsBase64(file) });
   const open = async (id: string) => {
     try {
       saveFile(await call('attachments.read', { id }));
@@ -44,7 +36,7 @@ export function AttachmentList(props: { ownerType: Attachment['ownerType']; owne
               <Button key="open" type="link" onClick={() => void open(a.id)}>
                 {t('agreements.form.open')}
               </Button>,
-              <Popconfirm key="remove" title={`${t('agreements.form.remove')}：${a.fileName}`} onConfirm={() => remove.mutate(a.id)}>
+              <Popconfirm key="remove" title={`${t('agreements.form.remove')}：${a.fileName}`} onConfirm={() => remove.mutate({ id: a.id })}>
                 <Button type="link" danger>
                   {t('agreements.form.remove')}
                 </Button>
@@ -59,11 +51,11 @@ export function AttachmentList(props: { ownerType: Attachment['ownerType']; owne
         showUploadList={false}
         multiple
         beforeUpload={(file) => {
-          upload.mutate(file);
+          void upload(file);
           return false; // the core stores it; antd must not send it anywhere itself
         }}
       >
-        <Button loading={upload.isPending} style={{ marginTop: 8 }}>
+        <Button loading={add.isPending} style={{ marginTop: 8 }}>
           {t('agreements.form.upload')}
         </Button>
       </Upload>

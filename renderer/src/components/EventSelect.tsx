@@ -1,11 +1,10 @@
 // Picks a meeting event (newest first); a secretariat holds a few dozen, so all are listed.
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 
 export function EventSelect(props: { value?: string | null; onChange?: (id: string | null) => void; id?: string; placeholder?: string; 'aria-label'?: string; style?: React.CSSProperties }) {
   const { value, onChange, style, ...rest } = props;
-  const events = useQuery({ queryKey: ['events.list', {}], queryFn: () => call('events.list', {}) });
+  const events = useApiQuery('events.list', {});
   return (
     <Select<string>
       {...rest}

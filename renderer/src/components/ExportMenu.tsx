@@ -1,12 +1,13 @@
-// "Export": the core builds the file in the chosen format, the shell saves it.
-import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+// "Export": the core builds the file in the chosen format, the shell saves it. An export is a job:
+// while it runs the button shows how far it is, and the clerk can cancel it.
+import { App, Button, Dropdown, Space } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../../core/io/exports/formats';
 import type { FileContent } from '../../../core/io/exports/contract';
+import type { CallOptions, JobProgress } from '../api/client';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/errors';
-
-export type ExportFormat = 'xlsx' | 'docx' | 'pdf' | 'csv';
 
 export function ExportMenu<F extends ExportFormat>({
   formats,
@@ -14,32 +15,45 @@ export function ExportMenu<F extends ExportFormat>({
   label,
 }: {
   formats: readonly F[];
-  exportAs(format: F): Promise<FileContent>;
+  exportAs(format: F, job: CallOptions): Promise<FileContent>;
   /** The button's text; "Export" when absent. */
   label?: string;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
   const run = async (format: F) => {
-    setBusy(true);
+    const cancel = new AbortController();
+    running.current = cancel;
+    setProgress({ done: 0, total: 0 });
     try {
-      saveFile(await exportAs(format));
+      saveFile(await exportAs(format, { onProgress: setProgress, signal: cancel.signal }));
     } catch (error) {
-      message.error(errorText(t, error));
+      if (!cancel.signal.aborted) message.error(errorText(t, error));
     } finally {
-      setBusy(false);
+      running.current = null;
+      setProgress(null);
     }
   };
+  const percent = progress && progress.total > 0 ? ` ${Math.floor((progress.done / progress.total) * 100)}%` : '';
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: formats.map((format) => ({ key: format, label: t(`exports.${format as ExportFormat}`) })),
-        onClick: ({ key }) => void run(key as F),
-      }}
-    >
-      <Button loading={busy}>{label ?? t('exports.button')}</Button>
-    </Dropdown>
+    <Space size={4}>
+      <Dropdown
+        trigger={['click']}
+        disabled={progress !== null}
+        menu={{
+          items: formats.map((format) => ({ key: format, label: t(`exports.${format as ExportFormat}`) })),
+          onClick: ({ key }) => void run(key as F),
+        }}
+      >
+        <Button loading={progress !== null}>{(label ?? t('exports.button')) + percent}</Button>
+      </Dropdown>
+      {progress !== null && (
+        <Button type="link" onClick={() => running.current?.abort()}>
+          {t('exports.cancel')}
+        </Button>
+      )}
+    </Space>
   );
 }

@@ -1,9 +1,8 @@
 // Picks a member by typing part of its name; the core searches (name, alias, code, contact).
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 
 export interface MemberSelectProps {
   value?: string | null;
@@ -21,10 +20,7 @@ export function MemberSelect({ value, onChange, knownNames = {}, allowClear, pla
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const text = useDeferredValue(search);
-  const results = useQuery({
-    queryKey: ['members.list', 'select', text],
-    queryFn: () => call('members.list', { text: text || undefined, limit: 50 }),
-  });
+  const results = useApiQuery('members.list', { text: text || undefined, limit: 50 });
   const options = new Map<string, string>(Object.entries(knownNames));
   for (const row of results.data?.rows ?? []) options.set(row.id, row.name);
   return (

@@ -1,12 +1,11 @@
 // Print preview: the report laid out on A4 paper exactly as docx and pdf get it (the core sends one
 // layout for all three), with a Print button. When printing, only the paper is printed.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Modal, Space, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../core/contract/registry';
 import type { ReportBlock, ReportDocument } from '../../../core/io/exports/document';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { errorText } from '../api/errors';
 
 function Block({ block }: { block: ReportBlock }) {
@@ -63,7 +62,7 @@ export function Paper({ doc }: { doc: ReportDocument }) {
 
 export function PrintPreview({ input, open, onClose }: { input: ApiInput<'reports.preview'>; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const doc = useQuery({ queryKey: ['reports.preview', input], queryFn: () => call('reports.preview', input), enabled: open });
+  const doc = useApiQuery('reports.preview', input, { enabled: open });
   // The page orientation is a print setting; it follows the report.
   useEffect(() => {
     if (!open || !doc.data) return;

@@ -1,9 +1,8 @@
 // One record's change log: when, what, and the fields before → after.
-import { useQuery } from '@tanstack/react-query';
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChangeLogEntry } from '../../../core/history/contract';
-import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
 
 type Entity = 'organization' | 'agreement' | 'event';
 
@@ -19,7 +18,7 @@ export function changedFields(entry: ChangeLogEntry): { field: string; before: s
 
 export function RecordHistory({ entity, id }: { entity: Entity; id: string }) {
   const { t } = useTranslation();
-  const history = useQuery({ queryKey: ['changes.forRecord', entity, id], queryFn: () => call('changes.forRecord', { entity, id }) });
+  const history = useApiQuery('changes.forRecord', { entity, id });
   return (
     <List
       size="small"
@@ -35,7 +34,7 @@ export function RecordHistory({ entity, id }: { entity: Entity; id: string }) {
             {entry.action === 'update' &&
               changedFields(entry).map((c) => (
                 <div key={c.field}>
-                  <Typography.Text type="secondary">{t(`history.field.${c.field}`, { defaultValue: c.field })}：</Typography.Text>
+                  <Typography.Text type="secondary">{t(`field.${entity}.${c.field}`, { defaultValue: t(`history.field.${c.field}`, { defaultValue: c.field }) })}：</Typography.Text>
                   {c.before} → {c.after}
                 </div>
               ))}

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../api/client';
-
-export const overviewKey = ['app.overview'] as const;
+// The first screen's facts: the profile, member counts, and where the data file is and how it is.
+import { useApiQuery } from '../api/queries';
 
 export function useOverview() {
-  return useQuery({ queryKey: overviewKey, queryFn: () => call('app.overview', {}) });
+  return useApiQuery('app.overview', {});
 }

@@ -1,41 +1,43 @@
-// Save and delete for a record's drawer form: success closes it and refreshes what shows the record;
-// a refused save shows the core's field errors and keeps everything typed.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+// Save and delete for a record's drawer form: success closes it (after refreshing whatever the
+// method declares it changes); a refused save shows the core's field errors and keeps everything typed.
+import { useMutation } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errors';
-import { showFieldErrors } from '../api/formErrors';
+import { showFieldErrors, type NamePath } from '../api/formErrors';
+import { useCallAndRefresh, type CallAndRefresh } from '../api/queries';
 
 export interface RecordMutations<V, T> {
   form: FormInstance<V>;
-  save(values: V): Promise<T>;
-  remove(): Promise<unknown>;
-  /** Query keys (first element) whose data includes this record. */
-  invalidate: string[];
+  /** Saves through `refresh`, which calls the method and refreshes what it changes. */
+  save(values: V, refresh: CallAndRefresh): Promise<T>;
+  remove(refresh: CallAndRefresh): Promise<unknown>;
   savedMessage(saved: T): string;
   deletedMessage(): string;
   onClose(): void;
+  /** Where a core field path (`contacts.0.name`) sits in the form, when the form's lists differ. */
+  namePathOf?(path: string, values: V): NamePath;
 }
 
 export function useRecordMutations<V, T>(options: RecordMutations<V, T>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const refresh = useCallAndRefresh();
   const done = (text: string) => {
     message.success(text);
-    for (const key of options.invalidate) void queryClient.invalidateQueries({ queryKey: [key] });
     options.onClose();
   };
   const save = useMutation({
-    mutationFn: options.save,
+    mutationFn: (values: V) => options.save(values, refresh),
     onSuccess: (saved) => done(options.savedMessage(saved)),
-    onError: (error) => {
-      if (showFieldErrors(options.form, error, t)) message.error(t('form.fixErrors'));
+    onError: (error, values) => {
+      const toPath = options.namePathOf ? (path: string) => options.namePathOf!(path, values) : undefined;
+      if (showFieldErrors(options.form, error, t, toPath)) message.error(t('form.fixErrors'));
       else message.error(errorText(t, error));
     },
   });
   const remove = useMutation({
-    mutationFn: options.remove,
+    mutationFn: () => options.remove(refresh),
     onSuccess: () => done(options.deletedMessage()),
     onError: (error) => message.error(errorText(t, error)),
   });

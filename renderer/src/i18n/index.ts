@@ -2,6 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en';
+import { fieldLabels } from './field-labels';
 import zh from './zh';
 
 export const LANGUAGES = ['zh', 'en'] as const;
@@ -28,7 +29,8 @@ export function rememberLanguage(language: Language): void {
 export function initI18n(language: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { zh: { translation: zh }, en: { translation: en } },
+      // Field labels come from the field models, in both languages (field-labels.ts).
+      resources: { zh: { translation: { ...zh, field: fieldLabels('zh') } }, en: { translation: { ...en, field: fieldLabels('en') } } },
       lng: language,
       fallbackLng: 'zh',
       interpolation: { escapeValue: false }, // React escapes already

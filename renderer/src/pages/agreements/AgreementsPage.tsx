@@ -1,5 +1,5 @@
 // The agreement list: filtered and sorted by the core; filters can arrive in the address (dashboard links).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../../core/contract/registry';
 import { AGREEMENT_STATES, AGREEMENT_TYPES, type AgreementState, type AgreementType } from '../../../../core/contract/codes';
 import type { AgreementRow } from '../../../../core/agreements/contract';
+import { EXPORTS } from '../../../../core/io/exports/formats';
 import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { CodeFilter } from '../../components/CodeFilter';
@@ -48,7 +50,7 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
   };
   // Exports and the print preview take the list's filters, without its paging and sort.
   const exportFilters = { text: input.text, types, states, organizationId: input.organizationId, eventId: input.eventId, from: input.from, to: input.to };
-  const list = useQuery({ queryKey: ['agreements.list', input], queryFn: () => call('agreements.list', input), placeholderData: keepPreviousData });
+  const list = useApiQuery('agreements.list', input, { placeholderData: keepPreviousData });
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage(1);
@@ -67,7 +69,7 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
         <Button type="primary" onClick={() => setForm({ open: true, id: null })}>
           {t('agreements.new')}
         </Button>
-        <ExportMenu formats={['xlsx', 'docx', 'pdf', 'csv'] as const} exportAs={(format) => call('exports.agreements', { format, ...exportFilters })} />
+        <ExportMenu formats={EXPORTS.agreements} exportAs={(format, job) => call('exports.agreements', { format, ...exportFilters }, job)} />
         <Button onClick={() => setPreviewing(true)}>{t('exports.preview')}</Button>
         <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'agreements', ...exportFilters }} />
         <Typography.Text type="secondary" data-testid="agreement-total">

@@ -13,28 +13,28 @@ export function PartiesEditor({ knownNames }: { knownNames: Record<string, strin
           {fields.map((field, index) => (
             <Row gutter={8} key={field.key} align="top">
               <Col span={9}>
-                <Form.Item name={[field.name, 'organizationId']} label={index === 0 ? t('agreements.form.party') : undefined} required>
-                  <MemberSelect knownNames={knownNames} aria-label={`${t('agreements.form.party')} ${index + 1}`} />
+                <Form.Item name={[field.name, 'organizationId']} label={index === 0 ? t('field.party.organizationId') : undefined} required>
+                  <MemberSelect knownNames={knownNames} aria-label={`${t('field.party.organizationId')} ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col span={3}>
-                <Form.Item name={[field.name, 'label']} label={index === 0 ? t('agreements.form.label') : undefined}>
-                  <Input placeholder={PARTY_LABELS_ZH[index]} maxLength={10} aria-label={`${t('agreements.form.label')} ${index + 1}`} />
+                <Form.Item name={[field.name, 'label']} label={index === 0 ? t('field.party.label') : undefined}>
+                  <Input placeholder={PARTY_LABELS_ZH[index]} maxLength={10} aria-label={`${t('field.party.label')} ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col span={4}>
-                <Form.Item name={[field.name, 'signatoryName']} label={index === 0 ? t('agreements.form.signatoryName') : undefined}>
-                  <Input maxLength={50} aria-label={`${t('agreements.form.signatoryName')} ${index + 1}`} />
+                <Form.Item name={[field.name, 'signatoryName']} label={index === 0 ? t('field.party.signatoryName') : undefined}>
+                  <Input maxLength={50} aria-label={`${t('field.party.signatoryName')} ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col span={4}>
-                <Form.Item name={[field.name, 'signatoryTitle']} label={index === 0 ? t('agreements.form.signatoryTitle') : undefined}>
-                  <Input maxLength={100} aria-label={`${t('agreements.form.signatoryTitle')} ${index + 1}`} />
+                <Form.Item name={[field.name, 'signatoryTitle']} label={index === 0 ? t('field.party.signatoryTitle') : undefined}>
+                  <Input maxLength={100} aria-label={`${t('field.party.signatoryTitle')} ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col span={2}>
-                <Form.Item name={[field.name, 'sealAffixed']} valuePropName="checked" label={index === 0 ? t('agreements.form.seal') : undefined}>
-                  <Checkbox aria-label={`${t('agreements.form.seal')} ${index + 1}`} />
+                <Form.Item name={[field.name, 'sealAffixed']} valuePropName="checked" label={index === 0 ? t('field.party.sealAffixed') : undefined}>
+                  <Checkbox aria-label={`${t('field.party.sealAffixed')} ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col span={2}>

@@ -1,27 +1,21 @@
 // The agreement number pattern of this database ({year}-{type}-{seq} by default).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 
 export function NumberPatternSetting() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ agreementNumberPattern: string }>();
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const settings = useApiQuery('settings.get', {});
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
-  const save = useMutation({
-    mutationFn: (v: { agreementNumberPattern: string }) => call('settings.update', v),
-    onSuccess: (next) => {
-      queryClient.setQueryData(['settings.get'], next);
-      message.success(t('settings.saved'));
-    },
+  const save = useApiMutation('settings.update', {
+    onSuccess: () => void message.success(t('settings.saved')),
     onError: (error) => showFieldErrors(form, error, t) || message.error(errorText(t, error)),
   });
   return (

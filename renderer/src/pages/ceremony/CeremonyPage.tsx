@@ -1,10 +1,10 @@
 // Signing-ceremony mode for one event: plan the order, then run it (#/ceremony?event=ID&run=1).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState } from '../../../../core/events/contract';
-import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/queries';
 import { hrefFor, type Page } from '../../hooks/useHashRoute';
 import { CeremonyRun } from './CeremonyRun';
 import { PlanSigningForm } from './PlanSigningForm';
@@ -15,14 +15,10 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
   const queryClient = useQueryClient();
   const eventId = params.get('event') ?? '';
   const running = params.get('run') === '1';
-  const key = ['ceremony.state', eventId];
-  const state = useQuery({ queryKey: key, queryFn: () => call('ceremony.state', { eventId }), enabled: eventId !== '' });
-  const apply = (next: CeremonyState) => {
-    queryClient.setQueryData(key, next);
-    for (const k of ['agreements.list', 'events.get', 'events.list', 'dashboard.summary']) void queryClient.invalidateQueries({ queryKey: [k] });
-  };
-  const mark = useMutation({
-    mutationFn: () => call('ceremony.mark', { eventId }),
+  const state = useApiQuery('ceremony.state', { eventId }, { enabled: eventId !== '' });
+  // The answer is the new state: shown at once, before the refresh of what the mark changed.
+  const apply = (next: CeremonyState) => queryClient.setQueryData(queryKeyOf('ceremony.state', { eventId }), next);
+  const mark = useApiMutation('ceremony.mark', {
     onSuccess: (next) => {
       apply(next);
       const done = next.items[next.currentIndex - 1];
@@ -30,8 +26,7 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
     },
     onError: (error) => message.error(errorText(t, error)),
   });
-  const undo = useMutation({
-    mutationFn: () => call('ceremony.undo', { eventId }),
+  const undo = useApiMutation('ceremony.undo', {
     onSuccess: (next) => {
       apply(next);
       const back = next.items[next.currentIndex];
@@ -40,17 +35,11 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
     onError: (error) => message.error(errorText(t, error)),
   });
 
-  const move = useMutation({
-    mutationFn: (v: { agreementId: string; direction: 'up' | 'down' }) => call('ceremony.move', { eventId, ...v }),
+  const move = useApiMutation('ceremony.move', {
     onSuccess: apply,
     onError: (error) => message.error(errorText(t, error)),
   });
-  const drop = useMutation({
-    mutationFn: (agreementId: string) => call('agreements.delete', { id: agreementId }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: key });
-      void queryClient.invalidateQueries({ queryKey: ['agreements.list'] });
-    },
+  const drop = useApiMutation('agreements.delete', {
     onError: (error) => message.error(errorText(t, error)),
   });
 
@@ -66,7 +55,7 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
   };
 
   if (running) {
-    return <CeremonyRun state={state.data} busy={mark.isPending || undo.isPending} onMark={() => mark.mutate()} onUndo={() => undo.mutate()} onExit={() => setRunning(false)} />;
+    return <CeremonyRun state={state.data} busy={mark.isPending || undo.isPending} onMark={() => mark.mutate({ eventId })} onUndo={() => undo.mutate({ eventId })} onExit={() => setRunning(false)} />;
   }
   return (
     <div style={{ padding: 20, overflow: 'auto' }}>
@@ -94,13 +83,13 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
               item.signedAt
                 ? []
                 : [
-                    <Button key="up" size="small" disabled={index <= currentIndex || move.isPending} onClick={() => move.mutate({ agreementId: item.agreement.id, direction: 'up' })}>
+                    <Button key="up" size="small" disabled={index <= currentIndex || move.isPending} onClick={() => move.mutate({ eventId, agreementId: item.agreement.id, direction: 'up' })}>
                       {t('ceremony.moveUp')}
                     </Button>,
-                    <Button key="down" size="small" disabled={index === items.length - 1 || move.isPending} onClick={() => move.mutate({ agreementId: item.agreement.id, direction: 'down' })}>
+                    <Button key="down" size="small" disabled={index === items.length - 1 || move.isPending} onClick={() => move.mutate({ eventId, agreementId: item.agreement.id, direction: 'down' })}>
                       {t('ceremony.moveDown')}
                     </Button>,
-                    <Popconfirm key="remove" title={t('ceremony.removeConfirm', { title: item.agreement.title })} onConfirm={() => drop.mutate(item.agreement.id)}>
+                    <Popconfirm key="remove" title={t('ceremony.removeConfirm', { title: item.agreement.title })} onConfirm={() => drop.mutate({ id: item.agreement.id })}>
                       <Button size="small" danger>
                         {t('ceremony.remove')}
                       </Button>

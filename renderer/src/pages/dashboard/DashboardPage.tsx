@@ -1,9 +1,8 @@
 // The secretariat's overview: every number links to the list behind it.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from '../../../../core/events/contract';
-import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
@@ -28,7 +27,7 @@ function EventList({ events }: { events: EventRow[] }) {
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const summary = useQuery({ queryKey: ['dashboard.summary'], queryFn: () => call('dashboard.summary', {}) });
+  const summary = useApiQuery('dashboard.summary', {});
   if (summary.isPending) return <Spin style={{ margin: 40 }} />;
   if (summary.isError) return <Alert type="error" showIcon message={errorText(t, summary.error)} style={{ margin: 24 }} />;
   const d = summary.data;

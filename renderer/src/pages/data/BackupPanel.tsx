@@ -1,32 +1,23 @@
 // Backups of the data file: back up now (saved where the clerk chooses), the kept backups with
 // restore, restore from a chosen file, and a full integrity check. Used by the settings page and
 // by the recovery screen of a damaged file.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../core/folder/contract';
-import { call } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { readAsBase64, saveFile } from '../../api/download';
 import { errorText } from '../../api/errors';
 
 export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => call('backups.list', {}) });
-  const afterRestore = (name: string) => {
-    message.success(t('data.restored', { name }));
-    void queryClient.invalidateQueries();
-  };
-  const restore = useMutation({ mutationFn: (name: string) => call('backups.restore', { name }), onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
-  const restoreFile = useMutation({
-    mutationFn: async (file: File) => call('backups.restoreFile', { fileName: file.name, contentBase64: await readAsBase64(file) }),
-    onSuccess: (r) => afterRestore(r.restored),
-    onError: (e) => message.error(errorText(t, e)),
-  });
-  const backupNow = useMutation({ mutationFn: () => call('backups.create', {}), onSuccess: (file) => saveFile(file), onError: (e) => message.error(errorText(t, e)) });
-  const check = useMutation({
-    mutationFn: () => call('app.check', {}),
+  const backups = useApiQuery('backups.list', {});
+  // A restore changes everything: the data layer refreshes every query after it.
+  const afterRestore = (name: string) => void message.success(t('data.restored', { name }));
+  const restore = useApiMutation('backups.restore', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
+  const restoreFile = useApiMutation('backups.restoreFile', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
+  const backupNow = useApiMutation('backups.create', { onSuccess: (file) => saveFile(file), onError: (e) => message.error(errorText(t, e)) });
+  const check = useApiMutation('app.check', {
     onSuccess: (r) => (r.ok ? message.success(t('data.checkOk', { ms: Math.round(r.milliseconds) })) : message.error(t('data.checkFailed', { reason: r.reason ?? '' }))),
     onError: (e) => message.error(errorText(t, e)),
   });
@@ -35,7 +26,7 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
     <Card title={t('data.backups')}>
       <Space wrap style={{ marginBottom: 12 }}>
         {!recovery && (
-          <Button type="primary" onClick={() => backupNow.mutate()} loading={backupNow.isPending}>
+          <Button type="primary" onClick={() => backupNow.mutate({})} loading={backupNow.isPending}>
             {t('data.backupNow')}
           </Button>
         )}
@@ -43,14 +34,14 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
           accept=".sqlite,.db"
           showUploadList={false}
           beforeUpload={(file) => {
-            restoreFile.mutate(file);
+            void readAsBase64(file).then((contentBase64) => restoreFile.mutate({ fileName: file.name, contentBase64 }));
             return false;
           }}
         >
           <Button loading={restoreFile.isPending}>{t('data.restoreFromFile')}</Button>
         </Upload>
         {!recovery && (
-          <Button onClick={() => check.mutate()} loading={check.isPending}>
+          <Button onClick={() => check.mutate({})} loading={check.isPending}>
             {t('data.check')}
           </Button>
         )}
@@ -71,8 +62,8 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
             key: 'restore',
             title: '',
             render: (_: unknown, b) => (
-              <Popconfirm title={recovery ? t('data.restoreConfirmRecovery') : t('data.restoreConfirm')} onConfirm={() => restore.mutate(b.name)}>
-                <Button size="small" loading={restore.isPending && restore.variables === b.name}>
+              <Popconfirm title={recovery ? t('data.restoreConfirmRecovery') : t('data.restoreConfirm')} onConfirm={() => restore.mutate({ name: b.name })}>
+                <Button size="small" loading={restore.isPending && restore.variables?.name === b.name}>
                   {t('data.restore')}
                 </Button>
               </Popconfirm>

@@ -1,9 +1,9 @@
 // New, open and save as, for the browser shell (the desktop app has them in its File menu):
 // the clerk types the folder's full path, since a web page cannot show a folder dialog.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useCallAndRefresh } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';
 
@@ -12,14 +12,14 @@ type FileMethod = 'files.open' | 'files.create' | 'files.saveAs';
 export function OtherDataFile() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const refresh = useCallAndRefresh();
   const [form] = Form.useForm<{ path: string }>();
   const action = useMutation({
-    mutationFn: ({ method, path }: { method: FileMethod; path: string }) => call(method, { path }),
+    // Another folder: everything shown is refreshed (these methods declare they change it all).
+    mutationFn: ({ method, path }: { method: FileMethod; path: string }) => refresh(method, { path }),
     onSuccess: (result) => {
       message.success(t('files.switched', { file: result.dataFile }));
       form.resetFields();
-      void queryClient.invalidateQueries();
     },
     onError: (error) => showFieldErrors(form, error, t) || message.error(errorText(t, error)),
   });

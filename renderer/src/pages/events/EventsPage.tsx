@@ -1,11 +1,10 @@
 // Meeting events, newest first.
-import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, Space, Table, Typography } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES, type EventType } from '../../../../core/contract/codes';
 import type { EventRow } from '../../../../core/events/contract';
-import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { CodeFilter } from '../../components/CodeFilter';
 import { EventForm } from './EventForm';
@@ -17,7 +16,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const [form, setForm] = useState<{ open: boolean; id: string | null }>({ open: params.has('open'), id: params.get('open') });
   const deferred = useDeferredValue(text);
   const input = { text: deferred.trim() || undefined, types };
-  const list = useQuery({ queryKey: ['events.list', input], queryFn: () => call('events.list', input) });
+  const list = useApiQuery('events.list', input);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Space wrap style={{ padding: '12px 16px' }}>

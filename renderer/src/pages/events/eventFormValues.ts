@@ -1,36 +1,22 @@
-// Between a meeting event and its form; times as HH:mm text, the date as dayjs.
-import dayjs, { type Dayjs } from 'dayjs';
+// Between a meeting event and its form, through the event, agenda and attendance models; times
+// stay HH:mm text, the date is a dayjs.
 import type { ApiInput } from '../../../../core/contract/registry';
-import type { AgendaKind, AttendanceStatus, EventType } from '../../../../core/contract/codes';
 import type { MeetingEvent } from '../../../../core/events/contract';
+import { agendaFields, attendanceFields, eventFields } from '../../../../core/events/fields';
+import { formValuesOf, inputOfForm, type FormValuesOf } from '../../forms/model-values';
 
-export interface EventFormValues {
-  title?: string;
-  type?: EventType;
-  date?: Dayjs | null;
-  startTime?: string;
-  endTime?: string;
-  venue?: string;
-  organizers?: string[];
-  minutes?: string;
-  agenda?: { kind?: AgendaKind; title?: string; presenterName?: string; presenterOrganizationId?: string | null }[];
-  attendance?: { organizationId?: string | null; person?: string; status?: AttendanceStatus }[];
-}
+export type EventFormValues = FormValuesOf<typeof eventFields> & {
+  agenda?: FormValuesOf<typeof agendaFields>[];
+  attendance?: FormValuesOf<typeof attendanceFields>[];
+};
 
 export const EMPTY_EVENT: EventFormValues = { type: 'signing_ceremony', organizers: [], agenda: [], attendance: [] };
 
 export function valuesFromEvent(e: MeetingEvent): EventFormValues {
   return {
-    title: e.title,
-    type: e.type,
-    date: dayjs(e.date),
-    startTime: e.startTime ?? undefined,
-    endTime: e.endTime ?? undefined,
-    venue: e.venue ?? undefined,
-    organizers: e.organizers,
-    minutes: e.minutes ?? undefined,
-    agenda: e.agenda.map((a) => ({ kind: a.kind, title: a.title, presenterName: a.presenterName ?? undefined, presenterOrganizationId: a.presenterOrganizationId })),
-    attendance: e.attendance.map((a) => ({ organizationId: a.organizationId, person: a.person ?? undefined, status: a.status })),
+    ...formValuesOf(eventFields, e),
+    agenda: e.agenda.map((a) => formValuesOf(agendaFields, a)),
+    attendance: e.attendance.map((a) => formValuesOf(attendanceFields, a)),
   };
 }
 
@@ -45,15 +31,8 @@ export function knownNamesOf(e: MeetingEvent | undefined): Record<string, string
 
 export function inputFromEventValues(v: EventFormValues): ApiInput<'events.create'> {
   return {
-    title: v.title ?? '',
-    type: v.type as EventType,
-    date: v.date ? v.date.format('YYYY-MM-DD') : '',
-    startTime: v.startTime ?? null,
-    endTime: v.endTime ?? null,
-    venue: v.venue ?? null,
-    organizers: v.organizers ?? [],
-    minutes: v.minutes ?? null,
-    agenda: (v.agenda ?? []).map((a) => ({ kind: a.kind as AgendaKind, title: a.title ?? '', presenterName: a.presenterName ?? null, presenterOrganizationId: a.presenterOrganizationId ?? null })),
-    attendance: (v.attendance ?? []).map((a) => ({ organizationId: a.organizationId ?? '', person: a.person ?? null, status: a.status ?? 'invited' })),
+    ...inputOfForm(eventFields, v),
+    agenda: (v.agenda ?? []).map((a) => inputOfForm(agendaFields, a)),
+    attendance: (v.attendance ?? []).map((a) => inputOfForm(attendanceFields, a)),
   };
 }

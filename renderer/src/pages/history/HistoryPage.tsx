@@ -1,11 +1,10 @@
 // The alliance-wide activity list; deleted members and agreements can be brought back from here.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Segmented, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeSummary } from '../../../../core/history/contract';
-import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 
 const PAGE_SIZE = 50;
 const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
@@ -13,17 +12,12 @@ const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as cons
 export function HistoryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<'all' | ChangeSummary['action']>('all');
   const input = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, action: action === 'all' ? undefined : action };
-  const list = useQuery({ queryKey: ['changes.recent', input], queryFn: () => call('changes.recent', input) });
-  const restore = useMutation({
-    mutationFn: (id: number) => call('changes.restore', { id }),
-    onSuccess: () => {
-      message.success(t('history.restored'));
-      void queryClient.invalidateQueries();
-    },
+  const list = useApiQuery('changes.recent', input);
+  const restore = useApiMutation('changes.restore', {
+    onSuccess: () => void message.success(t('history.restored')),
     onError: (e) => message.error(errorText(t, e)),
   });
   return (
@@ -54,7 +48,7 @@ export function HistoryPage() {
             width: 100,
             render: (_: unknown, row) =>
               row.restorable && (
-                <Popconfirm title={t('history.restoreConfirm', { label: row.label })} onConfirm={() => restore.mutate(row.id)}>
+                <Popconfirm title={t('history.restoreConfirm', { label: row.label })} onConfirm={() => restore.mutate({ id: row.id })}>
                   <Button size="small">{t('history.restore')}</Button>
                 </Popconfirm>
               ),

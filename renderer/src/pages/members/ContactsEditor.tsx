@@ -33,32 +33,32 @@ export function ContactsEditor({ form }: { form: FormInstance<MemberFormValues> 
               </Form.Item>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name={[field.name, 'name']} label={t('form.contactName')}>
+                  <Form.Item name={[field.name, 'name']} label={t('field.contact.name')}>
                     <Input maxLength={50} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name={[field.name, 'title']} label={t('form.contactTitle')}>
+                  <Form.Item name={[field.name, 'title']} label={t('field.contact.title')}>
                     <Input maxLength={100} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
                   <Form.Item name={[field.name, 'isPrimary']} valuePropName="checked" label=" ">
-                    <Checkbox onChange={(event) => event.target.checked && makePrimary(index)}>{t('form.primary')}</Checkbox>
+                    <Checkbox onChange={(event) => event.target.checked && makePrimary(index)}>{t('field.contact.isPrimary')}</Checkbox>
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name={[field.name, 'mobile']} label={t('form.mobile')}>
+                  <Form.Item name={[field.name, 'mobile']} label={t('field.contact.mobile')}>
                     <Input maxLength={50} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name={[field.name, 'phone']} label={t('form.phone')}>
+                  <Form.Item name={[field.name, 'phone']} label={t('field.contact.phone')}>
                     <Input maxLength={50} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name={[field.name, 'email']} label={t('form.email')}>
+                  <Form.Item name={[field.name, 'email']} label={t('field.contact.email')}>
                     <Input maxLength={200} />
                   </Form.Item>
                 </Col>

@@ -1,14 +1,13 @@
 // On a member's page: the agreements it is party to.
-import { useQuery } from '@tanstack/react-query';
 import { List } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 
 export function MemberAgreements({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: ['agreements.list', { organizationId: memberId }], queryFn: () => call('agreements.list', { organizationId: memberId, limit: 20 }) });
+  const list = useApiQuery('agreements.list', { organizationId: memberId, limit: 20 });
   return (
     <List
       size="small"

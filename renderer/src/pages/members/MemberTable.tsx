@@ -1,6 +1,6 @@
 // The member register table: TanStack Table for the column model, TanStack Virtual for the rows.
 // The core sorts and pages; rows not yet fetched render as placeholders and trigger the next page.
-import { createColumnHelper, createRow, flexRender, getCoreRowModel, useReactTable, type Column, type Row, type VisibilityState } from '@tanstack/react-table';
+import { columnVisibilityFeature, constructRow, createColumnHelper, flexRender, tableFeatures, useTable, type Column, type ColumnVisibilityState, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,11 @@ export interface MemberTableProps {
   onOpen(id: string): void;
 }
 
-const helper = createColumnHelper<MemberRow>();
+// TanStack Table v9: a table names the features it uses; this one shows and hides columns only (the
+// core sorts, filters and pages).
+const features = tableFeatures({ columnVisibilityFeature });
+type Features = typeof features;
+const helper = createColumnHelper<Features, MemberRow>();
 
 /** Memoised: a keystroke in the search box re-renders the page, not the table, until new rows arrive. */
 export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
@@ -72,12 +76,11 @@ export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
     [t],
   );
 
-  const table = useReactTable({
+  const table = useTable({
+    features,
     data: rows,
     columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    state: { columnVisibility: props.columnVisibility as VisibilityState },
+    state: { columnVisibility: props.columnVisibility as ColumnVisibilityState },
   });
   const visible = table.getVisibleLeafColumns();
   const gridTemplateColumns = visible.map((c) => COLUMN_WIDTHS[c.id as MemberColumn]).join(' ');
@@ -102,12 +105,12 @@ export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
   // Table rows are made for the rows on screen only, once per member, and kept: the full row model
   // was rebuilt for every loaded member each time a page arrived (a frame over 50 ms at 1,000 rows),
   // and a kept row lets the memoised row below skip rendering while it merely scrolls.
-  const rowCache = useMemo(() => new WeakMap<MemberRow, Row<MemberRow>>(), [columns]);
-  const rowAt = (index: number): Row<MemberRow> | undefined => {
+  const rowCache = useMemo(() => new WeakMap<MemberRow, Row<Features, MemberRow>>(), [columns]);
+  const rowAt = (index: number): Row<Features, MemberRow> | undefined => {
     const original = rows[index];
     if (!original) return undefined;
     let row = rowCache.get(original);
-    if (!row) rowCache.set(original, (row = createRow(table, original.id, original, index, 0)));
+    if (!row) rowCache.set(original, (row = constructRow(table, original.id, original, index, 0)));
     return row;
   };
 
@@ -159,11 +162,11 @@ export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
 });
 
 interface MemberTableRowProps {
-  row: Row<MemberRow> | undefined;
+  row: Row<Features, MemberRow> | undefined;
   index: number;
   start: number;
   gridTemplateColumns: string;
-  visible: Column<MemberRow>[];
+  visible: Column<Features, MemberRow>[];
   loadingLabel: string;
   onOpen(id: string): void;
 }

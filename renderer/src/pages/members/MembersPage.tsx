@@ -1,10 +1,9 @@
 // The member register: filters and sort above, the virtualized list or the grouped roster below.
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, type MemberRole, type MemberStatus, type OrganizationCategory } from '../../../../core/contract/codes';
-import { call } from '../../api/client';
+import { useApiMutation } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { useOverview } from '../../hooks/useOverview';
 import { useShortcuts } from '../../hooks/useShortcuts';
@@ -22,7 +21,6 @@ type View = 'list' | 'roster';
 export function MembersPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const overview = useOverview();
   const searchRef = useRef<InputRef>(null);
 
@@ -75,15 +73,11 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
     setStatuses([]);
   };
 
-  const loadSample = async () => {
-    try {
-      const result = await call('sample.load', {});
-      message.success(t('welcome.sampleLoaded', { count: result.memberCount }));
-      void queryClient.invalidateQueries();
-    } catch (error) {
-      message.error(errorText(t, error));
-    }
-  };
+  const sample = useApiMutation('sample.load', {
+    onSuccess: (result) => void message.success(t('welcome.sampleLoaded', { count: result.memberCount })),
+    onError: (error) => message.error(errorText(t, error)),
+  });
+  const loadSample = () => sample.mutate({});
 
   const noMembersAtAll = overview.data?.memberCount === 0;
 
@@ -162,7 +156,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
             <Button type="primary" onClick={openNew}>
               {t('members.new')}
             </Button>
-            <Button onClick={() => void loadSample()}>{t('welcome.loadSample')}</Button>
+            <Button onClick={loadSample} loading={sample.isPending}>{t('welcome.loadSample')}</Button>
           </Space>
         </Empty>
       ) : query.isError ? (

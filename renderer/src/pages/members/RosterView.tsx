@@ -1,11 +1,12 @@
 // The roster as clerks print it: grouped by category in the domain order, each heading with its count.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, OrganizationCategory } from '../../../../core/contract/codes';
 import type { RosterRow } from '../../../../core/members/contract';
+import { EXPORTS } from '../../../../core/io/exports/formats';
 import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { ExportMenu } from '../../components/ExportMenu';
 import { PrintPreview } from '../../components/PrintPreview';
@@ -21,7 +22,7 @@ export function RosterView({ filter }: { filter: RosterFilter }) {
   const { t } = useTranslation();
   const [includeUscc, setIncludeUscc] = useState(false);
   const [previewing, setPreviewing] = useState(false);
-  const roster = useQuery({ queryKey: ['reports.roster', filter, includeUscc], queryFn: () => call('reports.roster', { ...filter, includeUscc }) });
+  const roster = useApiQuery('reports.roster', { ...filter, includeUscc });
   if (roster.isPending) return <Spin style={{ margin: 40 }} />;
   if (roster.isError) return <Alert type="error" showIcon message={errorText(t, roster.error)} />;
   const { groups, allianceName, total } = roster.data;
@@ -44,12 +45,12 @@ export function RosterView({ filter }: { filter: RosterFilter }) {
         {t('roster.total', { count: total })}
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }} wrap>
-        <ExportMenu formats={['xlsx', 'docx', 'pdf', 'csv'] as const} exportAs={(format) => call('exports.roster', { ...filter, format, includeUscc })} />
+        <ExportMenu formats={EXPORTS.roster} exportAs={(format, job) => call('exports.roster', { ...filter, format, includeUscc }, job)} />
         <Button onClick={() => setPreviewing(true)}>{t('exports.preview')}</Button>
         <Checkbox checked={includeUscc} onChange={(e) => setIncludeUscc(e.target.checked)}>
           {t('exports.internal')}
         </Checkbox>
-        <ExportMenu formats={['xlsx', 'docx', 'pdf'] as const} label={t('exports.council')} exportAs={(format) => call('exports.council', { format })} />
+        <ExportMenu formats={EXPORTS.council} label={t('exports.council')} exportAs={(format, job) => call('exports.council', { format }, job)} />
       </Space>
       <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'roster', ...filter, includeUscc }} />
       {groups.map((group) => (

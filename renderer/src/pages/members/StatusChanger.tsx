@@ -1,11 +1,11 @@
 // Membership status: withdrawing or expelling needs a date and a reason (the core insists).
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../../core/contract/codes';
 import type { Member } from '../../../../core/members/contract';
-import { ApiError, call } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { useApiMutation } from '../../api/queries';
 import { errorText, issueText } from '../../api/errors';
 
 interface StatusValues {
@@ -14,16 +14,13 @@ interface StatusValues {
   reason?: string;
 }
 
-export function StatusChanger({ member, onChanged }: { member: Member; onChanged(): void }) {
+export function StatusChanger({ member }: { member: Member }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<StatusValues>();
-  const change = useMutation({
-    mutationFn: (values: StatusValues) =>
-      call('members.setStatus', { id: member.id, status: values.status, date: values.date?.format('YYYY-MM-DD') ?? null, reason: values.reason ?? null }),
+  const change = useApiMutation('members.setStatus', {
     onSuccess: (updated) => {
       message.success(t('form.statusChanged', { status: t(`status.${updated.status}`) }));
-      onChanged();
     },
     onError: (error) => {
       const fields = error instanceof ApiError ? error.shape.details?.fields : undefined;
@@ -32,10 +29,10 @@ export function StatusChanger({ member, onChanged }: { member: Member; onChanged
     },
   });
   return (
-    <Form<StatusValues> form={form} name="status" layout="vertical" initialValues={{ status: member.status }} onFinish={(v) => change.mutate(v)}>
+    <Form<StatusValues> form={form} name="status" layout="vertical" initialValues={{ status: member.status }} onFinish={(v) => change.mutate({ id: member.id, status: v.status, date: v.date?.format('YYYY-MM-DD') ?? null, reason: v.reason ?? null })}>
       <Row gutter={12} align="bottom">
         <Col span={6}>
-          <Form.Item name="status" label={t('form.status')}>
+          <Form.Item name="status" label={t('field.organization.status')}>
             <Select options={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
           </Form.Item>
         </Col>

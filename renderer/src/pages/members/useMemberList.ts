@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiInput } from '../../../../core/contract/registry';
 import { call } from '../../api/client';
+import { queryKeyOf } from '../../api/queries';
 
 /** The first page is small so a filter shows quickly; later pages are large so scrolling fetches rarely. */
 export const FIRST_PAGE_SIZE = 100;
@@ -12,7 +13,7 @@ export type MemberFilters = Omit<ApiInput<'members.list'>, 'offset' | 'limit'>;
 
 export function useMemberList(filters: MemberFilters) {
   const query = useInfiniteQuery({
-    queryKey: ['members.list', filters],
+    queryKey: queryKeyOf('members.list', filters),
     queryFn: ({ pageParam }) => call('members.list', { ...filters, offset: pageParam, limit: pageParam === 0 ? FIRST_PAGE_SIZE : PAGE_SIZE }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.offset + last.rows.length < last.total ? last.offset + last.rows.length : undefined),

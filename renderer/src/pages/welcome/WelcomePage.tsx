@@ -1,27 +1,19 @@
 // First run: an empty database. Offer the sample alliance, or start empty with the alliance's name.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useApiMutation } from '../../api/queries';
 
 export function WelcomePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string }>();
 
-  const loadSample = useMutation({
-    mutationFn: () => call('sample.load', {}),
-    onSuccess: (overview) => {
-      message.success(t('welcome.sampleLoaded', { count: overview.memberCount }));
-      void queryClient.invalidateQueries();
-    },
+  const loadSample = useApiMutation('sample.load', {
+    onSuccess: (overview) => void message.success(t('welcome.sampleLoaded', { count: overview.memberCount })),
     onError: (error) => message.error(errorText(t, error)),
   });
-  const startEmpty = useMutation({
-    mutationFn: (name: string) => call('alliance.update', { name }),
-    onSuccess: () => void queryClient.invalidateQueries(),
+  const startEmpty = useApiMutation('alliance.update', {
     onError: (error) => message.error(errorText(t, error)),
   });
 
@@ -34,12 +26,12 @@ export function WelcomePage() {
       <Space size="large" align="start" wrap>
         <Card title={t('welcome.loadSample')} style={{ width: 360 }}>
           <Typography.Paragraph>{t('welcome.sampleHint')}</Typography.Paragraph>
-          <Button type="primary" size="large" loading={loadSample.isPending} onClick={() => loadSample.mutate()} autoFocus>
+          <Button type="primary" size="large" loading={loadSample.isPending} onClick={() => loadSample.mutate({})} autoFocus>
             {t('welcome.loadSample')}
           </Button>
         </Card>
         <Card title={t('welcome.startEmpty')} style={{ width: 360 }}>
-          <Form form={form} layout="vertical" onFinish={(values) => startEmpty.mutate(values.name)}>
+          <Form form={form} layout="vertical" onFinish={(values) => startEmpty.mutate({ name: values.name })}>
             <Form.Item name="name" label={t('welcome.allianceName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
               <Input placeholder={t('welcome.allianceNamePlaceholder')} maxLength={200} />
             </Form.Item>

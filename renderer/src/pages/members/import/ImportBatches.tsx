@@ -1,35 +1,32 @@
 // Recent imports, each undoable as a whole.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, List, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../../core/io/imports/contract';
-import { call } from '../../../api/client';
 import { errorText } from '../../../api/errors';
+import { useApiMutation, useApiQuery } from '../../../api/queries';
 
 export function UndoImportButton({ batch, onUndone }: { batch: Pick<ImportBatch, 'id' | 'fileName' | 'createdCount' | 'updatedCount'>; onUndone?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const undo = async () => {
-    try {
-      const result = await call('imports.undo', { id: batch.id });
+  const undo = useApiMutation('imports.undo', {
+    onSuccess: (result) => {
       message.success(t('import.undone', result));
-      void queryClient.invalidateQueries();
       onUndone?.();
-    } catch (error) {
-      message.error(errorText(t, error));
-    }
-  };
+    },
+    onError: (error) => message.error(errorText(t, error)),
+  });
   return (
-    <Popconfirm title={t('import.undoConfirm', { file: batch.fileName, created: batch.createdCount, updated: batch.updatedCount })} onConfirm={() => void undo()} okButtonProps={{ danger: true }}>
-      <Button danger>{t('import.undo')}</Button>
+    <Popconfirm title={t('import.undoConfirm', { file: batch.fileName, created: batch.createdCount, updated: batch.updatedCount })} onConfirm={() => undo.mutate({ id: batch.id })} okButtonProps={{ danger: true }}>
+      <Button danger loading={undo.isPending}>
+        {t('import.undo')}
+      </Button>
     </Popconfirm>
   );
 }
 
 export function ImportBatches() {
   const { t } = useTranslation();
-  const batches = useQuery({ queryKey: ['imports.batches'], queryFn: () => call('imports.batches', {}) });
+  const batches = useApiQuery('imports.batches', {});
   return (
     <section aria-label={t('import.batches')}>
       <Typography.Title level={5}>{t('import.batches')}</Typography.Title>
