@@ -27,6 +27,9 @@ export default defineConfig({
           // A real browser on a 2-core machine: give the page time to settle before a poll fails.
           expect: { poll: { timeout: 10_000, interval: 100 } },
           fileParallelism: false,
+          // Every test starts from a fresh data folder and window (test/support/e2e-session.ts): run
+          // them in a shuffled order, so a test that leans on another's leftovers fails.
+          sequence: { shuffle: { tests: true } },
         },
       },
     ],

@@ -2,31 +2,55 @@
 // run the ceremony, reload half-way and finish, then find the agreements by member and by type.
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../core/cli/run-cli.js';
 import { chooseOption } from '../support/antd.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
-import { launchChromium, openAppPage } from '../support/browser.js';
-import { tempDir } from '../support/migrations.js';
-import { startShell, type RunningShell } from '../support/server.js';
+import { E2eSession } from '../support/e2e-session.js';
 
-let shell: RunningShell;
-let browser: Browser;
+let session: E2eSession;
 let page: Page;
 
 beforeAll(async () => {
-  const dataDir = tempDir('alliance-e2e-');
-  const quiet = { out: () => undefined, err: () => undefined };
-  expect(await runCli(['--data-dir', dataDir, 'sample', 'load'], quiet)).toBe(0);
-  shell = await startShell(dataDir);
-  browser = await launchChromium();
-  page = await openAppPage(browser, shell.url);
+  session = await E2eSession.start();
 });
 afterAll(async () => {
-  await browser?.close();
-  await shell?.stop();
+  await session?.stop();
 });
+
+const CEREMONY = '2026年校企合作签约仪式';
+const SIGNINGS: { title: string; parties: [string, string]; signatory?: string }[] = [
+  { title: '模具人才订单培养协议', parties: ['长春汽车职业技术大学', '一汽模具制造有限公司'], signatory: '薛耀' },
+  { title: '本科与高职贯通培养协议', parties: ['吉林大学', '长春职业技术学院'] },
+  { title: '汽车人才共育合作协议', parties: ['长春市教育局', '中国第一汽车集团有限公司'] },
+];
+
+/**
+ * The sample alliance with the ceremony the first test plans through the page, made through the API
+ * instead: the event on 2026-12-01, its three signings in order, signed when asked. Returns the event.
+ */
+async function seedCeremony(options: { signed: boolean }): Promise<string> {
+  page = await session.fresh({ sample: true });
+  const event = await session.call('events.create', { title: CEREMONY, type: 'signing_ceremony', date: '2026-12-01', venue: '汽开区会议中心' });
+  const signings = [];
+  for (const { title, parties, signatory } of SIGNINGS) {
+    const ids = [await session.memberId(parties[0]), await session.memberId(parties[1])];
+    signings.push({ title, parties: ids.map((organizationId, i) => ({ organizationId, signatoryName: i === 1 ? (signatory ?? null) : null })) });
+  }
+  await session.call('ceremony.plan', { eventId: event.id, signings });
+  if (options.signed) for (let i = 0; i < SIGNINGS.length; i++) await session.call('ceremony.mark', { eventId: event.id });
+  await page.reload();
+  return event.id;
+}
+
+/** The agreements page filtered to 政企, as the clerk sets it. */
+async function filterGovernmentEnterprise(): Promise<void> {
+  await page.getByRole('menuitem', { name: '合作协议' }).click();
+  await page.getByLabel('协议类型', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="政企"]').click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
+}
 
 const drawer = () => page.locator('.ant-drawer-open [role=dialog]');
 
@@ -53,22 +77,21 @@ async function planSigning(title: string, parties: [string, string], signatory?:
 
 describe('signing ceremony, end to end', () => {
   it('creates the event and plans three signings in order', async () => {
+    page = await session.fresh({ sample: true });
     await page.getByRole('menuitem', { name: '会议活动' }).click();
     await page.getByRole('button', { name: '新增活动' }).click();
-    await drawer().getByLabel('活动名称').fill('2026年校企合作签约仪式');
+    await drawer().getByLabel('活动名称').fill(CEREMONY);
     const date = drawer().getByLabel('日期', { exact: true });
     await date.click();
     await date.fill('2026-12-01');
     await date.press('Enter');
     await drawer().getByLabel('地点').fill('汽开区会议中心');
     await drawer().getByRole('button', { name: '保 存' }).click();
-    await page.getByRole('cell', { name: '2026年校企合作签约仪式' }).click();
+    await page.getByRole('cell', { name: CEREMONY }).click();
     await drawer().getByRole('link', { name: '签约仪式' }).click();
     await expect.poll(() => page.getByText('签约仪式：2026年校企合作签约仪式').isVisible()).toBe(true);
 
-    await planSigning('模具人才订单培养协议', ['长春汽车职业技术大学', '一汽模具制造有限公司'], '薛耀');
-    await planSigning('本科与高职贯通培养协议', ['吉林大学', '长春职业技术学院']);
-    await planSigning('汽车人才共育合作协议', ['长春市教育局', '中国第一汽车集团有限公司']);
+    for (const { title, parties, signatory } of SIGNINGS) await planSigning(title, parties, signatory);
     expect(await page.getByTestId('ceremony-item').allTextContents()).toEqual([
       expect.stringContaining('1. 模具人才订单培养协议'),
       expect.stringContaining('2. 本科与高职贯通培养协议'),
@@ -77,6 +100,8 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('runs the ceremony, survives a reload mid-way, and finishes', async () => {
+    const eventId = await seedCeremony({ signed: false });
+    await page.goto(`${new URL(page.url()).origin}/#/ceremony?event=${eventId}`);
     await page.getByRole('button', { name: '开始签约仪式' }).click();
     const current = page.getByTestId('ceremony-current');
     await expect.poll(() => current.textContent()).toContain('模具人才订单培养协议');
@@ -99,6 +124,7 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('finds the signed agreements by member and by type', async () => {
+    await seedCeremony({ signed: true });
     await page.getByRole('menuitem', { name: '合作协议' }).click();
     await pickMember(page.locator('body'), '签约单位', '吉林大学');
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
@@ -122,6 +148,8 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('refuses a 校企 agreement between two enterprises and says why', async () => {
+    page = await session.fresh({ sample: true });
+    await page.getByRole('menuitem', { name: '合作协议' }).click();
     await page.getByRole('button', { name: '新增协议' }).click();
     await drawer().getByLabel('协议名称').fill('两家企业的校企协议');
     await pickMember(drawer(), '签约单位 1', '一汽模具制造有限公司');
@@ -136,8 +164,8 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('exports the filtered agreement summary as xlsx', async () => {
-    await drawer().getByRole('button', { name: '取 消' }).click();
-    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await seedCeremony({ signed: true });
+    await filterGovernmentEnterprise();
     await page.getByRole('button', { name: '导 出' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel 表格（.xlsx）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^长春汽车产教联合体协议汇总表-\d{8}\.xlsx$/);
@@ -152,6 +180,8 @@ describe('signing ceremony, end to end', () => {
   });
 
   it('previews the filtered summary for printing and exports it as pdf', async () => {
+    await seedCeremony({ signed: true });
+    await filterGovernmentEnterprise();
     await page.getByRole('button', { name: '打印预览' }).click();
     const paper = page.getByTestId('print-paper');
     await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['政企（2份）']);
@@ -165,8 +195,9 @@ describe('signing ceremony, end to end', () => {
   });
 
   it("exports the ceremony's sign-in sheet from the event", async () => {
+    await seedCeremony({ signed: true });
     await page.getByRole('menuitem', { name: '会议活动' }).click();
-    await page.getByRole('cell', { name: '2026年校企合作签约仪式' }).click();
+    await page.getByRole('cell', { name: CEREMONY }).click();
     await drawer().getByRole('button', { name: '导出签到表' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Word 文档（.docx，公文样式）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/2026年校企合作签约仪式签到表-\d{8}\.docx$/);
