@@ -4,8 +4,8 @@ import { AGREEMENT_STATES, AGREEMENT_TYPES, MEMBER_ROLES, MEMBER_STATUSES, ORGAN
 import { EXPORTS } from '../io/exports/formats.js';
 
 const exportFormats = Object.entries(EXPORTS)
-  .map(([name, formats]) => `${name}: ${formats.join('|')}`)
-  .join('; ');
+  .map(([name, formats]) => `${name} ${formats.join('|')}`)
+  .join(', ');
 
 export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 
@@ -26,7 +26,8 @@ Commands:
          meeting:    --event ID [--part both|record|sign-in]
                                    the member roster, council list, agreement summary or a
                                    meeting's record and sign-in sheet as a file; without --format
-                                   the file name's extension decides (${exportFormats})
+                                   the file name's extension decides. Formats:
+                                   ${exportFormats}
   import members FILE [--dry-run] [--on-duplicate skip|fill|overwrite] [--skip-invalid] [--json]
                                    members from an xlsx or csv (UTF-8, GBK/GB18030, UTF-16);
                                    with any invalid row nothing is written unless --skip-invalid

@@ -24,6 +24,9 @@ export interface CheckReport {
   milliseconds: number;
 }
 
+/** Switching to another folder: allowed in recovery, alone (the gate holds every other call), and it changes everything shown. */
+const switchesFolder = { access: 'read', recovery: true, exclusive: true, reads: ['folder'], changes: 'all' } as const;
+
 export const restoreFileInput = z.strictObject({ fileName: z.string().max(1000), contentBase64: z.string().min(1).max(48 * 1024 * 1024) });
 
 export const folderMethods = defineMethods({
@@ -62,31 +65,19 @@ export const folderMethods = defineMethods({
     doc: 'Opens the data folder at this path (a folder, or its alliance.sqlite), after the current one is closed cleanly.',
     input: folderPath,
     result: returns<{ dataFile: string }>(),
-    access: 'read',
-    recovery: true,
-    exclusive: true,
-    reads: ['folder'],
-    changes: 'all',
+    ...switchesFolder,
   },
   'files.create': {
     doc: 'Starts a new, empty data folder at this path and switches to it.',
     input: folderPath,
     result: returns<{ dataFile: string }>(),
-    access: 'read',
-    recovery: true,
-    exclusive: true,
-    reads: ['folder'],
-    changes: 'all',
+    ...switchesFolder,
   },
   'files.saveAs': {
     doc: 'Copies the open data (database and attachments) to a new data folder and continues there.',
     input: folderPath,
     result: returns<{ dataFile: string }>(),
-    access: 'read',
-    recovery: true,
-    exclusive: true,
+    ...switchesFolder,
     job: true,
-    reads: ['folder'],
-    changes: 'all',
   },
 });

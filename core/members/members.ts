@@ -51,18 +51,16 @@ export function refreshSearchText(ctx: ServiceContext, organizationId: string): 
     .run();
 }
 
+/** Another member already has this code or name: a conflict shown at the field. */
+function duplicateError(field: 'uscc' | 'name', key: string, name: string, message: string): AppError {
+  return new AppError('CONFLICT', message, { key, params: { name }, fields: { [field]: { key, params: { name }, message } } });
+}
+
 export function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; uscc: string | null }, status: MemberStatus, exceptId: string | null): void {
   const notSelf = exceptId ? ne(organizations.id, exceptId) : undefined;
   if (fields.uscc) {
     const same = ctx.db.select({ name: organizations.name }).from(organizations).where(and(eq(organizations.uscc, fields.uscc), notSelf)).get();
-    if (same) {
-      const message = `Another member already has this unified social credit code: ${same.name}.`;
-      throw new AppError('CONFLICT', message, {
-        key: 'errors.duplicateUscc',
-        params: { name: same.name },
-        fields: { uscc: { key: 'errors.duplicateUscc', params: { name: same.name }, message } },
-      });
-    }
+    if (same) throw duplicateError('uscc', 'errors.duplicateUscc', same.name, `Another member already has this unified social credit code: ${same.name}.`);
   }
   if (FORMER_MEMBER_STATUSES.includes(status)) return;
   const same = ctx.db
@@ -70,14 +68,7 @@ export function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; u
     .from(organizations)
     .where(and(eq(organizations.name, fields.name), notInArray(organizations.status, [...FORMER_MEMBER_STATUSES]), notSelf))
     .get();
-  if (same) {
-    const message = `A current member is already named ${same.name}.`;
-    throw new AppError('CONFLICT', message, {
-      key: 'errors.duplicateName',
-      params: { name: same.name },
-      fields: { name: { key: 'errors.duplicateName', params: { name: same.name }, message } },
-    });
-  }
+  if (same) throw duplicateError('name', 'errors.duplicateName', same.name, `A current member is already named ${same.name}.`);
 }
 
 export function usccWarning(uscc: string | null, category: OrganizationCategory): Warning | null {

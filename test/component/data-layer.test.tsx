@@ -6,34 +6,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useApiQuery } from '../../renderer/src/api/queries';
 import { MemberForm } from '../../renderer/src/pages/members/MemberForm';
+import { aMember } from './fixtures';
 import { renderWithProviders, stubApi } from './render';
 
 const MEMBER = '7cbf81c9-d394-4085-a1a2-4d5e6f708192';
 
-const member = {
-  id: MEMBER,
-  name: '吉林大学',
-  shortName: null,
-  aliases: [],
-  formerNames: [],
-  category: 'university' as const,
-  uscc: null,
-  role: 'member' as const,
-  status: 'active' as const,
-  joinDate: null,
-  exitDate: null,
-  exitReason: null,
-  address: null,
-  postcode: null,
-  website: null,
-  legalRepresentative: null,
-  notes: null,
-  pinyinOverride: null,
-  isSample: false,
-  createdAt: '2023-08-19T00:00:00Z',
-  updatedAt: '2023-08-19T00:00:00Z',
-  contacts: [],
-};
+const member = aMember({ id: MEMBER, name: '吉林大学', category: 'university' });
 
 /** What other pages keep cached while the form is open. */
 function OtherPages() {

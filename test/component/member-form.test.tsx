@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MemberForm } from '../../renderer/src/pages/members/MemberForm';
 import { chooseOption } from './antd';
+import { aMember } from './fixtures';
 import { renderWithProviders, StubError, stubApi, type StubAnswer } from './render';
 
 const checksumError = new StubError({
@@ -83,30 +84,16 @@ describe('member form', () => {
     stubApi({
       'agreements.list': () => ({ rows: [], total: 0, offset: 0, limit: 20 }),
       'changes.forRecord': () => [],
-      'members.get': () => ({
-        id: MEMBER_ID,
-        name: '吉林大学',
-        shortName: '吉大',
-        aliases: [],
-        formerNames: [],
-        category: 'university',
-        uscc: null,
-        role: 'executive_vice_chair',
-        status: 'active',
-        joinDate: '2023-08-19',
-        exitDate: null,
-        exitReason: null,
-        address: null,
-        postcode: null,
-        website: null,
-        legalRepresentative: null,
-        notes: null,
-        pinyinOverride: null,
-        isSample: false,
-        createdAt: '2023-08-19T00:00:00Z',
-        updatedAt: '2023-08-19T00:00:00Z',
-        contacts: [{ id: 'c1', organizationId: MEMBER_ID, name: '张伟', title: '处长', phone: null, mobile: '13800000000', email: null, isPrimary: true, sortOrder: 0 }],
-      }),
+      'members.get': () =>
+        aMember({
+          id: MEMBER_ID,
+          name: '吉林大学',
+          shortName: '吉大',
+          category: 'university',
+          role: 'executive_vice_chair',
+          joinDate: '2023-08-19',
+          contacts: [{ id: 'c1', organizationId: MEMBER_ID, name: '张伟', title: '处长', phone: null, mobile: '13800000000', email: null, isPrimary: true, sortOrder: 0 }],
+        }),
     });
     renderWithProviders(<MemberForm open memberId={MEMBER_ID} onClose={() => undefined} />);
     await waitFor(() => expect((screen.getByLabelText('单位全称') as HTMLInputElement).value).toBe('吉林大学'));

@@ -1,29 +1,19 @@
 // Member import: duplicates, all-or-nothing commit with progress and cancel, batch undo, round trips.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/host/core.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useImportCore } from '../support/import-core.js';
 import { callAsync, callAsyncError, callError, callOk, freshCore } from '../support/core.js';
 import { largeWorkbook, MESSY, messyWorkbook, validUscc } from '../support/import-fixtures.js';
 
-let core: AppCore;
-beforeEach(async () => {
-  core = await freshCore(':memory:', () => new Date('2026-11-28T10:00:00Z'));
-});
-afterEach(() => core.close());
-
-function stage(fileName: string, bytes: Buffer) {
-  return callAsync(core, 'imports.stage', { fileName, bytes: bytes.toString('base64') });
-}
-function memberCount(): number {
-  return callOk(core, 'members.list', { limit: 1 }).total;
-}
+const imports = useImportCore();
+const { stage, memberCount } = imports;
 
 describe('duplicates', () => {
   let existing: { byUscc: string; byName: string; byAlias: string };
   beforeEach(() => {
-    const a = callOk(core, 'members.create', { name: '长春旭阳工业集团', category: 'enterprise', uscc: validUscc(7), contacts: [] }).member;
-    const b = callOk(core, 'members.create', { name: '长春市教育局', category: 'government', address: '长春市人民大街', contacts: [{ name: '王明', phone: '0431-1' }] }).member;
-    const c = callOk(core, 'members.create', { name: '中国科学院长春光学精密机械与物理研究所', aliases: ['长春光机所'], category: 'research', contacts: [] }).member;
+    const a = callOk(imports.core, 'members.create', { name: '长春旭阳工业集团', category: 'enterprise', uscc: validUscc(7), contacts: [] }).member;
+    const b = callOk(imports.core, 'members.create', { name: '长春市教育局', category: 'government', address: '长春市人民大街', contacts: [{ name: '王明', phone: '0431-1' }] }).member;
+    const c = callOk(imports.core, 'members.create', { name: '中国科学院长春光学精密机械与物理研究所', aliases: ['长春光机所'], category: 'research', contacts: [] }).member;
     existing = { byUscc: a.id, byName: b.id, byAlias: c.id };
   });
 
@@ -38,7 +28,7 @@ describe('duplicates', () => {
 
   it('matches by credit code first, then by name or alias, and within the file', async () => {
     const { uploadId } = await stage('重复.csv', Buffer.from(csv));
-    const { rows } = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'skip' });
+    const { rows } = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'skip' });
     expect(rows.map((r) => [r.status, r.match?.by ?? null, r.match?.id ?? null])).toEqual([
       ['duplicate', 'uscc', existing.byUscc],
       ['duplicate', 'name', existing.byName],
@@ -50,9 +40,9 @@ describe('duplicates', () => {
   });
 
   it('matches a former member by credit code, but not by its name or alias, which a new unit may take', async () => {
-    for (const id of [existing.byUscc, existing.byName, existing.byAlias]) callOk(core, 'members.setStatus', { id, status: 'withdrawn', date: '2026-01-01', reason: '自愿退出' });
+    for (const id of [existing.byUscc, existing.byName, existing.byAlias]) callOk(imports.core, 'members.setStatus', { id, status: 'withdrawn', date: '2026-01-01', reason: '自愿退出' });
     const { uploadId } = await stage('重复.csv', Buffer.from(csv));
-    const { rows } = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'skip' });
+    const { rows } = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'skip' });
     expect(rows.slice(0, 3).map((r) => [r.status, r.match?.by ?? null, r.match?.id ?? null])).toEqual([
       ['duplicate', 'uscc', existing.byUscc],
       ['new', null, null],
@@ -62,14 +52,14 @@ describe('duplicates', () => {
 
   it('matches among many members by code and by name', async () => {
     // 3,000 members in the register and a file naming two of them, by code and by name.
-    const sqlite = core.database.sqlite;
+    const sqlite = imports.core.database.sqlite;
     const insert = sqlite.prepare(`INSERT INTO organizations (id, name, category, uscc, role, role_rank, status, pinyin_key, search_text, created_at, updated_at) VALUES (?, ?, 'enterprise', ?, 'member', 9, 'active', ?, ?, '2026-01-01', '2026-01-01')`);
     sqlite.transaction(() => {
       for (let i = 0; i < 3000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `批量单位${i}`, validUscc(1000 + i), `pi liang ${i}`, `批量单位${i}`);
     })();
     const file = ['单位名称,类别,统一社会信用代码', `另一个名字,企业,${validUscc(1500)}`, '批量单位2999,企业,', '批量单位3000,企业,'].join('\n');
     const { uploadId } = await stage('多.csv', Buffer.from(file));
-    const { rows } = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'fill' });
+    const { rows } = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'fill' });
     expect(rows.map((r) => [r.status, r.match?.by ?? null, r.match?.name ?? null])).toEqual([
       ['duplicate', 'uscc', '批量单位500'],
       ['duplicate', 'name', '批量单位2999'],
@@ -79,22 +69,22 @@ describe('duplicates', () => {
 
   it('fills only empty fields, or overwrites, as chosen per file or per row', async () => {
     const { uploadId } = await stage('重复.csv', Buffer.from(csv));
-    const fill = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'fill' }).rows;
+    const fill = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'fill' }).rows;
     expect(fill[0]!.changes).toEqual(['address', 'contactName', 'contactMobile']);
     expect(fill[1]!.status).toBe('duplicate'); // address and contact already filled
     expect(fill[2]!.changes).toEqual(['address']);
-    const overwrite = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'overwrite' }).rows;
+    const overwrite = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'overwrite' }).rows;
     // Another person as contact: overwrite replaces the contact as a whole, fill leaves it alone.
     expect(overwrite[1]!.changes).toEqual(['address', 'contactName', 'contactPhone', 'contactMobile']);
-    const mixed = callOk(core, 'imports.preview', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } }).rows;
+    const mixed = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } }).rows;
     expect(mixed.map((r) => r.status)).toEqual(['update', 'update', 'duplicate', 'new', 'duplicate']);
 
-    const result = await callAsync(core, 'imports.commit', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } });
+    const result = await callAsync(imports.core, 'imports.commit', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } });
     expect(result).toMatchObject({ created: 1, updated: 2, skipped: 2, rejected: 0 });
-    const education = callOk(core, 'members.get', { id: existing.byName });
+    const education = callOk(imports.core, 'members.get', { id: existing.byName });
     expect(education.address).toBe('长春市新地址');
     expect(education.contacts.map((c) => [c.name, c.mobile])).toEqual([['李四', '13900000008']]);
-    const xuyang = callOk(core, 'members.get', { id: existing.byUscc });
+    const xuyang = callOk(imports.core, 'members.get', { id: existing.byUscc });
     expect(xuyang.name).toBe('长春旭阳工业集团');
     expect(xuyang.address).toBe('长春市绿园区');
   });
@@ -103,13 +93,13 @@ describe('duplicates', () => {
 describe('commit and undo', () => {
   it('writes nothing when any row is invalid, unless told to skip those rows', async () => {
     const { uploadId } = await stage('名单.xlsx', await messyWorkbook(MESSY));
-    const error = await callAsyncError(core, 'imports.commit', { uploadId });
+    const error = await callAsyncError(imports.core, 'imports.commit', { uploadId });
     expect(error.code).toBe('IMPORT_INVALID');
     expect(error.details).toMatchObject({ key: 'import.invalidRows', params: { count: 1 } });
     expect(memberCount()).toBe(0);
-    expect(callOk(core, 'imports.batches', {})).toEqual([]);
+    expect(callOk(imports.core, 'imports.batches', {})).toEqual([]);
 
-    const result = await callAsync(core, 'imports.commit', { uploadId, skipInvalid: true });
+    const result = await callAsync(imports.core, 'imports.commit', { uploadId, skipInvalid: true });
     expect(result).toMatchObject({ created: 3, updated: 0, rejected: 1 });
     expect(result.rejectedRows).toEqual([{ rowNumber: 9, reason: expect.stringContaining('校验位应为') }]);
     expect(memberCount()).toBe(3);
@@ -118,7 +108,7 @@ describe('commit and undo', () => {
   it('lists the rejected rows with their reasons as an xlsx', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const { uploadId } = await stage('名单.xlsx', await messyWorkbook(MESSY));
-    const file = await callAsync(core, 'imports.rejectedReport', { uploadId });
+    const file = await callAsync(imports.core, 'imports.rejectedReport', { uploadId });
     expect(file.fileName).toBe('名单-未导入的行.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.bytes, 'base64') as unknown as ArrayBuffer);
@@ -131,38 +121,38 @@ describe('commit and undo', () => {
   });
 
   it('undoes a batch as a whole: created members removed, changed ones put back', async () => {
-    const before = callOk(core, 'members.create', { name: '长春市教育局', category: 'government', contacts: [{ name: '王明', phone: '0431-1' }] }).member;
+    const before = callOk(imports.core, 'members.create', { name: '长春市教育局', category: 'government', contacts: [{ name: '王明', phone: '0431-1' }] }).member;
     const { uploadId } = await stage('名单.xlsx', await messyWorkbook(MESSY));
-    const result = await callAsync(core, 'imports.commit', { uploadId, skipInvalid: true, onDuplicate: 'overwrite' });
+    const result = await callAsync(imports.core, 'imports.commit', { uploadId, skipInvalid: true, onDuplicate: 'overwrite' });
     expect(result).toMatchObject({ created: 2, updated: 1 });
-    expect(callOk(core, 'members.get', { id: before.id }).role).toBe('lead');
-    const [batch] = callOk(core, 'imports.batches', {});
+    expect(callOk(imports.core, 'members.get', { id: before.id }).role).toBe('lead');
+    const [batch] = callOk(imports.core, 'imports.batches', {});
     expect(batch).toMatchObject({ fileName: '名单.xlsx', createdCount: 2, updatedCount: 1, rejectedCount: 1, undoneAt: null });
 
-    expect(callOk(core, 'imports.undo', { id: batch!.id })).toEqual({ removed: 2, restored: 1 });
+    expect(callOk(imports.core, 'imports.undo', { id: batch!.id })).toEqual({ removed: 2, restored: 1 });
     expect(memberCount()).toBe(1);
-    const restored = callOk(core, 'members.get', { id: before.id });
+    const restored = callOk(imports.core, 'members.get', { id: before.id });
     expect(restored.role).toBe('member');
     expect(restored.contacts.map((c) => [c.name, c.phone, c.title])).toEqual([['王明', '0431-1', null]]);
-    expect(callError(core, 'imports.undo', { id: batch!.id }).code).toBe('CONFLICT');
+    expect(callError(imports.core, 'imports.undo', { id: batch!.id }).code).toBe('CONFLICT');
   });
 
   it('refuses to undo, changing nothing, when an imported member has been used since', async () => {
     const { uploadId } = await stage('名单.xlsx', await messyWorkbook(MESSY));
-    await callAsync(core, 'imports.commit', { uploadId, skipInvalid: true });
-    const [government, , enterprise] = callOk(core, 'members.list', { limit: 10, sort: 'category' }).rows;
-    callOk(core, 'agreements.create', { title: '政企合作协议', type: 'government_enterprise', parties: [{ organizationId: government!.id }, { organizationId: enterprise!.id }] });
-    const [batch] = callOk(core, 'imports.batches', {});
-    expect(callError(core, 'imports.undo', { id: batch!.id }).code).toBe('IN_USE');
+    await callAsync(imports.core, 'imports.commit', { uploadId, skipInvalid: true });
+    const [government, , enterprise] = callOk(imports.core, 'members.list', { limit: 10, sort: 'category' }).rows;
+    callOk(imports.core, 'agreements.create', { title: '政企合作协议', type: 'government_enterprise', parties: [{ organizationId: government!.id }, { organizationId: enterprise!.id }] });
+    const [batch] = callOk(imports.core, 'imports.batches', {});
+    expect(callError(imports.core, 'imports.undo', { id: batch!.id }).code).toBe('IN_USE');
     expect(memberCount()).toBe(3);
-    expect(callOk(core, 'imports.batches', {})[0]!.undoneAt).toBeNull();
+    expect(callOk(imports.core, 'imports.batches', {})[0]!.undoneAt).toBeNull();
   });
 
   it('plans again at commit when a record changed after the preview', async () => {
     const { uploadId } = await stage('a.csv', Buffer.from('单位名称,类别\n长春市教育局,政府\n长春市财政局,政府\n'));
-    expect(callOk(core, 'imports.preview', { uploadId }).counts).toMatchObject({ new: 2 });
-    callOk(core, 'members.create', { name: '长春市财政局', category: 'government' });
-    expect(await callAsync(core, 'imports.commit', { uploadId })).toMatchObject({ created: 1, skipped: 1 });
+    expect(callOk(imports.core, 'imports.preview', { uploadId }).counts).toMatchObject({ new: 2 });
+    callOk(imports.core, 'members.create', { name: '长春市财政局', category: 'government' });
+    expect(await callAsync(imports.core, 'imports.commit', { uploadId })).toMatchObject({ created: 1, skipped: 1 });
     expect(memberCount()).toBe(2);
   });
 
@@ -170,7 +160,7 @@ describe('commit and undo', () => {
     const text = '单位名称,类别,负责同志\n长春市教育局,政府,王明\n';
     const first = await stage('a.csv', Buffer.from(text));
     expect(first.mapping).toEqual(['name', 'category', null]);
-    await callAsync(core, 'imports.commit', { uploadId: first.uploadId, mapping: ['name', 'category', 'contactName'] });
+    await callAsync(imports.core, 'imports.commit', { uploadId: first.uploadId, mapping: ['name', 'category', 'contactName'] });
     const second = await stage('b.csv', Buffer.from(text));
     expect(second.mapping).toEqual(['name', 'category', 'contactName']);
   });
@@ -179,34 +169,34 @@ describe('commit and undo', () => {
     const bytes = await largeWorkbook(10_000);
     const { uploadId, rowCount } = await stage('万行.xlsx', bytes);
     expect(rowCount).toBe(10_000);
-    const preview = callOk(core, 'imports.preview', { uploadId });
+    const preview = callOk(imports.core, 'imports.preview', { uploadId });
     expect(preview.counts).toEqual({ new: 10_000, update: 0, duplicate: 0, error: 0 });
 
     // Cancel after the first chunk; a call made meanwhile waits and is kept.
     const jobId = randomUUID();
-    const running = core.dispatcher.dispatch('imports.commit', { uploadId }, { jobId });
+    const running = imports.core.dispatcher.dispatch('imports.commit', { uploadId }, { jobId });
     await new Promise((resolve) => setImmediate(resolve));
-    const progress = callOk(core, 'jobs.progress', { jobId });
+    const progress = callOk(imports.core, 'jobs.progress', { jobId });
     expect(progress!.total).toBe(10_000);
     expect(progress!.done).toBeGreaterThan(0);
     expect(progress!.done).toBeLessThan(10_000);
-    const waiting = core.dispatcher.dispatch('members.create', { name: '导入期间新增的单位', category: 'other' });
+    const waiting = imports.core.dispatcher.dispatch('members.create', { name: '导入期间新增的单位', category: 'other' });
     expect(waiting).toBeInstanceOf(Promise);
-    expect(callOk(core, 'jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    expect(callOk(imports.core, 'jobs.cancel', { jobId })).toEqual({ cancelled: true });
     const cancelled = await running;
     expect(cancelled.ok).toBe(false);
     if (!cancelled.ok) expect(cancelled.error.code).toBe('CANCELLED');
     // The job has ended: nothing to report or cancel any more.
-    expect(callOk(core, 'jobs.progress', { jobId })).toBeNull();
-    expect(callOk(core, 'jobs.cancel', { jobId })).toEqual({ cancelled: false });
+    expect(callOk(imports.core, 'jobs.progress', { jobId })).toBeNull();
+    expect(callOk(imports.core, 'jobs.cancel', { jobId })).toEqual({ cancelled: false });
     expect((await waiting).ok).toBe(true);
     expect(memberCount()).toBe(1);
-    expect(callOk(core, 'imports.batches', {})).toEqual([]);
+    expect(callOk(imports.core, 'imports.batches', {})).toEqual([]);
 
-    const result = await callAsync(core, 'imports.commit', { uploadId });
+    const result = await callAsync(imports.core, 'imports.commit', { uploadId });
     expect(result.created).toBe(10_000);
     expect(memberCount()).toBe(10_001);
-    expect(callOk(core, 'members.list', { roles: ['council'], limit: 1 }).total).toBe(200);
+    expect(callOk(imports.core, 'members.list', { roles: ['council'], limit: 1 }).total).toBe(200);
   }, 60_000);
 });
 
@@ -216,13 +206,13 @@ describe('export then import', () => {
     try {
       callOk(source, 'sample.load', {});
       const file = await callAsync(source, 'exports.roster', { format, includeUscc: true });
-      const staged = await callAsync(core, 'imports.stage', { fileName: file.fileName, bytes: file.bytes });
+      const staged = await callAsync(imports.core, 'imports.stage', { fileName: file.fileName, bytes: file.bytes });
       expect(staged.mapping).toEqual([null, 'name', 'role', 'contactName', 'contactTitle', 'contactPhone', 'uscc']);
-      const result = await callAsync(core, 'imports.commit', { uploadId: staged.uploadId });
+      const result = await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId });
       expect(result).toMatchObject({ created: 190, rejected: 0 });
       const strip = (roster: ReturnType<typeof callOk<'reports.roster'>>) =>
         roster.groups.map((g) => ({ heading: g.heading, rows: g.rows.map(({ id: _id, ...row }) => row) }));
-      expect(strip(callOk(core, 'reports.roster', { includeUscc: true }))).toEqual(strip(callOk(source, 'reports.roster', { includeUscc: true })));
+      expect(strip(callOk(imports.core, 'reports.roster', { includeUscc: true }))).toEqual(strip(callOk(source, 'reports.roster', { includeUscc: true })));
     } finally {
       source.close();
     }

@@ -1,22 +1,12 @@
 // Member import: reading messy files in every encoding, and refusing files that are not rosters.
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/host/core.js';
+import { describe, expect, it } from 'vitest';
+import { useImportCore } from '../support/import-core.js';
 import { callAsync, callAsyncError, callOk, freshCore } from '../support/core.js';
 import { encodeText, mergedCategoryWorkbook, MESSY, messyWorkbook, type TextEncoding } from '../support/import-fixtures.js';
 
-let core: AppCore;
-beforeEach(async () => {
-  core = await freshCore(':memory:', () => new Date('2026-11-28T10:00:00Z'));
-});
-afterEach(() => core.close());
-
-function stage(fileName: string, bytes: Buffer) {
-  return callAsync(core, 'imports.stage', { fileName, bytes: bytes.toString('base64') });
-}
-function memberCount(): number {
-  return callOk(core, 'members.list', { limit: 1 }).total;
-}
+const imports = useImportCore();
+const { stage, memberCount } = imports;
 
 
 describe('reading a messy workbook', () => {
@@ -24,7 +14,7 @@ describe('reading a messy workbook', () => {
     const staged = await stage('名单.xlsx', await messyWorkbook(MESSY));
     expect(staged.headerRow).toBe(3);
     expect(staged.mapping).toEqual([null, 'name', 'role', 'contactName', 'contactTitle', 'contactPhone', 'uscc']);
-    const { rows, counts } = callOk(core, 'imports.preview', { uploadId: staged.uploadId });
+    const { rows, counts } = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId });
     expect(rows.map((r) => r.rowNumber)).toEqual([5, 6, 8, 9]);
     expect(rows.map((r) => r.category)).toEqual(['government', 'government', 'enterprise', null]);
     expect(rows.every((r) => r.status === 'error' || r.categoryFromSection)).toBe(true);
@@ -42,7 +32,7 @@ describe('reading a messy workbook', () => {
       { category: '高职院校', names: ['长春职业技术学院', '长春汽车工业高等专科学校'] },
       { category: '企业', names: ['长春一汽富维汽车零部件股份有限公司', '长春富奥汽车零部件股份有限公司', '长春旭阳工业集团'] },
     ]));
-    const { rows } = callOk(core, 'imports.preview', { uploadId: staged.uploadId });
+    const { rows } = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId });
     expect(rows.map((r) => r.category)).toEqual(['higher_vocational', 'higher_vocational', 'enterprise', 'enterprise', 'enterprise']);
     expect(rows.every((r) => r.status === 'new' && !r.categoryFromSection)).toBe(true);
   });
@@ -55,8 +45,8 @@ describe('reading a messy workbook', () => {
     sheet.addRow(['长春市教育局', '政府机构', new Date(Date.UTC(2023, 7, 19)), { formula: 'CONCATENATE("王","明")', result: '王明' }]);
     sheet.getCell('C2').numFmt = 'yyyy-mm-dd';
     const staged = await stage('日期.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    await callAsync(core, 'imports.commit', { uploadId: staged.uploadId, mapping: ['name', 'category', 'joinDate', 'contactName'] });
-    const member = callOk(core, 'members.list', { text: '教育局' }).rows[0]!;
+    await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId, mapping: ['name', 'category', 'joinDate', 'contactName'] });
+    const member = callOk(imports.core, 'members.list', { text: '教育局' }).rows[0]!;
     expect(member.joinDate).toBe('2023-08-19');
     expect(member.contactName).toBe('王明');
   });
@@ -70,10 +60,10 @@ describe('reading a messy workbook', () => {
     sheet.addRow(['长春_x0041_汽车公司', '企业']);
     sheet.addRow(['长春_x005F_x0042_汽车公司', '企业']);
     const staged = await stage('转义.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(callOk(core, 'imports.preview', { uploadId: staged.uploadId }).rows.map((r) => r.name)).toEqual(['长春A汽车公司', '长春_x0042_汽车公司']);
-    await callAsync(core, 'imports.commit', { uploadId: staged.uploadId });
+    expect(callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).rows.map((r) => r.name)).toEqual(['长春A汽车公司', '长春_x0042_汽车公司']);
+    await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId });
     // Our own xlsx export escapes the literal again; importing it into an empty register gives the same names.
-    const exported = Buffer.from((await callAsync(core, 'exports.roster', { format: 'xlsx' })).bytes, 'base64');
+    const exported = Buffer.from((await callAsync(imports.core, 'exports.roster', { format: 'xlsx' })).bytes, 'base64');
     const other = await freshCore(':memory:');
     try {
       const again = await callAsync(other, 'imports.stage', { fileName: '名单.xlsx', bytes: exported.toString('base64') });
@@ -92,16 +82,16 @@ describe('reading a messy workbook', () => {
     for (const name of [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n))]) reordered.file(name, await original.file(name)!.async('nodebuffer'));
     const staged = await stage('重排.xlsx', await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     expect(staged.headerRow).toBe(3);
-    expect(callOk(core, 'imports.preview', { uploadId: staged.uploadId }).counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1 });
+    expect(callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1 });
   });
 
   it('keeps formula-looking cells as text and neutralises them again on export', async () => {
     const staged = await stage('名单.xlsx', await messyWorkbook(MESSY));
-    await callAsync(core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true });
-    const member = callOk(core, 'members.list', { text: 'ABC' }).rows[0]!;
+    await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true });
+    const member = callOk(imports.core, 'members.list', { text: 'ABC' }).rows[0]!;
     expect(member.contactName).toBe('@SUM(A1)');
     expect(member.contactTitle).toBe('=1+1');
-    const csv = Buffer.from((await callAsync(core, 'exports.roster', { format: 'csv' })).bytes, 'base64').toString('utf8');
+    const csv = Buffer.from((await callAsync(imports.core, 'exports.roster', { format: 'csv' })).bytes, 'base64').toString('utf8');
     expect(csv).toContain("'@SUM(A1),'=1+1");
   });
 });
@@ -113,7 +103,7 @@ describe('text encodings', () => {
     const staged = await stage('名单.csv', encodeText(CSV_TEXT, encoding));
     expect(staged.kind).toBe('csv');
     expect(staged.headerRow).toBe(2);
-    const { rows } = callOk(core, 'imports.preview', { uploadId: staged.uploadId });
+    const { rows } = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId });
     expect(rows.map((r) => [r.name, r.category, r.contactName])).toEqual([
       ['长春市教育局', 'government', '王明'],
       ['长春汽车职业技术大学', 'university', '李,华'],
@@ -123,13 +113,13 @@ describe('text encodings', () => {
 
   it('reads tab-separated text too', async () => {
     const staged = await stage('名单.txt', encodeText('单位名称\t类别\n长春市教育局\t政府\n', 'utf-16le-bom'));
-    expect(callOk(core, 'imports.preview', { uploadId: staged.uploadId }).rows[0]).toMatchObject({ name: '长春市教育局', category: 'government' });
+    expect(callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).rows[0]).toMatchObject({ name: '长春市教育局', category: 'government' });
   });
 });
 
 describe('files that are not member spreadsheets', () => {
   async function refused(fileName: string, bytes: Buffer): Promise<string> {
-    const error = await callAsyncError(core, 'imports.stage', { fileName, bytes: bytes.toString('base64') });
+    const error = await callAsyncError(imports.core, 'imports.stage', { fileName, bytes: bytes.toString('base64') });
     expect(error.code).toBe('IMPORT_FILE');
     return error.details!.key!;
   }

@@ -6,28 +6,16 @@ import type { ServiceContext } from '../../contract/context.js';
 import type { MemberCreateInput } from '../../members/contract.js';
 import { candidateMembers } from './candidates.js';
 import { sectionCategory, type ImportField } from './columns.js';
-import type { DuplicateAction, RowIssue, RowMatch, RowStatus } from './contract.js';
+import type { DuplicateAction, ImportPreviewRow, RowStatus } from './contract.js';
 import { changesFor } from './merge.js';
 import { issue, readRow } from './read-row.js';
 
-export interface PlannedRow {
-  /** The row's number in the sheet, counting from 1 as Excel shows it. */
-  rowNumber: number;
-  status: RowStatus;
-  issues: RowIssue[];
-  /** The existing member (or earlier row) this row is a duplicate of. */
-  match: RowMatch | null;
-  /** Fields an update would change. */
-  changes: string[];
-  action: DuplicateAction | null;
+/** A row of the plan: what the preview shows of it, and what it becomes. */
+export interface PlannedRow extends Pick<ImportPreviewRow, 'rowNumber' | 'status' | 'issues' | 'match' | 'changes' | 'action' | 'cells' | 'categoryFromSection'> {
   /** What the row becomes (absent when it cannot be read). */
   input: MemberCreateInput | null;
   /** The fields the row gave a value for. */
   given: ReadonlySet<string>;
-  /** The row's cells as in the file, for the rejected-rows report. */
-  cells: string[];
-  /** Category from the section row above it, when there is no category column. */
-  categoryFromSection: boolean;
 }
 
 export interface ImportPlan {
