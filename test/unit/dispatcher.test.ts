@@ -72,12 +72,18 @@ describe('map errors', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('gives file-system errors their own codes, naming the path, and does not report them as bugs', async () => {
+  it.each([
+    ['EACCES', 'FILE_ACCESS_DENIED', 'errors.fileAccessDenied'],
+    ['EROFS', 'FILE_READ_ONLY', 'errors.fileReadOnly'],
+    ['ENOSPC', 'DISK_FULL', 'errors.diskFull'],
+    ['EISDIR', 'FILE_IS_FOLDER', 'errors.fileIsFolder'],
+    ['ENOENT', 'FILE_NOT_FOUND', 'errors.fileNotFound'],
+  ])('gives %s its own code (%s), naming the path, and does not report it as a bug', async (errno, code, key) => {
     const seen: unknown[] = [];
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/root/secret.xlsx' });
-    const handlers: AppHandlers = { ...appHandlers, 'members.list': () => Promise.reject(denied) };
+    const failure = Object.assign(new Error(`${errno}: failed`), { code: errno, path: '/root/secret.xlsx' });
+    const handlers: AppHandlers = { ...appHandlers, 'members.list': () => Promise.reject(failure) };
     const response = await createDispatcher(handlers, controlledHost({ checking: null, damage: null }), (error) => seen.push(error)).dispatch('members.list', {});
-    expect(response).toMatchObject({ ok: false, error: { code: 'FILE_ACCESS_DENIED', details: { key: 'errors.fileAccessDenied', params: { path: '/root/secret.xlsx' } } } });
+    expect(response).toMatchObject({ ok: false, error: { code, details: { key, params: { path: '/root/secret.xlsx' } } } });
     expect(seen).toEqual([]);
   });
 });
