@@ -3,9 +3,12 @@
 // field or derived column accounts for, so a column added to the schema but not to its model fails
 // at start-up and in tests, instead of being dropped silently by an import, a restore or an undo.
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import { Column, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { shownKeys, type Fields, type RecordOf, type StoredOf } from '../contract/fields.js';
+
+/** Every column's value of a row: the stored fields and the derived columns. */
+type StoredRow<F extends Fields, D extends string> = StoredOf<F> & Record<D, unknown>;
 
 export interface BoundModel<F extends Fields, D extends string = string> {
   /** The entity's name in the change log. */
@@ -18,8 +21,11 @@ export interface BoundModel<F extends Fields, D extends string = string> {
   columns: readonly { key: string; name: string; column: Column }[];
   /** A row as drizzle's select() returns it, as the API shows it. */
   toRecord(row: Record<string, unknown>): RecordOf<F>;
-  /** A prepared INSERT of every column, for bulk writes (imports, generated data). */
-  insertStatement(sqlite: Database.Database): (row: StoredOf<F> & Record<D, unknown>) => void;
+  /**
+   * A prepared INSERT of every column, for bulk writes (imports, generated data). A column's value
+   * comes from `overlay` when it has the key (derived columns, timestamps), else from the row.
+   */
+  insertStatement(sqlite: Database.Database): <O extends Partial<StoredRow<F, D>> = Record<never, never>>(row: Omit<StoredRow<F, D>, keyof O>, overlay?: O) => void;
 }
 
 const binding = new Map<SQLiteTable, BoundModel<Fields>>();
@@ -42,13 +48,21 @@ export function bindModel<F extends Fields, const D extends string = never>(enti
     toRecord: (row) => Object.fromEntries(shown.map((k) => [k, row[k] ?? null])) as RecordOf<F>,
     insertStatement(sqlite) {
       const statement = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      const convert = columns.map(({ key, column }) => (row: Record<string, unknown>) => {
-        const value = row[key];
-        if (value === undefined) throw new Error(`${entity}: no value for ${key}`);
-        return value === null ? null : column.mapToDriverValue(value);
-      });
-      return (row) => {
-        statement.run(convert.map((c) => c(row as Record<string, unknown>)));
+      const keys = columns.map((c) => c.key);
+      // Only columns whose driver value differs from the field's (JSON, booleans) are mapped.
+      const mappers = columns.map(({ column }) => (column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : column));
+      // One array reused for every row: SQLite copies the values when it binds them. Imports write
+      // tens of thousands of rows through here, and allocations cost more on the heap they fill.
+      const values: unknown[] = new Array(keys.length);
+      return (row: object, overlay?: Record<string, unknown>) => {
+        const record = row as Record<string, unknown>;
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i]!;
+          const value = overlay !== undefined && key in overlay ? overlay[key] : record[key];
+          if (value === undefined) throw new Error(`${entity}: no value for ${key}`);
+          values[i] = value === null || !mappers[i] ? value : mappers[i]!.mapToDriverValue(value);
+        }
+        statement.run(values);
       };
     },
   };
