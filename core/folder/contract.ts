@@ -27,6 +27,9 @@ export interface CheckReport {
 /** Switching to another folder: allowed in recovery, alone (the gate holds every other call), and it changes everything shown. */
 const switchesFolder = { access: 'read', recovery: true, exclusive: true, reads: ['folder'], changes: 'all' } as const;
 
+/** A restore: allowed in recovery, alone, as a job, and it changes everything shown. */
+const restores = { result: returns<{ restored: string }>(), access: 'write', recovery: true, exclusive: true, job: true, changes: 'all' } as const;
+
 export const restoreFileInput = z.strictObject({ fileName: z.string().max(1000), contentBase64: z.string().min(1).max(48 * 1024 * 1024) });
 
 export const folderMethods = defineMethods({
@@ -43,22 +46,12 @@ export const folderMethods = defineMethods({
   'backups.restore': {
     doc: 'Restores a backup from the list (by name, never by path), after checking it; the current data is backed up first.',
     input: z.strictObject({ name: z.string().min(1).max(200) }),
-    result: returns<{ restored: string }>(),
-    access: 'write',
-    recovery: true,
-    exclusive: true,
-    job: true,
-    changes: 'all',
+    ...restores,
   },
   'backups.restoreFile': {
     doc: 'Restores a database file the clerk chose (sent as bytes), after checking it.',
     input: restoreFileInput,
-    result: returns<{ restored: string }>(),
-    access: 'write',
-    recovery: true,
-    exclusive: true,
-    job: true,
-    changes: 'all',
+    ...restores,
   },
   'app.check': { doc: "Runs SQLite's full integrity_check on the open database.", input: empty, result: returns<CheckReport>(), access: 'read', recovery: true, reads: ['folder'] },
   'files.open': {
