@@ -8,7 +8,8 @@ import { nowIso, type ServiceContext } from '../../contract/context.js';
 import { AppError } from '../../contract/errors.js';
 import type { Job } from '../../contract/method.js';
 import { changeLogModel } from '../../history/history-model.js';
-import type { Contact, Member } from '../../members/fields.js';
+import { contactFields, memberFields, type Contact, type Member } from '../../members/fields.js';
+import { inputKeys } from '../../contract/fields.js';
 import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
 import { getMember, updateMember } from '../../members/members.js';
 import type { CommitResult, ImportCommitInput } from './contract.js';
@@ -19,6 +20,15 @@ import { planFor, rowReasons } from './preview.js';
 import { rememberMapping } from './staging.js';
 
 const CHUNK = 500;
+const MEMBER_INPUT_KEYS = inputKeys(memberFields);
+const CONTACT_INPUT_KEYS = inputKeys(contactFields);
+
+/** The named keys of a record, copied one by one in a fixed order (see memberWriter on why). */
+function copyKeys(source: object, keys: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) copy[key] = (source as Record<string, unknown>)[key];
+  return copy;
+}
 
 /**
  * Writes new members through the models' prepared inserts, with their change-log entries and batch
@@ -35,10 +45,23 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
   return (row: PlannedRow) => {
     const input = row.input!;
     const id = randomUUID();
-    const contacts: Contact[] = input.contacts.map((c, i) => Object.assign({}, c, { id: randomUUID(), organizationId: id, isPrimary: i === 0, sortOrder: i }));
-    const member = {} as Omit<Member, 'contacts'> & { contacts?: Contact[] };
-    for (const key in input) if (key !== 'contacts') (member as Record<string, unknown>)[key] = input[key as keyof typeof input];
-    Object.assign(member, { id, formerNames: [], exitDate: null, exitReason: null, isSample: false, createdAt: at, updatedAt: at });
+    const contacts = input.contacts.map((c, i) => {
+      const contact = copyKeys(c, CONTACT_INPUT_KEYS) as Contact;
+      contact.id = randomUUID();
+      contact.organizationId = id;
+      contact.isPrimary = i === 0;
+      contact.sortOrder = i;
+      return contact;
+    });
+    const member = copyKeys(input, MEMBER_INPUT_KEYS) as Omit<Member, 'contacts'> & { contacts?: Contact[] };
+    member.id = id;
+    member.status = input.status;
+    member.formerNames = [];
+    member.exitDate = null;
+    member.exitReason = null;
+    member.isSample = false;
+    member.createdAt = at;
+    member.updatedAt = at;
     insertMember(member, memberDerived(member, contacts));
     for (const contact of contacts) insertContact(contact, stamps);
     // The change log holds the member with its contacts; its id is the rowid, which null lets SQLite number.
