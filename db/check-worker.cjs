@@ -15,6 +15,7 @@ async function main() {
   try {
     db.pragma('busy_timeout = 5000');
     let reason = null;
+    let locked = false;
     try {
       const messages = db.pragma('quick_check(20)').map((row) => Object.values(row)[0]);
       if (messages.length !== 1 || messages[0] !== 'ok') reason = messages.slice(0, 3).join('; ');
@@ -24,8 +25,10 @@ async function main() {
       }
     } catch (error) {
       reason = error.message;
+      // Another program holding the file: not damage, and the main thread says so.
+      if (/^SQLITE_(BUSY|LOCKED)/.test(String(error.code))) locked = true;
     }
-    parentPort.postMessage({ kind: 'check', ok: reason === null, reason, milliseconds: performance.now() - started });
+    parentPort.postMessage({ kind: 'check', ok: reason === null, reason, locked, milliseconds: performance.now() - started });
     if (reason !== null || !backupTarget) return;
     const partial = `${backupTarget}.part`;
     try {

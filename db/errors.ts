@@ -1,7 +1,7 @@
 // What the database layer refuses, as its own error: db/ depends on nothing above it, and the core
 // turns these into its error shape (core/contract/error-mapping.ts) with the same codes.
 
-export type DatabaseErrorCode = 'DB_NEWER_THAN_APP' | 'DB_UNREADABLE' | 'DB_DAMAGED' | 'DB_BUSY' | 'MIGRATION_FAILED';
+export type DatabaseErrorCode = 'DB_NEWER_THAN_APP' | 'DB_UNREADABLE' | 'DB_DAMAGED' | 'DB_BUSY' | 'MIGRATION_FAILED' | 'FILE_READ_ONLY';
 
 export class DatabaseError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { busyError, isBusyError } from './errors.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -21,6 +22,8 @@ export function runCheck(sqlite: Database.Database, kind: 'quick_check' | 'integ
     const broken = ok ? [] : (sqlite.pragma('foreign_key_check') as unknown[]);
     return { ok: ok && broken.length === 0, reason: ok ? (broken.length ? `${broken.length} rows with broken references` : null) : messages.slice(0, 3).join('; '), milliseconds: performance.now() - started };
   } catch (error) {
+    // Another program holding the file is not damage: the caller says "locked", and the file is fine.
+    if (isBusyError(error)) throw busyError();
     return { ok: false, reason: (error as Error).message, milliseconds: performance.now() - started };
   }
 }

@@ -13,6 +13,12 @@ export function loadMigrations(migrationsFolder: string): MigrationMeta[] {
 }
 
 /** The `created_at` of every migration already applied to this database (empty for a new file). */
+export function appliedMigrations(sqlite: Database.Database): { createdAt: number; hash: string }[] {
+  const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
+  if (!table) return [];
+  return (sqlite.prepare(`SELECT created_at AS t, hash FROM ${MIGRATIONS_TABLE} ORDER BY id`).all() as { t: number; hash: string }[]).map((r) => ({ createdAt: Number(r.t), hash: String(r.hash) }));
+}
+
 export function appliedMigrationTimes(sqlite: Database.Database): number[] {
   const table = sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`)

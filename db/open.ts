@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupDatabase } from './backup.js';
 import { busyError, DatabaseError, isBusyError } from './errors.js';
+import { APPLICATION_ID } from './file-header.js';
 import { runCheck } from './integrity.js';
 import * as schema from './schema.js';
 import { applyMigrations, appliedMigrationTimes, assertNotNewer, loadMigrations, pendingMigrations } from './migrate.js';
@@ -34,6 +35,10 @@ export interface OpenOptions {
   check?: 'quick' | 'full' | 'none';
   /** Names the pre-migration backup (the data folder passes its naming rule). */
   backupName?: (reason: 'before-migration') => string;
+  /** Open without writing anything (a read-only file or folder): no migrations, no journal change. */
+  readonly?: boolean;
+  /** Back up an existing file before migrating it (default). A restore's private copy needs none. */
+  backupBeforeMigrating?: boolean;
 }
 
 
@@ -91,9 +96,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const inMemory = file === ':memory:';
   const existed = !inMemory && fs.existsSync(file) && fs.statSync(file).size > 0;
   if (existed) assertNotNewer(schemaVersionWithoutWriting(file, options.nativeBinding), migrations);
-  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!inMemory && !options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
 
-  const sqlite = new Database(file, { nativeBinding: options.nativeBinding });
+  const sqlite = new Database(file, { nativeBinding: options.nativeBinding, readonly: Boolean(options.readonly), fileMustExist: Boolean(options.readonly) });
   try {
     sqlite.pragma('busy_timeout = 5000');
     // 'none': the caller checks on another connection (the data folder's background check).
@@ -103,6 +108,12 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         throw new DatabaseError('DB_DAMAGED', `The data file failed its ${options.check === 'full' ? 'integrity' : 'quick'} check: ${check.reason}`, { reason: check.reason ?? '' });
       }
     }
+    const pending = pendingMigrations(sqlite, migrations);
+    if (options.readonly) {
+      if (pending.length > 0) throw new DatabaseError('FILE_READ_ONLY', `${file} needs updating for this version of the app, but it is read-only.`, { path: file });
+      sqlite.pragma('foreign_keys = ON');
+      return { sqlite, db: drizzle(sqlite, { schema }), file, preMigrationBackup: null, close: () => sqlite.close() };
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -110,21 +121,28 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // then stays in memory, and a search's count scans it there instead of through the OS (21 → 12 ms).
     sqlite.pragma('cache_size = -32768');
 
-    const pending = pendingMigrations(sqlite, migrations);
     let preMigrationBackup: string | null = null;
-    if (existed && pending.length > 0 && appliedMigrationTimes(sqlite).length > 0) {
+    if (existed && pending.length > 0 && appliedMigrationTimes(sqlite).length > 0 && options.backupBeforeMigrating !== false) {
       const dir = options.backupsDir ?? path.join(path.dirname(file), 'backups');
       fs.mkdirSync(dir, { recursive: true });
       preMigrationBackup = path.join(dir, options.backupName?.('before-migration') ?? `before-migration-${stamp()}.sqlite`);
       await backupDatabase(sqlite, preMigrationBackup, { nativeBinding: options.nativeBinding });
     }
     applyMigrations(sqlite, pending);
+    // The app's mark in the file header: a restore accepts only files that carry it (or, written
+    // before the mark existed, this app's migrations).
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
 
     const db = drizzle(sqlite, { schema });
     return { sqlite, db, file, preMigrationBackup, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     if (isBusyError(error)) throw busyError();
+    const code = (error as { code?: unknown }).code;
+    // SQLite's own word that the file is not a database or is damaged: recovery, not a crash.
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      throw new DatabaseError('DB_DAMAGED', `The data file is damaged: ${(error as Error).message}`, { reason: (error as Error).message });
+    }
     throw error;
   }
 }

@@ -157,11 +157,25 @@ export function deleteAttachmentsOf(ctx: ServiceContext, ownerType: OwnerType, o
   ctx.db.delete(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId))).run();
 }
 
-/** Puts back attachment rows from their logged snapshots, when their files are still there. */
+/** The file of a hash back in the folder from the backups' store, if a backup kept it; false if none did. */
+function fileFromBackups(ctx: ServiceContext, sha256: string): boolean {
+  if (!ctx.backupFilesDir) return false;
+  const kept = path.join(ctx.backupFilesDir, sha256.slice(0, 2), sha256);
+  if (!fs.existsSync(kept)) return false;
+  const bytes = fs.readFileSync(kept);
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) return false;
+  writeContent(ctx, bytes, sha256);
+  return true;
+}
+
+/**
+ * Puts back attachment rows from the snapshots their owner's change-log entry holds (never found by
+ * time), when their files are in the folder or a kept backup still has them.
+ */
 export function restoreAttachments(ctx: ServiceContext, snapshots: Attachment[]): number {
   let restored = 0;
   for (const snapshot of snapshots) {
-    if (!fs.existsSync(storedPath(ctx, snapshot.sha256))) continue;
+    if (!fs.existsSync(storedPath(ctx, snapshot.sha256)) && !fileFromBackups(ctx, snapshot.sha256)) continue;
     ctx.db.insert(attachments).values(snapshot).onConflictDoNothing().run();
     recordChange(ctx, 'attachment', snapshot.id, 'create', null, snapshot);
     restored++;

@@ -39,10 +39,11 @@ export async function exportFile(core: DataFolder, name: ExportName, values: Cli
 
 export async function backup(core: DataFolder, values: CliValues, io: CliIo): Promise<number> {
   if (values.out) {
-    const file = await core.backupToFile();
+    // One file with the scans inside, written beside the target under a temporary name, then renamed.
     const target = path.resolve(values.out);
-    writeFileAtomic(target, Buffer.from(file.bytes, 'base64'));
-    io.out(`Backed up to ${target}.`);
+    const made = await core.backupTo(target);
+    io.out(`Backed up to ${target} (${made.size} bytes).`);
+    if (made.missingFiles.length > 0) io.err(`${made.missingFiles.length} attachment files were missing from the data folder and are not in the backup; run check to see which records.`);
     return 0;
   }
   const made = await core.backup('manual');
@@ -50,13 +51,21 @@ export async function backup(core: DataFolder, values: CliValues, io: CliIo): Pr
   return 0;
 }
 
-export function check(core: DataFolder, io: CliIo): number {
+export function check(core: DataFolder, values: CliValues, io: CliIo): number {
   const result = core.check();
+  if (values.json) {
+    io.out(JSON.stringify({ file: core.file, ...result }, null, 2));
+    return result.ok ? 0 : 1;
+  }
   if (result.ok) {
-    io.out(`ok: ${core.file} passed integrity_check in ${result.milliseconds.toFixed(0)} ms.`);
+    io.out(`ok: ${core.file} passed integrity_check in ${result.milliseconds.toFixed(0)} ms; ${result.attachmentsChecked} attachments match their files.`);
     return 0;
   }
-  io.err(`FAILED: ${core.file}: ${result.reason}`);
+  if (result.damage) io.err(`FAILED: ${core.file} is damaged (${result.damage.kind}): ${result.damage.reason}. Restore a backup: restore FILE (see backups/).`);
+  else if (result.reason) io.err(`FAILED: ${core.file}: ${result.reason}`);
+  for (const missing of result.missingFiles) {
+    io.err(`attachment ${missing.problem === 'missing' ? 'missing' : 'changed'}: ${missing.fileName} of ${missing.ownerType} ${missing.owner || missing.ownerId}`);
+  }
   return 1;
 }
 

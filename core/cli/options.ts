@@ -33,9 +33,12 @@ Commands:
                                    with any invalid row nothing is written unless --skip-invalid
   import list [--json]             recent imports
   import undo BATCH                undo an import as a whole
-  backup [--out FILE]              a consistent backup: into backups/, or to FILE
-  restore FILE                     restore a backup (the current data is backed up first)
-  check                            full integrity check; exits non-zero with the reason if it fails
+  backup [--out FILE]              a consistent backup: into backups/ (scans kept beside it), or
+                                   to FILE as one file with the scans inside
+  restore FILE                     restore a backup: refused (NOT_A_BACKUP, nothing changed) unless
+                                   it is this app's; the current data is backed up first
+  check [--json]                   full integrity check and every attachment against its hash;
+                                   names the damage or the records missing their files, exits 1
 
 Exit codes: 0 done; 1 refused (the data or the file says no); 2 bad arguments; 3 the data file
 (damaged, locked, newer); 4 a file or folder (missing, no permission, read-only, disk full).

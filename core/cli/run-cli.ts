@@ -35,7 +35,7 @@ const COMMANDS: Record<string, Command> = {
   'events list': (folder, { values, io }) => listEvents(folder, values, io),
   ...Object.fromEntries(Object.keys(EXPORTS).map((name): [string, Command] => [`export ${name}`, (folder, { values, io }) => exportFile(folder, name as ExportName, values, io)])),
   backup: (folder, { values, io }) => backup(folder, values, io),
-  check: (folder, { io }) => check(folder, io),
+  check: (folder, { values, io }) => check(folder, values, io),
   'import list': (folder, { values, io }) => listImports(folder, Boolean(values.json), io),
 };
 

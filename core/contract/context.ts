@@ -8,6 +8,8 @@ export interface ServiceContext {
   now(): Date;
   /** Where attachment files are kept (inside the data folder). */
   attachmentsDir: string;
+  /** The backups' store of scans (backups/files), where a file deleted since may still be found. */
+  backupFilesDir?: string;
   /** Where the pdf font files are; absent means found through node_modules. */
   fontsDir?: string;
 }

@@ -20,6 +20,7 @@ export interface FolderServices {
   restoreBackup(name: string, job: Job): Promise<void>;
   restoreUploaded(upload: { fileName: string; contentBase64: string }, job: Job): Promise<void>;
   check(): CheckReport;
+  reopen(): Promise<DatabaseHealth>;
 }
 
 /** Switching the app to another data folder. */
@@ -46,4 +47,6 @@ export interface Host {
   checking(): Promise<void> | null;
   /** Why the data file is unusable (recovery mode), or null. */
   damage(): string | null;
+  /** The file or folder that cannot be written (writes are refused, reads work), or null. */
+  readOnly(): string | null;
 }

@@ -12,8 +12,8 @@ export interface BackgroundCheckOptions {
   backupTarget: string | null;
   nativeBinding?: string;
   workerFile?: string;
-  /** The worker's verdict on the file. */
-  onVerdict(ok: boolean, reason: string | null): void;
+  /** The worker's verdict on the file; `locked` when another program held it rather than damage. */
+  onVerdict(ok: boolean, reason: string | null, locked: boolean): void;
   /** The start-up backup is in place. */
   onBackup(): void;
   /** The same check and backup on this thread, when no worker can do them. */
@@ -58,10 +58,10 @@ export function startBackgroundCheck(options: BackgroundCheckOptions): Backgroun
     fallBack(error);
     return { checked, done, terminate: finish };
   }
-  worker.on('message', (message: { kind: string; ok?: boolean; reason?: string | null }) => {
+  worker.on('message', (message: { kind: string; ok?: boolean; reason?: string | null; locked?: boolean }) => {
     if (message.kind === 'check') {
       gotVerdict = true;
-      options.onVerdict(Boolean(message.ok), message.reason ?? null);
+      options.onVerdict(Boolean(message.ok), message.reason ?? null, Boolean(message.locked));
       markChecked();
       if (!message.ok || !options.backupTarget) finish();
       return;

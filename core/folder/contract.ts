@@ -6,10 +6,20 @@ import type { FileContent } from '../io/exports/contract.js';
 const empty = z.strictObject({}).optional().transform(() => ({}));
 const folderPath = z.strictObject({ path: z.string().min(1).max(1000) });
 
+/** The kinds of damage a data file can have (see core/folder/damage.ts); each gets its own message. */
+export type DamageKind = 'empty' | 'zeroed' | 'notSqlite' | 'badHeader' | 'truncated' | 'corrupt' | 'locked' | 'foreign';
+
 export type DatabaseHealth =
-  | { state: 'ok'; uncleanShutdown: boolean }
-  /** The file failed its check: the app offers the newest good backup instead of starting afresh. */
-  | { state: 'damaged'; reason: string; newestBackup: string | null };
+  | {
+      state: 'ok';
+      uncleanShutdown: boolean;
+      /** Set when the file or folder cannot be written: reading works, changes are refused. */
+      readOnly?: { path: string };
+      /** The last automatic backup that failed, after its retries (cleared by the next that works). */
+      backupFailure?: { code: string; message: string; at: string };
+    }
+  /** The file cannot be used: the app offers the backups instead of starting afresh. */
+  | { state: 'damaged'; kind: DamageKind; reason: string; newestBackup: string | null };
 
 export interface BackupInfo {
   name: string;
@@ -18,10 +28,26 @@ export interface BackupInfo {
   size: number;
 }
 
+/** An attachment whose file is not in the folder, or does not match its hash. */
+export interface MissingFile {
+  attachmentId: string;
+  fileName: string;
+  ownerType: 'agreement' | 'event';
+  ownerId: string;
+  /** The agreement's number and title, or the event's title. */
+  owner: string;
+  problem: 'missing' | 'hashMismatch';
+}
+
 export interface CheckReport {
   ok: boolean;
   reason: string | null;
   milliseconds: number;
+  /** Present when the file cannot be used at all. */
+  damage?: { kind: DamageKind; reason: string };
+  /** Attachments checked against their files, and the ones that failed. */
+  attachmentsChecked: number;
+  missingFiles: MissingFile[];
 }
 
 /** Switching to another folder: allowed in recovery, alone (the gate holds every other call), and it changes everything shown. */
@@ -53,7 +79,24 @@ export const folderMethods = defineMethods({
     input: restoreFileInput,
     ...restores,
   },
-  'app.check': { doc: "Runs SQLite's full integrity_check on the open database.", input: empty, result: returns<CheckReport>(), access: 'read', recovery: true, reads: ['folder'] },
+  'app.check': {
+    doc: "Runs SQLite's full integrity_check on the open database and checks every attachment's file against its hash; names the damage in recovery mode.",
+    input: empty,
+    result: returns<CheckReport>(),
+    access: 'read',
+    recovery: true,
+    reads: ['folder'],
+  },
+  'app.reopen': {
+    doc: 'Opens the data file again (after another program let go of it, or a disk came back); answers the new health.',
+    input: empty,
+    result: returns<DatabaseHealth>(),
+    access: 'read',
+    recovery: true,
+    exclusive: true,
+    reads: ['folder'],
+    changes: 'all',
+  },
   'files.open': {
     doc: 'Opens the data folder at this path (a folder, or its alliance.sqlite), after the current one is closed cleanly.',
     input: folderPath,

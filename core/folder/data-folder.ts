@@ -1,59 +1,40 @@
 // A data folder: its database, backups and attachments, held by one process at a time. It is the
 // host of a dispatcher (the CLI's, and through the workspace the shells'): it says whether the file
-// is being checked or is damaged, so a restore can swap the database underneath and a damaged file
-// opens in recovery mode instead of having an empty database built over it.
+// is being checked, is damaged or cannot be written, so a restore can swap the database underneath,
+// a damaged file opens in recovery mode instead of having an empty database built over it, and a
+// read-only file or folder can still be read.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { max } from 'drizzle-orm';
-import { backupDatabase } from '../../db/backup.js';
-import { DatabaseError } from '../../db/errors.js';
-import { checkFile, runCheck, type CheckResult } from '../../db/integrity.js';
+import { runCheck } from '../../db/integrity.js';
 import { loadMigrations } from '../../db/migrate.js';
-import { defaultMigrationsFolder, openDatabase, type OpenedDatabase } from '../../db/open.js';
+import { defaultMigrationsFolder, openDatabase } from '../../db/open.js';
 import { changeLog } from '../../db/schema.js';
 import type { ServiceContext } from '../contract/context.js';
 import { createDispatcher, type Dispatcher } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
+import { toAppError } from '../contract/error-mapping.js';
 import type { Job } from '../contract/method.js';
-import type { FolderInfo, FolderServices, Host, Services, WorkspaceServices } from '../contract/services.js';
+import type { FolderInfo, FolderServices, Host, Services } from '../contract/services.js';
 import { appHandlers } from '../host/handlers.js';
 import type { FileContent } from '../io/exports/contract.js';
 import { startBackgroundCheck, type BackgroundCheck } from './background-check.js';
-import { backupFileName, backupsToDelete, parseBackupName, type BackupFile, type BackupReason } from './backup-retention.js';
-import type { BackupInfo } from './contract.js';
+import { backupFileName, type BackupReason } from './backup-retention.js';
+import type { BackupInfo, CheckReport, DatabaseHealth } from './contract.js';
+import { damageOf, inspectDataFile, type Damage } from './damage.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { backupToPath, listBackups, singleFileName, storeScans, takeBackup, type BackupPlaces } from './folder-backups.js';
+import { checkFolder } from './folder-check.js';
+import { removeLeftovers } from './leftovers.js';
+import { cleanPendingWrites } from './pending-writes.js';
+import { asideName, stageRestore, swapRestored } from './restore.js';
+import type { DataFolderOptions, OpenCore } from './folder-options.js';
+import { readOnlyPath, snapshotForReading } from './writable.js';
 
 export const DATABASE_FILE_NAME = 'alliance.sqlite';
 
-export interface DataFolderOptions {
-  now?: () => Date;
-  migrationsFolder?: string;
-  nativeBinding?: string;
-  /** Minutes between automatic backups while data changes; null turns the timer off (CLI, tests). */
-  autoBackupMinutes?: number | null;
-  /** The app backs up at start-up; one-shot commands (the CLI) need not. */
-  startupBackup?: boolean;
-  /** Whoever holds this folder and can switch to another (the shells' workspace). */
-  workspace?: WorkspaceServices;
-  onUnexpected?: (error: unknown) => void;
-  /** The pdf font folder (the desktop app's lies inside its archive). */
-  fontsDir?: string;
-  /**
-   * Check the file (quick_check, foreign_key_check) and take the start-up backup on a worker thread,
-   * so the first page does not wait for them (seconds on a large file). Reads are answered at once;
-   * anything else waits for the verdict, and a failed check switches to recovery mode. The shells
-   * use this; without it open() waits for both, as tools and tests expect.
-   */
-  backgroundCheck?: boolean;
-  /** Where db/check-worker.cjs is (the desktop app passes its own path). */
-  checkWorkerFile?: string;
-}
-
-/** The open database and what the services use of it. */
-export interface OpenCore {
-  database: OpenedDatabase;
-  ctx: ServiceContext;
-}
+export type { DataFolderOptions, OpenCore };
 
 function unavailable(message: string): AppError {
   return new AppError('UNAVAILABLE', message, { key: 'errors.unavailable' });
@@ -64,13 +45,18 @@ export class DataFolder implements FolderServices {
   readonly backupsDir: string;
   readonly attachmentsDir: string;
   private core: OpenCore | null = null;
-  private damage: string | null = null;
+  private damage: Damage | null = null;
+  /** The file or folder that cannot be written, when one cannot: reading works, changes are refused. */
+  private readOnly: string | null = null;
+  private backupFailure: NonNullable<Extract<DatabaseHealth, { state: 'ok' }>['backupFailure']> | null = null;
   private lastBackedUpChange = -1;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
   /** Pending while the background check runs; writes wait for it. */
   private checking: Promise<void> | null = null;
   private background: BackgroundCheck | null = null;
+  private snapshot: { file: string; drop(): void } | null = null;
+  private readonly places: BackupPlaces;
 
   /** What handlers reach through this folder: its database (or why there is none), itself, its owner. */
   readonly host: Host;
@@ -79,13 +65,14 @@ export class DataFolder implements FolderServices {
 
   private constructor(
     readonly dir: string,
-    private readonly lock: DataDirLock,
+    private readonly lock: DataDirLock | null,
     private readonly options: DataFolderOptions,
   ) {
     this.file = path.join(dir, DATABASE_FILE_NAME);
     this.backupsDir = path.join(dir, 'backups');
     this.attachmentsDir = path.join(dir, 'attachments');
     this.now = options.now ?? (() => new Date());
+    this.places = { dir, backupsDir: this.backupsDir, attachmentsDir: this.attachmentsDir, filesStore: path.join(this.backupsDir, 'files'), nativeBinding: options.nativeBinding, now: this.now };
     // Getters, not values: the database behind `ctx` changes with restores and recovery.
     const services = Object.defineProperties({ folder: this, info: () => this.info() } as Partial<Services>, {
       ctx: { get: () => this.context() },
@@ -96,23 +83,31 @@ export class DataFolder implements FolderServices {
         },
       },
     }) as Services;
-    this.host = { services, checking: () => this.checking, damage: () => this.damage };
+    this.host = { services, checking: () => this.checking, damage: () => this.damage?.reason ?? null, readOnly: () => this.readOnly };
     this.dispatcher = createDispatcher(appHandlers, this.host, options.onUnexpected);
   }
 
   static async open(dir: string, options: DataFolderOptions = {}): Promise<DataFolder> {
-    const lock = lockDataDir(dir);
+    fs.mkdirSync(dir, { recursive: true });
+    const readOnly = readOnlyPath(dir, path.join(dir, DATABASE_FILE_NAME));
+    // A folder that cannot be written cannot hold a lock either; nothing is written there, so none is needed.
+    const lock = readOnly === dir ? null : lockDataDir(dir);
     const folder = new DataFolder(dir, lock, options);
+    folder.readOnly = readOnly;
     try {
-      // A start-up backup cut short by a crash or close leaves a .part file behind.
-      if (fs.existsSync(folder.backupsDir)) for (const name of fs.readdirSync(folder.backupsDir)) if (name.endsWith('.part')) fs.rmSync(path.join(folder.backupsDir, name), { force: true });
-      const background = Boolean(options.backgroundCheck) && !lock.uncleanShutdown && fs.existsSync(folder.file) && fs.statSync(folder.file).size > 0;
+      if (!readOnly) {
+        removeLeftovers(dir, folder.places);
+        cleanPendingWrites(dir);
+      }
+      const unclean = lock?.uncleanShutdown ?? false;
+      const background = Boolean(options.backgroundCheck) && !unclean && fs.existsSync(folder.file) && fs.statSync(folder.file).size > 0;
       // After an unclean shutdown the full integrity_check runs first, whatever the options say.
-      await folder.load(lock.uncleanShutdown ? 'full' : background ? 'none' : 'quick');
-      if (background && folder.core) folder.checkInBackground(options.startupBackup !== false);
-      else if (folder.core && options.startupBackup !== false) await folder.backup('startup');
+      await folder.load(unclean ? 'full' : background ? 'none' : 'quick');
+      const canBackUp = folder.core && readOnly !== dir && options.startupBackup !== false;
+      if (background && folder.core) folder.checkInBackground(Boolean(canBackUp));
+      else if (canBackUp) await folder.backupReporting('startup');
       const minutes = options.autoBackupMinutes === undefined ? 15 : options.autoBackupMinutes;
-      if (minutes) {
+      if (minutes && !readOnly) {
         folder.timer = setInterval(() => void folder.backupIfChanged().catch((error) => options.onUnexpected?.(error)), minutes * 60_000);
         folder.timer.unref();
       }
@@ -129,7 +124,7 @@ export class DataFolder implements FolderServices {
   }
 
   get uncleanShutdown(): boolean {
-    return this.lock.uncleanShutdown;
+    return this.lock?.uncleanShutdown ?? false;
   }
 
   get isDamaged(): boolean {
@@ -156,12 +151,12 @@ export class DataFolder implements FolderServices {
       backupTarget: startupBackup ? path.join(this.backupsDir, backupFileName(this.now(), 'startup')) : null,
       nativeBinding: this.options.nativeBinding,
       workerFile: this.options.checkWorkerFile,
-      onVerdict: (ok, reason) => {
-        if (!ok) this.enterRecovery(reason ?? 'quick_check failed');
+      onVerdict: (ok, reason, locked) => {
+        if (!ok) this.enterRecovery({ kind: locked ? 'locked' : 'corrupt', reason: reason ?? 'quick_check failed' });
       },
       onBackup: () => {
         this.lastBackedUpChange = marker;
-        this.prune();
+        this.afterBackup();
       },
       checkHere: () => this.checkHere(startupBackup),
       onUnexpected: this.options.onUnexpected,
@@ -173,37 +168,60 @@ export class DataFolder implements FolderServices {
   }
 
   /** A damaged file: close it (writing nothing), remember why, and answer only what recovery needs. */
-  private enterRecovery(reason: string): void {
+  private enterRecovery(damage: Damage): void {
     this.core?.database.close();
     this.core = null;
-    this.damage = reason;
+    this.damage = damage;
   }
 
   /** The same check and backup on this thread, when no worker can run. */
   private async checkHere(startupBackup: boolean): Promise<void> {
     if (!this.core) return;
-    const verdict = runCheck(this.core.database.sqlite, 'quick_check');
-    if (!verdict.ok) return this.enterRecovery(verdict.reason ?? 'quick_check failed');
-    if (startupBackup) await this.backup('startup');
+    let verdict;
+    try {
+      verdict = runCheck(this.core.database.sqlite, 'quick_check');
+    } catch (error) {
+      return this.enterRecovery(damageOf(error) ?? { kind: 'corrupt', reason: (error as Error).message });
+    }
+    if (!verdict.ok) return this.enterRecovery({ kind: 'corrupt', reason: verdict.reason ?? 'quick_check failed' });
+    if (startupBackup) await this.backupReporting('startup');
+  }
+
+  private get migrationsFolder(): string {
+    return this.options.migrationsFolder ?? defaultMigrationsFolder();
   }
 
   private async load(check: 'quick' | 'full' | 'none'): Promise<void> {
+    const found = inspectDataFile(this.file, { hasBackups: this.listBackups().length > 0, migrations: loadMigrations(this.migrationsFolder), nativeBinding: this.options.nativeBinding });
+    if (found) return this.enterRecovery(found);
+    if (this.readOnly && !fs.existsSync(this.file)) {
+      throw new AppError('FILE_READ_ONLY', `A new data file cannot be made here: ${this.readOnly} is read-only.`, { key: 'errors.fileReadOnly', params: { path: this.readOnly } });
+    }
     try {
-      const database = await openDatabase(this.file, {
+      const database = await openDatabase(this.readOnly === this.dir ? this.readOnlySnapshot() : this.file, {
         check,
         migrationsFolder: this.options.migrationsFolder,
         nativeBinding: this.options.nativeBinding,
         backupsDir: this.backupsDir,
         backupName: (reason) => backupFileName(this.now(), reason),
+        readonly: this.readOnly !== null,
       });
-      const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, fontsDir: this.options.fontsDir };
+      const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, backupFilesDir: this.places.filesStore, fontsDir: this.options.fontsDir };
       this.core = { database, ctx };
       this.damage = null;
     } catch (error) {
-      if (!(error instanceof DatabaseError) || error.code !== 'DB_DAMAGED') throw error;
       // Never build an empty database over a damaged one: keep it, and offer the backups.
-      this.enterRecovery(String(error.params.reason ?? error.message));
+      const damage = damageOf(error);
+      if (!damage) throw error;
+      this.enterRecovery(damage);
     }
+  }
+
+  /** A read-only folder's file is read from a private copy (see writable.ts). */
+  private readOnlySnapshot(): string {
+    this.snapshot?.drop();
+    this.snapshot = snapshotForReading(this.file);
+    return this.snapshot.file;
   }
 
   private changeMarker(): number {
@@ -211,50 +229,61 @@ export class DataFolder implements FolderServices {
     return this.core.ctx.db.select({ id: max(changeLog.id) }).from(changeLog).get()?.id ?? 0;
   }
 
-  /** A consistent copy through SQLite's online backup API, kept in backups/ by the retention rule. */
+  /** A consistent copy through SQLite's online backup API, with its scans in the store, kept by the retention rule. */
   async backup(reason: BackupReason): Promise<BackupInfo> {
     if (!this.core) throw this.damagedError();
     const marker = this.changeMarker();
-    const name = backupFileName(this.now(), reason);
-    const size = await backupDatabase(this.core.database.sqlite, path.join(this.backupsDir, name), { nativeBinding: this.options.nativeBinding });
+    const { missingFiles: _missing, ...made } = await takeBackup(this.core.database.sqlite, this.places, reason);
     this.lastBackedUpChange = marker;
-    this.prune();
-    return { ...parseBackupName(name)!, size };
+    this.backupFailure = null;
+    return made;
+  }
+
+  /** An automatic backup: a failure (after its retries) is remembered for the first screen, not thrown. */
+  private async backupReporting(reason: BackupReason): Promise<void> {
+    try {
+      await this.backup(reason);
+    } catch (error) {
+      const known = toAppError(error);
+      if (!known) throw error;
+      this.backupFailure = { code: known.code, message: known.message, at: this.now().toISOString() };
+      this.options.onUnexpected?.(error);
+    }
+  }
+
+  /** After the worker's start-up backup: its scans into the store, then the retention rule. */
+  private afterBackup(): void {
+    try {
+      const newest = this.listBackups()[0];
+      if (newest) storeScans(this.places, path.join(this.backupsDir, newest.name));
+    } catch (error) {
+      this.options.onUnexpected?.(error);
+    }
   }
 
   /** The timer's job: a backup only when something changed since the last one. */
   async backupIfChanged(): Promise<BackupInfo | null> {
     // Not while an import holds its transaction open: the copy would show half of it. The next tick takes it.
     if (this.core?.database.sqlite.inTransaction) return null;
-    if (!this.core || this.changeMarker() === this.lastBackedUpChange) return null;
-    return this.backup('auto');
+    if (!this.core || this.readOnly || this.changeMarker() === this.lastBackedUpChange) return null;
+    await this.backupReporting('auto');
+    return this.backupFailure ? null : this.listBackups()[0] ?? null;
   }
 
   listBackups(): BackupInfo[] {
-    if (!fs.existsSync(this.backupsDir)) return [];
-    return fs
-      .readdirSync(this.backupsDir)
-      .map(parseBackupName)
-      .filter((b): b is BackupFile => b !== null)
-      .map((b) => ({ ...b, size: fs.statSync(path.join(this.backupsDir, b.name)).size }))
-      .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+    return listBackups(this.backupsDir);
   }
 
-  private prune(): void {
-    for (const name of backupsToDelete(this.listBackups(), this.now())) fs.rmSync(path.join(this.backupsDir, name), { force: true });
-  }
-
-  /** A backup's bytes for the shell to save where the clerk chooses ("Back up now"). */
+  /** "Back up now": one file with the scans inside, as bytes for the shell to save where the clerk chooses. */
   async backupToFile(job?: Job): Promise<FileContent> {
     if (!this.core) throw this.damagedError();
-    const temporary = path.join(this.dir, `.export-${process.pid}-${Date.now()}.sqlite`);
+    const temporary = path.join(this.dir, `.export-${process.pid}-${randomUUID()}.sqlite`);
     try {
       job?.progress(0, 2);
-      await backupDatabase(this.core.database.sqlite, temporary, { nativeBinding: this.options.nativeBinding });
+      await backupToPath(this.core.database.sqlite, this.places, temporary);
       job?.progress(1, 2);
       job?.checkpoint();
-      const stamp = backupFileName(this.now(), 'manual').replace(/^alliance-/, '').replace(/-\d{3}-manual\.sqlite$/, '');
-      const file = { fileName: `联合体数据备份-${stamp}.sqlite`, mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64') };
+      const file = { fileName: singleFileName(this.now()), mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64') };
       job?.progress(2, 2);
       return file;
     } finally {
@@ -262,46 +291,65 @@ export class DataFolder implements FolderServices {
     }
   }
 
-  check(): CheckResult {
-    if (!this.core) return { ok: false, reason: this.damage, milliseconds: 0 };
-    return runCheck(this.core.database.sqlite, 'integrity_check');
+  /** `backup --out FILE`: the same single file, written beside the target, flushed and renamed. */
+  async backupTo(target: string): Promise<{ size: number; missingFiles: string[] }> {
+    if (!this.core) throw this.damagedError();
+    return backupToPath(this.core.database.sqlite, this.places, target);
+  }
+
+  check(): CheckReport {
+    if (!this.core) return { ok: false, reason: this.damage?.reason ?? null, milliseconds: 0, damage: this.damage ?? undefined, attachmentsChecked: 0, missingFiles: [] };
+    return checkFolder(this.core.database.sqlite, this.attachmentsDir);
+  }
+
+  /** Opens the file again: after another program let go of it, or the clerk fixed a disk. */
+  async reopen(): Promise<DatabaseHealth> {
+    this.core?.database.close();
+    this.core = null;
+    this.readOnly = readOnlyPath(this.dir, this.file);
+    await this.load('quick');
+    return this.info().health;
   }
 
   /**
-   * Restores a database file: checked first, then the current database is itself backed up (or, if
-   * damaged, moved aside under a new name), so the restore can be undone; an older backup is migrated.
+   * Restores a database file. It must prove itself this app's before anything changes; then the
+   * current data is backed up (or, if damaged, moved aside and kept), the file swapped atomically,
+   * and if the restored file does not open, the old one put back.
    */
   async restoreFrom(source: string, job?: Job): Promise<void> {
+    if (this.readOnly) throw new AppError('FILE_READ_ONLY', `Cannot restore into a read-only folder: ${this.readOnly}`, { key: 'errors.fileReadOnly', params: { path: this.readOnly } });
     job?.progress(0, 3);
-    const verdict = checkFile(source, { nativeBinding: this.options.nativeBinding });
-    if (!verdict.ok) {
-      throw new AppError('BACKUP_DAMAGED', `This backup failed its integrity check: ${verdict.reason}`, { key: 'errors.backupDamaged', params: { reason: verdict.reason ?? '' } });
+    const migrations = loadMigrations(this.migrationsFolder);
+    const staged = await stageRestore(source, { ...this.places, file: this.file, migrationsFolder: this.migrationsFolder, migrations });
+    try {
+      job?.progress(1, 3);
+      job?.checkpoint();
+      if (this.core) await this.backup('before-restore');
+    } catch (error) {
+      fs.rmSync(staged, { force: true });
+      throw error;
     }
-    if (!verdict.hasMembers) throw new AppError('NOT_A_BACKUP', 'This file is not a backup of this app.', { key: 'errors.notABackup' });
-    const known = loadMigrations(this.options.migrationsFolder ?? defaultMigrationsFolder()).length;
-    if ((verdict.schemaVersion ?? 0) > known) {
-      throw new AppError('DB_NEWER_THAN_APP', 'This backup was written by a newer version of the app.', { key: 'errors.dbNewerThanApp' });
-    }
-    job?.progress(1, 3);
-    job?.checkpoint();
-    if (this.core) {
-      await this.backup('before-restore');
-      this.core.database.close();
-      this.core = null;
-    } else {
-      const aside = path.join(this.dir, `alliance.damaged-${backupFileName(this.now(), 'manual').slice(9, 28)}.sqlite`);
-      fs.renameSync(this.file, aside);
-      for (const suffix of ['-wal', '-shm']) if (fs.existsSync(this.file + suffix)) fs.renameSync(this.file + suffix, aside + suffix);
-    }
-    // From here on the swap is finished whatever happens: cancelling would leave no database open.
+    // From here on the swap runs to its end: cancelling would leave no database open.
     job?.progress(2, 3);
-    const staging = `${this.file}.restoring`;
-    fs.copyFileSync(source, staging);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
-    fs.renameSync(staging, this.file);
-    await this.load('quick');
-    this.lastBackedUpChange = -1;
+    await this.swap(staged);
     job?.progress(3, 3);
+  }
+
+  private async swap(staged: string): Promise<void> {
+    const wasDamaged = this.damage !== null;
+    this.core?.database.close();
+    this.core = null;
+    await swapRestored({
+      file: this.file,
+      staged,
+      aside: path.join(this.dir, asideName(wasDamaged ? 'damaged' : 'replaced', this.now())),
+      keepAside: wasDamaged,
+      reload: async () => {
+        await this.load('quick');
+        return this.damage?.reason ?? null;
+      },
+    });
+    this.lastBackedUpChange = -1;
   }
 
   async restoreBackup(name: string, job?: Job): Promise<void> {
@@ -312,7 +360,7 @@ export class DataFolder implements FolderServices {
   }
 
   async restoreUploaded(upload: { fileName: string; contentBase64: string }, job?: Job): Promise<void> {
-    const temporary = path.join(this.dir, `.upload-${process.pid}-${Date.now()}.sqlite`);
+    const temporary = path.join(this.dir, `.upload-${process.pid}-${randomUUID()}.sqlite`);
     try {
       fs.writeFileSync(temporary, Buffer.from(upload.contentBase64, 'base64'));
       await this.restoreFrom(temporary, job);
@@ -323,14 +371,16 @@ export class DataFolder implements FolderServices {
 
   /** What the first screen shows about the file: where it is, and whether it is healthy. */
   info(): FolderInfo {
-    return {
-      dataFile: this.file,
-      health: this.damage === null ? { state: 'ok', uncleanShutdown: this.uncleanShutdown } : { state: 'damaged', reason: this.damage, newestBackup: this.listBackups()[0]?.name ?? null },
-    };
+    if (this.damage) return { dataFile: this.file, health: { state: 'damaged', kind: this.damage.kind, reason: this.damage.reason, newestBackup: this.listBackups()[0]?.name ?? null } };
+    const health: DatabaseHealth = { state: 'ok', uncleanShutdown: this.uncleanShutdown };
+    if (this.readOnly) health.readOnly = { path: this.readOnly };
+    if (this.backupFailure) health.backupFailure = this.backupFailure;
+    return { dataFile: this.file, health };
   }
 
   private damagedError(): AppError {
-    return new AppError('DB_DAMAGED', `The data file is damaged: ${this.damage}`, { key: 'errors.dbDamaged', params: { reason: this.damage ?? '' } });
+    const reason = this.damage?.reason ?? '';
+    return new AppError('DB_DAMAGED', `The data file is damaged: ${reason}`, { key: 'errors.dbDamaged', params: { reason, kind: this.damage?.kind ?? 'corrupt' } });
   }
 
   close(): void {
@@ -340,6 +390,7 @@ export class DataFolder implements FolderServices {
     this.background?.terminate();
     this.core?.database.close();
     this.core = null;
-    this.lock.release();
+    this.snapshot?.drop();
+    this.lock?.release();
   }
 }

@@ -14,6 +14,7 @@ export const folderHandlers = implement(folderMethods, {
     return { restored: input.fileName };
   },
   'app.check': (_input, { folder }) => folder.check(),
+  'app.reopen': (_input, { folder }) => folder.reopen(),
   'files.open': (input, { workspace }) => workspace.open(input.path),
   'files.create': (input, { workspace }) => workspace.create(input.path),
   'files.saveAs': (input, { workspace }, job) => workspace.saveAs(input.path, job),

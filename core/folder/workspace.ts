@@ -36,7 +36,7 @@ export class Workspace implements WorkspaceServices {
       ctx: { get: () => this.folder.host.services.ctx },
       folder: { get: () => this.folder },
     }) as Services;
-    const host: Host = { services, checking: () => this.folder.host.checking(), damage: () => this.folder.host.damage() };
+    const host: Host = { services, checking: () => this.folder.host.checking(), damage: () => this.folder.host.damage(), readOnly: () => this.folder.host.readOnly() };
     this.dispatcher = createDispatcher(appHandlers, host, options.onUnexpected);
   }
 

@@ -35,6 +35,6 @@ export function createCore(database: OpenedDatabase, options: CoreOptions): AppC
     },
     info: () => ({ health: { state: 'ok', uncleanShutdown: false }, dataFile: null }),
   };
-  const host: Host = { services, checking: () => null, damage: () => null };
+  const host: Host = { services, checking: () => null, damage: () => null, readOnly: () => null };
   return { database, ctx, dispatcher: createDispatcher(appHandlers, host, options.onUnexpected), close: () => database.close() };
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncFolder } from '../../db/durable.js';
 
 export function writeFileAtomic(target: string, bytes: Buffer | Uint8Array): void {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.part`);
@@ -20,18 +21,5 @@ export function writeFileAtomic(target: string, bytes: Buffer | Uint8Array): voi
     fs.rmSync(temporary, { force: true });
     throw error;
   }
-  syncFolder(path.dirname(target));
-}
-
-/** Makes a rename durable where the platform allows it (not on Windows, where opening a folder fails). */
-function syncFolder(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Best effort: the file itself is already on disk.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+  fsyncFolder(path.dirname(target));
 }

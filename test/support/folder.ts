@@ -1,5 +1,7 @@
 // Data-folder helpers: open one with no timer, call it like a shell does, damage a file on purpose.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ApiInput, ApiMethod, ApiResult } from '../../core/contract/registry.js';
 import { DataFolder, type DataFolderOptions } from '../../core/folder/data-folder.js';
 import type { ErrorShape } from '../../core/contract/errors.js';
@@ -31,4 +33,18 @@ export function damage(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Every file under a folder with its hash: "0 bytes changed" is this map unchanged. */
+export function folderState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else state[relative] = createHash('sha256').update(fs.readFileSync(path.join(dir, relative))).digest('hex');
+    }
+  };
+  walk('');
+  return state;
 }

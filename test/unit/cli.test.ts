@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { damage } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
+import { smallDisk, unmountAll } from '../support/small-disk.js';
+
+afterAll(unmountAll);
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -68,7 +71,7 @@ describe('command line', () => {
 
     const check = await cli('--data-dir', dir, 'check');
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/^ok: .*passed integrity_check in \d+ ms\.$/);
+    expect(check.out).toMatch(/^ok: .*passed integrity_check in \d+ ms; 0 attachments match their files\.$/);
 
     const other = tempDir();
     expect((await cli('--data-dir', other, 'restore', out)).code).toBe(0);
@@ -81,7 +84,7 @@ describe('command line', () => {
     damage(path.join(dir, 'alliance.sqlite'));
     const check = await cli('--data-dir', dir, 'check');
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^FAILED: .*alliance\.sqlite: .+/);
+    expect(check.err).toMatch(/^FAILED: .*alliance\.sqlite is damaged \(corrupt\): .+/);
   });
 
   it('refuses to load the sample twice', async () => {
@@ -132,22 +135,14 @@ describe('command line errors on the clerk\'s files', () => {
   it('says the disk is full, or that permission is missing, and leaves no half-written file behind', async () => {
     const dir = tempDir();
     await cli('--data-dir', dir, 'sample', 'load');
-    const outDir = tempDir();
-    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
-    const write = fs.writeFileSync;
-    // Only the write into the clerk's folder fails (an open file: the temporary copy), not the data folder's own.
-    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((target, ...rest) => {
-      if (typeof target === 'number') throw full;
-      return write(target, ...(rest as [never]));
-    });
+    // A real disk too small for the copy: SQLite's backup meets a full disk halfway.
+    const outDir = smallDisk(128);
     const result = await cli('--data-dir', dir, 'backup', '--out', path.join(outDir, 'copy.sqlite'));
-    expect(spy).toHaveBeenCalled();
     expect(result).toMatchObject({ code: 4 });
     expect(result.err).toMatch(/^DISK_FULL: /);
     noStack(result.err);
     expect(fs.readdirSync(outDir)).toEqual([]);
 
-    vi.restoreAllMocks();
     const denied = Object.assign(new Error(`EACCES: permission denied, open '${outDir}'`), { code: 'EACCES', path: outDir });
     const open = fs.openSync;
     vi.spyOn(fs, 'openSync').mockImplementation((target, ...rest) => {

@@ -21,9 +21,9 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 /** A host over the test core whose check and damage the test controls. */
-function controlledHost(state: { checking: Promise<void> | null; damage: string | null }): Host {
+function controlledHost(state: { checking: Promise<void> | null; damage: string | null; readOnly?: string | null }): Host {
   const services = { ctx: core.ctx, folder: undefined as never, workspace: undefined as never, info: () => ({ health: { state: 'ok' as const, uncleanShutdown: false }, dataFile: null }) };
-  return { services, checking: () => state.checking, damage: () => state.damage };
+  return { services, checking: () => state.checking, damage: () => state.damage, readOnly: () => state.readOnly ?? null };
 }
 
 function deferred(): { promise: Promise<void>; resolve(): void } {
@@ -107,9 +107,9 @@ describe('the registry', () => {
       expect(spec.doc.length, method).toBeGreaterThan(10);
       expect(['read', 'write', 'control'], method).toContain(spec.access);
       // Only what recovery needs is answered with a damaged file.
-      if (spec.recovery) expect(method, method).toMatch(/^(app\.(overview|check)|backups\.|files\.|jobs\.)/);
+      if (spec.recovery) expect(method, method).toMatch(/^(app\.(overview|check|reopen)|backups\.|files\.|jobs\.)/);
     }
-    expect(Object.keys(registry).filter((m) => specOf(m as never).exclusive).sort()).toEqual(['backups.restore', 'backups.restoreFile', 'files.create', 'files.open', 'files.saveAs', 'imports.commit']);
+    expect(Object.keys(registry).filter((m) => specOf(m as never).exclusive).sort()).toEqual(['app.reopen', 'backups.restore', 'backups.restoreFile', 'files.create', 'files.open', 'files.saveAs', 'imports.commit']);
   });
 });
 

@@ -54,6 +54,58 @@ describe('history', () => {
     expect(Buffer.from(callOk(core, 'attachments.read', { id: back.attachments[0]!.id }).bytes, 'base64').toString()).toBe('%PDF');
   });
 
+  it('restores the attachments its change-log entry lists, with a clock that moves between every call', async () => {
+    // Each reading of the clock is a millisecond later: nothing may be found by "deleted at the same time".
+    let tick = Date.parse('2026-11-28T10:00:00Z');
+    const moving = await freshCore(':memory:', () => new Date((tick += 7)));
+    try {
+      const [school, enterprise] = [member(moving, '长春职业技术学院', 'higher_vocational'), member(moving, '一汽模具制造有限公司', 'enterprise')];
+      const agreement = callOk(moving, 'agreements.create', { title: '订单培养协议', parties: parties(school, enterprise) });
+      for (const name of ['扫描件一.pdf', '扫描件二.pdf']) callOk(moving, 'attachments.add', { ownerType: 'agreement', ownerId: agreement.id, fileName: name, contentBase64: Buffer.from(name).toString('base64') });
+      callOk(moving, 'agreements.delete', { id: agreement.id });
+      const deletion = callOk(moving, 'changes.recent', { action: 'delete', entity: 'agreement' }).rows[0]!;
+      callOk(moving, 'changes.restore', { id: deletion.id });
+      const back = callOk(moving, 'agreements.get', { id: agreement.id });
+      expect(back.attachments.map((a) => a.fileName).sort()).toEqual(['扫描件一.pdf', '扫描件二.pdf']);
+      for (const a of back.attachments) expect(Buffer.from(callOk(moving, 'attachments.read', { id: a.id }).bytes, 'base64').toString()).toBe(a.fileName);
+    } finally {
+      moving.close();
+    }
+  });
+
+  it('restores a deleted meeting event with its agenda, attendance and attachments', () => {
+    const school = member(core, '长春职业技术学院', 'higher_vocational');
+    const created = callOk(core, 'events.create', {
+      title: '理事会第二次会议',
+      type: 'council_meeting',
+      date: '2026-11-20',
+      agenda: [{ kind: 'resolution', title: '审议年度工作报告' }],
+      attendance: [{ organizationId: school, person: '王伟' }],
+    });
+    callOk(core, 'attachments.add', { ownerType: 'event', ownerId: created.id, fileName: '签到表.pdf', contentBase64: Buffer.from('%PDF-event').toString('base64') });
+    callOk(core, 'events.delete', { id: created.id });
+    expect(callError(core, 'events.get', { id: created.id }).code).toBe('NOT_FOUND');
+    const deletion = callOk(core, 'changes.recent', { action: 'delete', entity: 'event' }).rows[0]!;
+
+    callOk(core, 'changes.restore', { id: deletion.id });
+    const back = callOk(core, 'events.get', { id: created.id });
+    expect(back).toMatchObject({ title: '理事会第二次会议', type: 'council_meeting', date: '2026-11-20' });
+    expect(back.agenda.map((a) => a.title)).toEqual(['审议年度工作报告']);
+    expect(back.attendance.map((a) => [a.organizationName, a.person])).toEqual([['长春职业技术学院', '王伟']]);
+    expect(Buffer.from(callOk(core, 'attachments.read', { id: back.attachments[0]!.id }).bytes, 'base64').toString()).toBe('%PDF-event');
+  });
+
+  it('restores a deleted talent item as it was', () => {
+    const enterprise = member(core, '一汽模具制造有限公司', 'enterprise');
+    const item = callOk(core, 'talent.create', { organizationId: enterprise, direction: 'demand', field: '模具设计与制造', level: '高职', headcount: 12, period: '2027 年春季', notes: '订单班' });
+    callOk(core, 'talent.delete', { id: item.id });
+    expect(callOk(core, 'talent.list', {})).toEqual([]);
+    const deletion = callOk(core, 'changes.recent', { action: 'delete', entity: 'talent' }).rows[0]!;
+
+    callOk(core, 'changes.restore', { id: deletion.id });
+    expect(callOk(core, 'talent.list', {})).toEqual([item]);
+  });
+
   it('will not restore an agreement before its parties, and says which', () => {
     const [school, enterprise] = [member(core, '长春职业技术学院', 'higher_vocational'), member(core, '一汽模具制造有限公司', 'enterprise')];
     const agreement = callOk(core, 'agreements.create', { title: '订单培养协议', parties: parties(school, enterprise) });
