@@ -40,13 +40,20 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-/** File menu: the folder comes from the native dialog in this process, never from the page. */
+/** The native folder dialog, in this process: the only source of folder paths in the desktop app. */
+async function chooseFolder(): Promise<string | null> {
+  if (!mainWindow) return null;
+  const choice = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
+}
+
+/** File menu: the folder from the dialog, passed on as a handle like the page's own calls. */
 async function switchFolder(method: 'files.create' | 'files.open' | 'files.saveAs'): Promise<void> {
   if (!mainWindow || !core) return;
-  const choice = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] });
-  const folder = choice.filePaths[0];
-  if (choice.canceled || !folder) return;
-  const response = await core.dispatcher.dispatch(method, { path: folder });
+  const folder = await chooseFolder();
+  if (!folder) return;
+  const purpose = method === 'files.create' ? 'create' : method === 'files.open' ? 'open' : 'saveAs';
+  const response = await core.dispatcher.dispatch(method, { handle: core.handleFor(folder, purpose) });
   if (!response.ok) dialog.showErrorBox('产教联合体秘书处工作台', response.error.message);
   else mainWindow.reload();
 }
@@ -64,6 +71,7 @@ async function start(): Promise<void> {
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
       onUnexpected: (error) => console.error(error),
+      chooseFolder,
     });
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);

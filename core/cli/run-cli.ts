@@ -9,6 +9,7 @@ import { DataFolder } from '../folder/data-folder.js';
 import { defaultDataDir } from '../folder/data-dir.js';
 import { EXPORTS, type ExportName } from '../io/exports/formats.js';
 import { CliApiError, type CliIo } from './call.js';
+import { terminalSafe } from './terminal-text.js';
 import { backup, check, exportFile, generate, loadSample, restore } from './folder-commands.js';
 import { importMembers, listImports, undoImport } from './import-command.js';
 import { listAgreements, listEvents, listMembers, printRoster } from './list-commands.js';
@@ -77,7 +78,8 @@ function report(error: unknown, io: CliIo): number {
   return errorExitCode(shape.code);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = { out: (line) => terminal.out(terminalSafe(line)), err: (line) => terminal.err(terminalSafe(line)) };
   let folder: DataFolder | null = null;
   try {
     const { values, positionals } = parseCli(argv);

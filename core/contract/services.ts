@@ -10,6 +10,8 @@ import type { FileContent } from '../io/exports/contract.js';
 export interface FolderInfo {
   health: DatabaseHealth;
   dataFile: string | null;
+  /** The app shows its own folder dialog (desktop); otherwise the clerk types a folder's path. */
+  folderDialog?: boolean;
 }
 
 /** The data folder's own work: backups, restores, the full check. */
@@ -23,11 +25,17 @@ export interface FolderServices {
   reopen(): Promise<DatabaseHealth>;
 }
 
+/** A folder as the page names it: a typed path (browser shell) or a dialog's handle (desktop). */
+export type FolderTarget = { path: string } | { handle: string };
+export type FolderPurpose = 'open' | 'create' | 'saveAs';
+
 /** Switching the app to another data folder. */
 export interface WorkspaceServices {
-  open(path: string): Promise<{ dataFile: string }>;
-  create(path: string): Promise<{ dataFile: string }>;
-  saveAs(path: string, job: Job): Promise<{ dataFile: string }>;
+  choose(purpose: FolderPurpose): Promise<{ handle: string; path: string } | null>;
+  checkPath(path: string, purpose: FolderPurpose): { path: string; exists: boolean; hasDataFile: boolean };
+  open(target: FolderTarget): Promise<{ dataFile: string }>;
+  create(target: FolderTarget): Promise<{ dataFile: string }>;
+  saveAs(target: FolderTarget, job: Job): Promise<{ dataFile: string }>;
 }
 
 export interface Services {

@@ -7,7 +7,19 @@ export function tidyText(value: string): string {
   return value.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
-export const requiredText = (max: number) => z.string().transform(tidyText).pipe(z.string().min(1).max(max));
+/**
+ * What no text field may hold once whitespace is tidied: control characters (a NUL made a member
+ * unsearchable; ESC sequences reached the terminal through the CLI) and the bidirectional embeddings,
+ * overrides and isolates that make a name display backwards. Refused with a field error, not stripped:
+ * the clerk sees what was wrong with what she pasted.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+const printable = (text: z.ZodString) =>
+  text.refine((v) => !UNPRINTABLE.test(v), { params: { key: 'validation.controlCharacters' }, message: 'Contains control or text-direction characters; retype it or paste it as plain text.' });
+
+export const requiredText = (max: number) => z.string().transform(tidyText).pipe(printable(z.string().min(1).max(max)));
 
 /** Optional text: undefined, null and blank all become null. */
 export const optionalText = (max: number) =>
@@ -15,7 +27,7 @@ export const optionalText = (max: number) =>
     .string()
     .nullish()
     .transform((v) => (v == null ? null : tidyText(v) || null))
-    .pipe(z.string().max(max).nullable());
+    .pipe(printable(z.string().max(max)).nullable());
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

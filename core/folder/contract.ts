@@ -4,7 +4,9 @@ import { defineMethods, returns } from '../contract/method.js';
 import type { FileContent } from '../io/exports/contract.js';
 
 const empty = z.strictObject({}).optional().transform(() => ({}));
-const folderPath = z.strictObject({ path: z.string().min(1).max(1000) });
+/** A folder: typed by the clerk (browser shell), or chosen in the desktop app's own dialog (a handle). */
+const folderPath = z.union([z.strictObject({ path: z.string().min(1).max(1000) }), z.strictObject({ handle: z.string().uuid() })]);
+const purpose = z.enum(['open', 'create', 'saveAs']);
 
 /** The kinds of damage a data file can have (see core/folder/damage.ts); each gets its own message. */
 export type DamageKind = 'empty' | 'zeroed' | 'notSqlite' | 'badHeader' | 'truncated' | 'corrupt' | 'locked' | 'foreign';
@@ -96,6 +98,22 @@ export const folderMethods = defineMethods({
     exclusive: true,
     reads: ['folder'],
     changes: 'all',
+  },
+  'files.choose': {
+    doc: "The desktop app's folder dialog: the folder chosen as an opaque handle for files.open/create/saveAs (null if cancelled).",
+    input: z.strictObject({ purpose }),
+    result: returns<{ handle: string; path: string } | null>(),
+    access: 'read',
+    recovery: true,
+    reads: [],
+  },
+  'files.checkPath': {
+    doc: 'Checks a typed folder path for open, create or save as, and says what is there, for the clerk to confirm.',
+    input: z.strictObject({ path: z.string().min(1).max(1000), purpose }),
+    result: returns<{ path: string; exists: boolean; hasDataFile: boolean }>(),
+    access: 'read',
+    recovery: true,
+    reads: [],
   },
   'files.open': {
     doc: 'Opens the data folder at this path (a folder, or its alliance.sqlite), after the current one is closed cleanly.',

@@ -15,7 +15,9 @@ export const folderHandlers = implement(folderMethods, {
   },
   'app.check': (_input, { folder }) => folder.check(),
   'app.reopen': (_input, { folder }) => folder.reopen(),
-  'files.open': (input, { workspace }) => workspace.open(input.path),
-  'files.create': (input, { workspace }) => workspace.create(input.path),
-  'files.saveAs': (input, { workspace }, job) => workspace.saveAs(input.path, job),
+  'files.choose': (input, { workspace }) => workspace.choose(input.purpose),
+  'files.checkPath': (input, { workspace }) => workspace.checkPath(input.path, input.purpose),
+  'files.open': (input, { workspace }) => workspace.open(input),
+  'files.create': (input, { workspace }) => workspace.create(input),
+  'files.saveAs': (input, { workspace }, job) => workspace.saveAs(input, job),
 });

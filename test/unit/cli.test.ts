@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../core/cli/run-cli.js';
+import { DataFolder } from '../../core/folder/data-folder.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { damage } from '../support/folder.js';
@@ -159,5 +160,22 @@ describe('command line errors on the clerk\'s files', () => {
     const result = await cli('--data-dir', tempDir(), 'export', 'meeting', '--event', '00000000-0000-4000-8000-000000000000', '--out', 'x.csv');
     expect(result.code).toBe(2);
     expect(result.err).toContain('export meeting writes docx, pdf');
+  });
+});
+
+describe('what the command line prints', () => {
+  it('never hands a terminal an escape sequence or a text-direction override stored in a name', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    // A name stored before names were checked (or written by an older version), straight into the file.
+    const folder = await DataFolder.open(dir, { autoBackupMinutes: null, startupBackup: false });
+    folder.appCore!.database.sqlite.prepare(`UPDATE organizations SET name = ? WHERE name = '吉林大学'`).run('吉林\u001b]0;pwned\u0007\u001b[2J大学\u202e');
+    folder.close();
+    const listed = await cli('--data-dir', dir, 'members', 'list', '--text', '吉林');
+    expect(listed.out).toContain('吉林\\u001b]0;pwned\\u0007\\u001b[2J大学\\u202e');
+    // eslint-disable-next-line no-control-regex -- control characters are what must not be there
+    expect(listed.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
+    const json = await cli('--data-dir', dir, 'members', 'list', '--json', '--text', '吉林');
+    expect(JSON.parse(json.out)[0].name).toBe('吉林\u001b]0;pwned\u0007\u001b[2J大学\u202e');
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +33,16 @@ async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 describe('formula neutralisation', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', '\0x'])('prefixes %j with an apostrophe, keeping it whole', (value) => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx'])('prefixes %j with an apostrophe, keeping it whole', (value) => {
     expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+  it.each([
+    ['\u0001=cmd|calc', "'=cmd|calc"],
+    ['\u0000\u0007@SUM(A1)', "'@SUM(A1)"],
+    ['\u202e=1+1', "'=1+1"],
+    ['吉林\u202e大学', '吉林大学'],
+  ])('cleans %j first, then neutralises what is left', (value, expected) => {
+    expect(neutraliseCell(value)).toBe(expected);
   });
   it('leaves ordinary text and numbers alone', () => {
     expect(neutraliseCell('长春市教育局')).toBe('长春市教育局');
@@ -69,10 +78,19 @@ describe('roster export', () => {
     const sheet = (await workbookOf((await exported('exports.roster', { format: 'xlsx' })).bytes)).getWorksheet(1)!;
     const values: unknown[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
-    expect(values).toContain(`'=HYPERLINK("http://evil","点我")`);
-    expect(values).toContain("'@SUM(A1)");
-    expect(values).toContain("'+8613900000000");
+    // xlsx keeps the text as typed, in a text cell with Excel's quote prefix (no visible apostrophe).
+    expect(values).toContain(`=HYPERLINK("http://evil","点我")`);
+    expect(values).toContain('@SUM(A1)');
+    expect(values).toContain('+8613900000000');
     expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
+    // exceljs does not read quotePrefix: the raw parts say which format each such cell has.
+    const zip = await JSZip.loadAsync((await exported('exports.roster', { format: 'xlsx' })).bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const formulaLike = [...sheetXml.matchAll(/<c r="[A-Z]+\d+" s="(\d+)" t="inlineStr"><is><t[^>]*>([=+\-@][^<]*)<\/t>/g)];
+    expect(formulaLike.map((m) => m[2])).toEqual(['=HYPERLINK(&quot;http://evil&quot;,&quot;点我&quot;)', '@SUM(A1)', '+8613900000000']);
+    for (const [, style] of formulaLike) expect(formats[Number(style)]).toContain('quotePrefix="1"');
 
     const csv = (await exported('exports.roster', { format: 'csv' })).bytes.toString('utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);

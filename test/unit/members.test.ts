@@ -290,3 +290,24 @@ describe('roster', () => {
     expect(JSON.stringify(roster)).not.toContain(applied.member.id);
   });
 });
+
+describe('text is clean at the boundary', () => {
+  it.each([
+    ['NUL', '吉林\u0000大学'],
+    ['BEL', '吉林大学\u0007'],
+    ['ESC (a terminal sequence)', '\u001b[31m吉林大学'],
+    ['a right-to-left override', '吉林\u202e学大'],
+    ['a directional isolate', '\u2066吉林大学\u2069'],
+    ['a C1 control', '吉林\u0085大学'],
+  ])('refuses a name with %s, naming the field', (_what, name) => {
+    const error = callError(core, 'members.create', { name, category: 'university' });
+    expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: { name: { key: 'validation.controlCharacters' } } } });
+    expect(changeCount()).toBe(0);
+  });
+
+  it('refuses them in contacts and notes too, and keeps ordinary punctuation and spaces', () => {
+    expect(callError(core, 'members.create', { name: '吉林大学', category: 'university', contacts: [{ name: '王\u0000伟' }] }).details?.fields).toHaveProperty(['contacts.0.name']);
+    expect(callError(core, 'members.create', { name: '吉林大学', category: 'university', notes: 'ok\u001b]0;x\u0007' }).details?.fields).toHaveProperty(['notes']);
+    expect(create('吉林大学（前进校区） A&B·“一汽”', { notes: '第一行\n第二行\t完' }).name).toBe('吉林大学（前进校区） A&B·“一汽”');
+  });
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResponse } from '../../core/contract/registry.js';
 import { DataFolder } from '../../core/folder/data-folder.js';
 import { Workspace } from '../../core/folder/workspace.js';
@@ -74,5 +75,72 @@ describe('data files: new, open, save as', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('paths from the page', () => {
+  it.each([
+    ['/proc', '/proc/self', 'validation.systemFolder'],
+    ['/sys', '/sys/kernel/联合体', 'validation.systemFolder'],
+    ['/dev', '/dev/shm/联合体', 'validation.systemFolder'],
+    ['a missing parent', '/no/such/parent/联合体', 'validation.parentMissing'],
+    ['a control character', '/tmp/a\u0007b', 'validation.controlCharacters'],
+  ])('refuses a typed path under %s', async (_what, given, key) => {
+    const ws = await workspace();
+    for (const method of ['files.create', 'files.saveAs', 'files.checkPath']) {
+      const response = await ask(ws, method, method === 'files.checkPath' ? { path: given, purpose: 'create' } : { path: given });
+      expect(response.error, method).toMatchObject({ code: 'VALIDATION', details: { fields: { path: { key } } } });
+    }
+  });
+
+  it('follows a symbolic link to where it leads before deciding', async () => {
+    const ws = await workspace();
+    const link = path.join(tempDir(), '看起来无害');
+    fs.symlinkSync('/proc/self', link);
+    const response = await ask(ws, 'files.create', { path: path.join(link, '联合体') });
+    expect(response.error.details.fields.path.key).toBe('validation.systemFolder');
+  });
+
+  it('refuses an alliance.sqlite that is a pipe at once, instead of hanging on it', async () => {
+    const ws = await workspace();
+    const dir = tempDir();
+    execFileSync('mkfifo', [path.join(dir, 'alliance.sqlite')]);
+    const started = Date.now();
+    const response = await ask(ws, 'files.open', { path: dir });
+    expect(response.error.details.fields.path.key).toBe('validation.dataFileNotAFile');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('describes a typed folder for the clerk to confirm', async () => {
+    const ws = await workspace();
+    const dir = tempDir();
+    expect((await ask(ws, 'files.checkPath', { path: ` ${dir}/./新的 `, purpose: 'create' })).result).toEqual({ path: path.join(dir, '新的'), exists: false, hasDataFile: false });
+    expect((await ask(ws, 'files.checkPath', { path: ws.current.file, purpose: 'open' })).result).toEqual({ path: ws.current.dir, exists: true, hasDataFile: true });
+  });
+
+  it("in the desktop app takes folders only from its own dialog, by single-use handles", async () => {
+    const chosen = tempDir('alliance-chosen-');
+    const dialog = vi.fn(async () => chosen);
+    const ws = await Workspace.open(tempDir('alliance-ws-'), { autoBackupMinutes: null, startupBackup: false, chooseFolder: dialog });
+    open.push(ws);
+    expect((await ask(ws, 'app.overview', {})).result.folderDialog).toBe(true);
+    // A path the page made up is refused, whatever it is.
+    expect((await ask(ws, 'files.create', { path: chosen })).error.code).toBe('FORBIDDEN');
+
+    const { handle, path: shown } = (await ask(ws, 'files.choose', { purpose: 'create' })).result;
+    expect(shown).toBe(chosen);
+    expect(dialog).toHaveBeenCalledWith('create');
+    // A handle is for its purpose only, and for one use.
+    expect((await ask(ws, 'files.open', { handle })).error.code).toBe('FORBIDDEN');
+    const again = (await ask(ws, 'files.choose', { purpose: 'create' })).result.handle;
+    expect((await ask(ws, 'files.create', { handle: again })).result).toEqual({ dataFile: path.join(chosen, 'alliance.sqlite') });
+    expect((await ask(ws, 'files.create', { handle: again })).error.code).toBe('FORBIDDEN');
+    expect((await ask(ws, 'files.open', { handle: '00000000-0000-4000-8000-000000000000' })).error.code).toBe('FORBIDDEN');
+  });
+
+  it('has no folder dialog in the browser shell', async () => {
+    const ws = await workspace();
+    expect((await ask(ws, 'files.choose', { purpose: 'open' })).error.code).toBe('UNAVAILABLE');
+    expect((await ask(ws, 'app.overview', {})).result.folderDialog).toBe(false);
   });
 });

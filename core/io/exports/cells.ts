@@ -1,12 +1,29 @@
-// Cell values for csv and xlsx. A value a spreadsheet would read as a formula (=, +, -, @, tab, CR,
-// LF, NUL at the start) is prefixed with an apostrophe, never stripped (domain.md).
+// Cell values for csv and xlsx. First cleaned of what no cell should hold (control characters, which
+// XML cannot carry and a file would drop anyway, and bidirectional overrides, which make text read
+// backwards); then a value a spreadsheet would read as a formula (=, +, -, @, tab, CR, LF at the
+// start) is neutralised — after the cleaning, so "\u0001=…" cannot turn into a formula once its
+// control character is dropped. csv prefixes an apostrophe (domain.md); xlsx keeps the text as it
+// is, in a text cell with Excel's quote-prefix style.
 
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNWANTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 
+export function cleanCellText(value: string): string {
+  return value.replace(UNWANTED, '');
+}
+
+/** Whether a (cleaned) text would be read as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** For csv: cleaned, and an apostrophe before formula-looking text. */
 export function neutraliseCell(value: string | number | null | undefined): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = cleanCellText(value);
+  return looksLikeFormula(text) ? `'${text}` : text;
 }
 
 /** Display width in Latin characters: CJK and full-width characters take two. */

@@ -3,7 +3,7 @@
 // 2–3× as long as it does writing the same cells unstyled, most of it building each styled cell's XML
 // through its object model; here a row is one template string and the sheet is compressed as it is
 // written, so a 100,000-row roster is never held as one string.
-import { columnWidths, displayWidth, neutraliseCell } from './cells.js';
+import { cleanCellText, columnWidths, displayWidth, looksLikeFormula } from './cells.js';
 import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
 import type { ReportSheet } from './table.js';
 import { zipOf } from './zip-writer.js';
@@ -19,6 +19,8 @@ const LINE_HEIGHT = 15;
 
 // Cell formats, by their index in styles.xml's cellXfs (0 is the default, which no cell names).
 const STYLE = { title: 1, subtitle: 2, header: 3, heading: 4, body: 5, footer: 6 } as const;
+/** Added to a format's index: the same format with quotePrefix, for text starting with = + - @. */
+const QUOTED = 7;
 
 const STYLES_XML =
   `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
@@ -33,7 +35,7 @@ const STYLES_XML =
   '<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right>' +
   '<top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="7">' +
+  '<cellXfs count="14">' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right"/></xf>' +
@@ -41,6 +43,14 @@ const STYLES_XML =
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
+  // The same seven with Excel's quote prefix: text that starts like a formula stays text.
+  '<xf numFmtId="0" quotePrefix="1" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="right"/></xf>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" quotePrefix="1" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
   '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
@@ -92,9 +102,13 @@ export function columnLetters(index: number): string {
 // Excel reads _xHHHH_ in text as an escaped character, so a literal one has its underscore escaped.
 const EXCEL_ESCAPE = /_(x[0-9a-fA-F]{4}_)/g;
 
-function cellXml(ref: string, value: string | number, style: number): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}" s="${style}"><v>${value}</v></c>` : `<c r="${ref}" s="${style}"/>`;
-  if (value === '') return `<c r="${ref}" s="${style}"/>`;
+function cellXml(ref: string, raw: string | number | null | undefined, format: number): string {
+  if (raw === null || raw === undefined || raw === '') return `<c r="${ref}" s="${format}"/>`;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? `<c r="${ref}" s="${format}"><v>${raw}</v></c>` : `<c r="${ref}" s="${format}"/>`;
+  // Cleaned first, then judged: a text cell is never a formula, and the quote prefix keeps it text when edited.
+  const value = cleanCellText(raw);
+  if (value === '') return `<c r="${ref}" s="${format}"/>`;
+  const style = looksLikeFormula(value) ? format + QUOTED : format;
   let text = xmlText(value);
   if (text.includes('_x')) text = text.replace(EXCEL_ESCAPE, '_x005F_$1');
   // Only text with spaces at its ends needs xml:space (a quarter of the sheet's bytes if always written).
@@ -126,12 +140,12 @@ function* sheetXml(table: ReportSheet): Generator<string> {
   const spanning = (text: string, style: number) => {
     r++;
     merges.push(`<mergeCell ref="A${r}:${last}${r}"/>`);
-    return `<row r="${r}">${cellXml(`A${r}`, neutraliseCell(text), style)}</row>`;
+    return `<row r="${r}">${cellXml(`A${r}`, text, style)}</row>`;
   };
   const row = (values: (string | number)[], style: number, height?: number) => {
     r++;
     let xml = height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`;
-    for (let i = 0; i < columns.length; i++) xml += cellXml(`${columns[i]}${r}`, neutraliseCell(values[i]), style);
+    for (let i = 0; i < columns.length; i++) xml += cellXml(`${columns[i]}${r}`, values[i], style);
     return `${xml}</row>`;
   };
   // Spreadsheets do not grow a row for wrapped text on their own: each row gets the height its longest
