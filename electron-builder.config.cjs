@@ -10,8 +10,11 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   // The pdf font package ships five weights; exports use Regular and Bold only (8 MB each).
   files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'db/check-worker.cjs', 'package.json', '!**/*.map', '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf'],
-  // The check worker runs on a worker thread, which loads its script from disk, not from the archive.
-  asarUnpack: ['**/*.node', 'db/check-worker.cjs'],
+  // The check worker runs on a worker thread, which loads its script from disk, not from the archive,
+  // and resolves require('better-sqlite3') from there: beside it in app.asar.unpacked. So the worker,
+  // better-sqlite3 and what it loads (bindings, file-uri-to-path) are all unpacked; a test traces the
+  // worker's requires and fails if any would stay inside the archive.
+  asarUnpack: ['**/*.node', 'db/check-worker.cjs', 'node_modules/better-sqlite3/**', 'node_modules/bindings/**', 'node_modules/file-uri-to-path/**'],
   // Electron fuses (security checklist item 19): the packaged binary cannot be turned into a plain
   // Node, take NODE_OPTIONS or --inspect, or load an app from outside its checked asar.
   electronFuses: {

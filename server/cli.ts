@@ -1,6 +1,7 @@
 // `npm run serve -- --data-dir DIR --port N [--no-open]`: the browser shell.
-// Prints exactly one line on stdout, the full URL with its token; everything else goes to stderr.
-import { randomBytes } from 'node:crypto';
+// Prints exactly one line on stdout, a launch link (its token works once); everything else, later
+// links included, goes to stderr. Scripts that drive it set ALLIANCE_API_TOKEN in its environment
+// and use that as a Bearer token (see server/session.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { Workspace } from '../core/folder/workspace.js';
 import { defaultDataDir } from '../core/folder/data-dir.js';
 import { AppError } from '../core/contract/errors.js';
 import { createHost, listen } from './host.js';
+import { Sessions } from './session.js';
 import { openBrowser } from './open-browser.js';
 
 const USAGE = 'Usage: npm run serve -- [--data-dir DIR] [--port N] [--no-open]';
@@ -40,8 +42,17 @@ async function main(): Promise<void> {
   // The file check and start-up backup run on a worker thread: the first page does not wait for them.
   const core = await Workspace.open(dataDir, { backgroundCheck: true, onUnexpected: (error) => console.error(error) });
   if (core.current.isDamaged) console.error('The data file failed its integrity check; the app opens in recovery mode and offers the backups.');
-  const token = randomBytes(24).toString('base64url');
-  const server = createHost({ dispatcher: core.dispatcher, token, staticRoot });
+  const sessions = new Sessions();
+  const apiToken = process.env.ALLIANCE_API_TOKEN && process.env.ALLIANCE_API_TOKEN.length >= 16 ? process.env.ALLIANCE_API_TOKEN : undefined;
+  let origin = '';
+  const link = () => `${origin}/?token=${sessions.newLaunchToken()}`;
+  const server = createHost({
+    dispatcher: core.dispatcher,
+    sessions,
+    apiToken,
+    staticRoot,
+    onSignInNeeded: () => console.error(`A page asked to sign in. Open this link (it works once): ${link()}`),
+  });
   let actualPort: number;
   try {
     actualPort = await listen(server, port);
@@ -51,10 +62,11 @@ async function main(): Promise<void> {
     console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port.` : String(error));
     process.exit(1);
   }
-  const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
-  process.stdout.write(`${url}\n`);
+  origin = `http://127.0.0.1:${actualPort}`;
+  process.stdout.write(`${link()}\n`);
   console.error(`Data folder: ${dataDir}`);
-  if (!values['no-open']) openBrowser(url);
+  // The browser gets a link of its own, so the one printed above still works once.
+  if (!values['no-open']) openBrowser(link());
 
   const shutdown = () => {
     server.close();

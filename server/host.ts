@@ -1,16 +1,16 @@
 // The loopback HTTP host of the browser shell: the same API as the desktop app's IPC, for a page
-// served from 127.0.0.1 only. Every request needs the per-launch token (query once, then an
-// HttpOnly SameSite=Strict cookie, or a Bearer header for scripts); the Host must be our own
-// address (DNS rebinding), and cookie-authenticated writes must come from our own Origin (CSRF).
+// served from 127.0.0.1 only. Every request needs a credential (server/session.ts): the session
+// cookie the browser got for a single-use launch token, or the scripts' API token as a Bearer
+// header; the Host must be our own address (DNS rebinding), and cookie-authenticated writes must
+// come from our own Origin (CSRF).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../core/shell/content-security-policy.js';
 import type { Dispatcher } from '../core/contract/dispatcher.js';
 import { errorStatus, type ErrorShape } from '../core/contract/errors.js';
 import { resolveStaticFile } from '../core/shell/ui-files.js';
+import { sameSecret, sessionCookieName, type Sessions } from './session.js';
 
-export const SESSION_COOKIE = 'alliance_session';
 /** The header naming a long job's id (lower case, as node reports headers). */
 export const JOB_HEADER = 'x-alliance-job';
 // Large enough for one attachment (20 MB, base64 in JSON), small enough to refuse a flood.
@@ -18,15 +18,14 @@ export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 
 export interface HostOptions {
   dispatcher: Dispatcher;
-  token: string;
+  sessions: Sessions;
+  /** The scripts' Bearer token; without it, only a signed-in browser gets in. */
+  apiToken?: string;
   staticRoot: string;
   bodyLimit?: number;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  /** A page without a session asked to sign in: the shell prints a fresh launch link (at most every 10 s). */
+  onSignInNeeded?: () => void;
+  now?: () => number;
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {
@@ -59,22 +58,22 @@ function sendError(res: http.ServerResponse, error: ErrorShape): void {
 }
 
 const NOT_SIGNED_IN_PAGE = `<!doctype html><meta charset="utf-8"><title>产教联合体秘书处工作台</title>
-<p>请使用启动程序时终端中显示的完整链接（含 token）打开本页面。</p>
-<p>Open this page with the full link (including its token) that the app printed when it started.</p>`;
+<p>请使用终端中显示的最新链接打开本页面（每个链接只能使用一次；程序已在终端打印了一个新链接）。</p>
+<p>Open this page with the newest link shown in the terminal (each link works once; the app has just printed a new one).</p>`;
 
-type Auth = 'cookie' | 'bearer' | 'query' | null;
+type Auth = 'cookie' | 'bearer' | null;
 
 export function createHost(options: HostOptions): http.Server {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   let ownAddress = ''; // 127.0.0.1:PORT, known once listening
+  let cookieName = '';
+  let lastSignInHint = 0;
 
-  function authOf(req: http.IncomingMessage, url: URL): Auth {
+  function authOf(req: http.IncomingMessage): Auth {
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    if (bearer && sameSecret(bearer, options.token)) return 'bearer';
-    const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
-    if (cookie && sameSecret(cookie, options.token)) return 'cookie';
-    const query = url.searchParams.get('token');
-    if (query && sameSecret(query, options.token)) return 'query';
+    if (bearer && options.apiToken && sameSecret(bearer, options.apiToken)) return 'bearer';
+    const cookie = cookieValue(req.headers.cookie, cookieName);
+    if (cookie && options.sessions.isSession(cookie)) return 'cookie';
     return null;
   }
 
@@ -82,17 +81,24 @@ export function createHost(options: HostOptions): http.Server {
     if (!ownAddress) {
       const address = server.address() as AddressInfo;
       ownAddress = `127.0.0.1:${address.port}`;
+      cookieName = sessionCookieName(address.port);
     }
     const ownOrigin = `http://${ownAddress}`;
     if (req.headers.host !== ownAddress) {
       return sendError(res, { code: 'FORBIDDEN', message: 'Wrong Host header.', details: { key: 'errors.forbidden' } });
     }
     const url = new URL(req.url ?? '/', ownOrigin);
-    const auth = authOf(req, url);
+    const auth = authOf(req);
     const origin = req.headers.origin;
     // Any request that states a foreign origin is refused, whatever credential it carries.
     if (origin !== undefined && origin !== ownOrigin) {
       return sendError(res, { code: 'FORBIDDEN', message: 'Cross-origin requests are not allowed.', details: { key: 'errors.forbidden' } });
+    }
+
+    // Scripts (tests, benchmarks) that hold the API token may ask for a launch link for a browser.
+    if (url.pathname === '/launch-link') {
+      if (auth !== 'bearer') return sendError(res, { code: 'UNAUTHORIZED', message: 'Missing or wrong token.', details: { key: 'errors.unauthorized' } });
+      return sendJson(res, 200, { ok: true, result: { url: `${ownOrigin}/?token=${options.sessions.newLaunchToken()}` } });
     }
 
     if (url.pathname.startsWith('/api/')) {
@@ -127,18 +133,25 @@ export function createHost(options: HostOptions): http.Server {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, { code: 'FORBIDDEN', message: 'Method not allowed.', details: { key: 'errors.forbidden' } });
     }
-    if (auth === 'query') {
-      // Trade the token in the address for a cookie, and drop it from the address bar.
+    const launch = url.searchParams.get('token');
+    const session = launch ? options.sessions.exchange(launch) : null;
+    if (session) {
+      // The launch token is spent: a session secret in a cookie instead, and the address bar cleared.
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...baseHeaders(),
-        'Set-Cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + url.search,
         'Cache-Control': 'no-store',
       });
       return res.end();
     }
     if (!auth) {
+      const now = (options.now ?? Date.now)();
+      if (now - lastSignInHint > 10_000) {
+        lastSignInHint = now;
+        options.onSignInNeeded?.();
+      }
       res.writeHead(401, { ...baseHeaders(), 'Content-Type': 'text/html; charset=utf-8' });
       return res.end(NOT_SIGNED_IN_PAGE);
     }

@@ -1,6 +1,6 @@
 // One browser shell and one Chromium per e2e file, and for every test a fresh data folder and a fresh
 // browser window on it, so no test depends on what another did or on the order they run in. A test
-// sets up what it needs through the same API the page uses (over HTTP, with the launch token).
+// sets up what it needs through the same API the page uses (over HTTP, with the scripts' API token).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -47,7 +47,8 @@ export class E2eSession {
   /** A new window (its own storage, so the language choice of another test does not carry over). */
   async newWindow(): Promise<Page> {
     await this.page?.context().close();
-    this.page = await openAppPage(this.browser, this.shell.url);
+    // Each window signs in with a launch link of its own: a link works once.
+    this.page = await openAppPage(this.browser, await this.shell.launchLink());
     return this.page;
   }
 
@@ -60,17 +61,11 @@ export class E2eSession {
     return this.newWindow();
   }
 
-  /** A call through the shell's HTTP API, as a script with the launch token makes it. */
+  /** A call through the shell's HTTP API, as a script with the API token makes it. */
   async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-    const url = new URL(this.shell.url);
-    const response = await fetch(`${url.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; result: ApiResult<M>; error: unknown };
+    const body = await this.shell.api(method, input);
     if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-    return body.result;
+    return body.result as ApiResult<M>;
   }
 
   /** A member's id by its exact name. */

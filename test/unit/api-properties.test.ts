@@ -10,6 +10,7 @@ import { ERROR_CODES } from '../../core/contract/errors.js';
 import { apiMethods, registry, type ApiMethod } from '../../core/contract/registry.js';
 import { Workspace } from '../../core/folder/workspace.js';
 import { createHost, listen } from '../../server/host.js';
+import { Sessions } from '../../server/session.js';
 import { tempDir } from '../support/migrations.js';
 
 export const RUNS_PER_METHOD = 300;
@@ -23,7 +24,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 beforeAll(async () => {
   workspace = await Workspace.open(tempDir(), { autoBackupMinutes: null, startupBackup: false });
   await workspace.dispatcher.dispatch('sample.load', {});
-  server = createHost({ dispatcher: workspace.dispatcher, token: TOKEN, staticRoot: tempDir() });
+  server = createHost({ dispatcher: workspace.dispatcher, sessions: new Sessions(), apiToken: TOKEN, staticRoot: tempDir() });
   port = await listen(server, 0);
 });
 afterAll(() => {

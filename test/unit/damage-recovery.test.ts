@@ -110,9 +110,7 @@ describe('recovery from every kind of damage', () => {
     VARIANTS.truncated(file);
     const shell = await startShell(dir);
     try {
-      const token = new URL(shell.url).searchParams.get('token')!;
-      const response = await fetch(`${shell.origin}/api/app.overview`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
-      const body = (await response.json()) as { ok: boolean; result: { health: { state: string; kind: string } } };
+      const body = (await shell.api('app.overview', {})) as { ok: boolean; result: { health: { state: string; kind: string } } };
       expect(body.result.health).toMatchObject({ state: 'damaged', kind: 'truncated' });
     } finally {
       await shell.stop();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '../../core/folder/data-dir-lock.js';
+import { bootId, LOCK_FILE_NAME, processStart } from '../../core/folder/data-dir-lock.js';
 import type { DataFolder } from '../../core/folder/data-folder.js';
 import { tempDir } from '../support/migrations.js';
 import { ask, damage, openFolder, refusal } from '../support/folder.js';
@@ -129,6 +129,23 @@ describe('two processes, one data folder', () => {
     const dir = tempDir('alliance-folder-');
     await folderAt(dir);
     await expect(openFolder(dir)).rejects.toMatchObject({ code: 'DATA_DIR_IN_USE', details: { params: { pid: process.pid } } });
+  });
+
+  it('takes over a lock whose process id now belongs to an unrelated program, or to a boot before this one', async () => {
+    const dir = tempDir('alliance-folder-');
+    const first = await folderAt(dir);
+    first.close();
+    open.splice(open.indexOf(first), 1);
+    const host = (await import('node:os')).hostname();
+    // PID 1 is alive, but it is not the app that wrote the lock: its start time differs.
+    fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 1, host, startedAt: '2026-01-01T00:00:00Z', bootId: bootId(), processStart: '12345678901' }));
+    const reused = await folderAt(dir);
+    expect(reused.uncleanShutdown).toBe(true);
+    reused.close();
+    open.splice(open.indexOf(reused), 1);
+    // This very process, but the lock says it was written before a reboot.
+    fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: process.pid, host, startedAt: '2026-01-01T00:00:00Z', bootId: 'a-boot-long-ago', processStart: processStart(process.pid) }));
+    expect((await folderAt(dir)).uncleanShutdown).toBe(true);
   });
 
   it('gives a clear error, not a hang, when another program locks the database', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERROR_TABLE, type ErrorCode } from '../../core/contract/errors.js';
 import type { Dispatcher } from '../../core/contract/dispatcher.js';
 import { createHost, listen } from '../../server/host.js';
+import { Sessions } from '../../server/session.js';
 import { tempDir } from '../support/migrations.js';
 
 const TOKEN = 'error-table-token-0123456789';
@@ -16,7 +17,7 @@ let port: number;
 const dispatcher: Dispatcher = { dispatch: (method) => ({ ok: false, error: { code: method as ErrorCode, message: 'x' } }) };
 
 beforeAll(async () => {
-  server = createHost({ dispatcher, token: TOKEN, staticRoot: tempDir() });
+  server = createHost({ dispatcher, sessions: new Sessions(), apiToken: TOKEN, staticRoot: tempDir() });
   port = await listen(server, 0);
 });
 afterAll(() => server.close());

@@ -1,6 +1,8 @@
 // Project rules a fresh machine and a packager depend on.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +28,23 @@ describe('packaging configuration', () => {
     expect(config.npmRebuild).not.toBe(false);
     expect(config.directories.buildResources).toBe('build');
     for (const platform of ['win', 'mac', 'linux']) expect(fs.existsSync(config[platform].icon), platform).toBe(true);
+  });
+
+  it('unpacks from the archive every file the check worker loads, so a worker thread can load them', () => {
+    // Every file loaded when the worker's own require('better-sqlite3') opens a database, traced in a child.
+    const trace = execFileSync(
+      process.execPath,
+      ['-e', "const m=require('node:module').createRequire(require('node:path').resolve('db/check-worker.cjs'));const D=m('better-sqlite3');new D(':memory:').close();console.log(JSON.stringify(Object.keys(require.cache)))"],
+      { encoding: 'utf8' },
+    );
+    const loaded = (JSON.parse(trace) as string[]).map((file) => path.relative(process.cwd(), file).split(path.sep).join('/'));
+    const needed = ['db/check-worker.cjs', ...loaded.filter((file) => file.startsWith('node_modules/'))];
+    expect(needed.some((file) => file.startsWith('node_modules/better-sqlite3/lib/'))).toBe(true);
+    expect(needed.some((file) => file.endsWith('.node'))).toBe(true);
+    const unpacked = (file: string) => (config.asarUnpack as string[]).some((glob) => path.matchesGlob(file, glob));
+    expect(needed.filter((file) => !unpacked(file))).toEqual([]);
+    // And the desktop shell points the worker at its unpacked copy.
+    expect(fs.readFileSync('electron/main.ts', 'utf8')).toMatch(/replace\(\/app\\\.asar\$\/, 'app\.asar\.unpacked'\)/);
   });
 
   it('points main at the bundled Electron entry the build script writes', () => {

@@ -3,15 +3,22 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../core/host/core.js';
-import { createHost, listen, SESSION_COOKIE } from '../../server/host.js';
+import { createHost, listen } from '../../server/host.js';
+import { LAUNCH_TOKEN_TTL_MS, sessionCookieName, Sessions } from '../../server/session.js';
 import { freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 
-const TOKEN = 'right-token-0123456789';
+const TOKEN = 'right-api-token-0123456789';
 let core: AppCore;
+let clock = Date.parse('2026-11-29T10:00:00Z');
+const sessions = new Sessions(() => clock);
+/** A signed-in browser's session secret (a launch token traded for it). */
+let SESSION: string;
+let COOKIE: string;
 let server: http.Server;
 let port: number;
 let own: string;
+let signInHints = 0;
 
 interface Reply {
   status: number;
@@ -40,9 +47,11 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(staticRoot, 'assets'));
   fs.writeFileSync(path.join(staticRoot, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(path.dirname(staticRoot), 'outside-secret.txt'), 'SECRET');
-  server = createHost({ dispatcher: core.dispatcher, token: TOKEN, staticRoot, bodyLimit: 4096 });
+  server = createHost({ dispatcher: core.dispatcher, sessions, apiToken: TOKEN, staticRoot, bodyLimit: 4096, onSignInNeeded: () => signInHints++, now: () => clock });
   port = await listen(server, 0);
   own = `127.0.0.1:${port}`;
+  COOKIE = sessionCookieName(port);
+  SESSION = sessions.exchange(sessions.newLaunchToken())!;
 });
 afterAll(() => {
   server.close();
@@ -59,8 +68,9 @@ describe('loopback host: Host × Origin × credential', () => {
     const hostHeader = host === 'own' ? own : host === 'localhost' ? `localhost:${port}` : host === 'other-port' ? `127.0.0.1:${port + 1}` : host;
     const originHeader = origin === 'none' ? undefined : origin === 'own' ? `http://${own}` : origin;
     const headers: Record<string, string | undefined> = { Host: hostHeader, Origin: originHeader, 'Content-Type': 'application/json' };
-    if (credential === 'cookie') headers.Cookie = `${SESSION_COOKIE}=${TOKEN}`;
-    if (credential === 'wrong-cookie') headers.Cookie = `${SESSION_COOKIE}=nope`;
+    if (credential === 'cookie') headers.Cookie = `${COOKIE}=${SESSION}`;
+    // The API token is not a session, and a session cookie for another port's shell is not ours.
+    if (credential === 'wrong-cookie') headers.Cookie = `${COOKIE}=${TOKEN}; alliance_session_${port + 1}=${SESSION}`;
     if (credential === 'bearer') headers.Authorization = `Bearer ${TOKEN}`;
     if (credential === 'wrong-bearer') headers.Authorization = 'Bearer nope';
     const reply = await request({ method: 'POST', path: '/api/app.overview', headers, body: '{}' });
@@ -76,15 +86,45 @@ describe('loopback host: Host × Origin × credential', () => {
 });
 
 describe('loopback host: the page and its token', () => {
-  it('trades the token in the address for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-    const reply = await request({ path: `/?token=${TOKEN}`, headers: { Host: own } });
+  it('trades a launch token, once, for a session secret in an HttpOnly, SameSite=Strict cookie named for its port', async () => {
+    const launch = sessions.newLaunchToken();
+    const reply = await request({ path: `/?token=${launch}`, headers: { Host: own } });
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/$`));
+    const cookie = reply.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(new RegExp(`^${COOKIE}=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=/$`));
+    // The cookie holds a new secret, not the launch token, and it signs the browser in.
+    const secret = cookie.split(';')[0]!.split('=')[1]!;
+    expect(secret).not.toBe(launch);
+    expect((await request({ path: '/', headers: { Host: own, Cookie: `${COOKIE}=${secret}` } })).status).toBe(200);
+    // The launch token is spent: a second use (a copy in the history, another local user) gets nothing.
+    const again = await request({ path: `/?token=${launch}`, headers: { Host: own } });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
   });
 
-  it('shows an explanation, not the app, without the token', async () => {
-    for (const p of ['/', '/?token=wrong', '/assets/app.js']) {
+  it('lets a launch token lapse when nobody uses it in time, and asks the shell to print a new one', async () => {
+    const launch = sessions.newLaunchToken();
+    clock += LAUNCH_TOKEN_TTL_MS + 1;
+    const hintsBefore = signInHints;
+    const reply = await request({ path: `/?token=${launch}`, headers: { Host: own } });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('最新链接');
+    expect(signInHints).toBe(hintsBefore + 1);
+  });
+
+  it('gives scripts with the API token a fresh launch link, and nobody else', async () => {
+    const granted = await request({ path: '/launch-link', headers: { Host: own, Authorization: `Bearer ${TOKEN}` } });
+    const link = new URL(JSON.parse(granted.body).result.url);
+    expect(link.origin).toBe(`http://${own}`);
+    expect((await request({ path: `/?token=${link.searchParams.get('token')}`, headers: { Host: own } })).status).toBe(303);
+    for (const headers of [{ Host: own }, { Host: own, Cookie: `${COOKIE}=${SESSION}` }, { Host: own, Authorization: `Bearer ${SESSION}` }]) {
+      expect((await request({ path: '/launch-link', headers })).status).toBe(401);
+    }
+  });
+
+  it('shows an explanation, not the app, without a session', async () => {
+    for (const p of ['/', '/?token=wrong', `/?token=${TOKEN}`, '/assets/app.js']) {
       const reply = await request({ path: p, headers: { Host: own } });
       expect(reply.status).toBe(401);
       expect(reply.body).not.toContain('console.log');
@@ -92,7 +132,7 @@ describe('loopback host: the page and its token', () => {
   });
 
   it('serves the app with its CSP once signed in', async () => {
-    const reply = await request({ path: '/', headers: { Host: own, Cookie: `${SESSION_COOKIE}=${TOKEN}` } });
+    const reply = await request({ path: '/', headers: { Host: own, Cookie: `${COOKIE}=${SESSION}` } });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>app</title>');
     expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
@@ -102,7 +142,7 @@ describe('loopback host: the page and its token', () => {
   it.each(['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/..%5coutside-secret.txt', '/%00.js'])(
     'never serves a file outside its folder: %s',
     async (p) => {
-      const reply = await request({ path: p, headers: { Host: own, Cookie: `${SESSION_COOKIE}=${TOKEN}` } });
+      const reply = await request({ path: p, headers: { Host: own, Cookie: `${COOKIE}=${SESSION}` } });
       expect(reply.body).not.toContain('SECRET');
     },
   );
