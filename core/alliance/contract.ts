@@ -25,6 +25,8 @@ export interface AppOverview {
   health: DatabaseHealth;
   /** The database file's path, shown so a clerk knows which file is open. */
   dataFile: string | null;
+  /** The app has its own folder dialog (desktop); otherwise the clerk types folder paths. */
+  folderDialog?: boolean;
 }
 
 export interface Settings {

@@ -38,7 +38,12 @@ export function createDispatcher(handlers: AppHandlers, host: Host, onUnexpected
 
   const fail = (error: unknown): ApiResponse => {
     if (!toAppError(error)) onUnexpected?.(error);
-    return { ok: false, error: toErrorShape(error) };
+    const shape = toErrorShape(error);
+    // SQLite's "disk full" and "read-only" name no file: it is the data file, and the clerk is told which.
+    if ((shape.code === 'DISK_FULL' || shape.code === 'FILE_READ_ONLY') && shape.details && !shape.details.params?.path) {
+      shape.details.params = { ...shape.details.params, path: host.services.info().dataFile ?? '' };
+    }
+    return { ok: false, error: shape };
   };
 
   function validate(method: unknown, input: unknown, options: CallOptions | undefined): { name: ApiMethod; parsed: unknown; jobId: string | undefined } {

@@ -33,6 +33,11 @@ export const VALIDATION_MESSAGES_ZH = {
   dataFileName: '请选择文件夹，或其中名为 {{name}} 的文件',
   noDataFile: '该文件夹中没有 {{name}}',
   dataFileExists: '该文件夹已有数据文件，请直接打开',
+  controlCharacters: '含有控制字符或文字方向控制符，请重新输入，或以纯文本粘贴',
+  systemFolder: '这是系统文件夹，不能存放数据',
+  parentMissing: '上级文件夹 {{parent}} 不存在',
+  notAFolder: '这是一个文件，不是文件夹',
+  dataFileNotAFile: '这里的 {{name}} 不是普通文件',
   uscc: {
     length: '统一社会信用代码应为 18 位，当前为 {{length}} 位',
     character: '第 {{position}} 位“{{character}}”不是允许的字符（不含 I、O、Z、S、V）',

@@ -18,7 +18,7 @@ export type DatabaseHealth =
       /** Set when the file or folder cannot be written: reading works, changes are refused. */
       readOnly?: { path: string };
       /** The last automatic backup that failed, after its retries (cleared by the next that works). */
-      backupFailure?: { code: string; message: string; at: string };
+      backupFailure?: { code: string; message: string; key: string; params: Record<string, string | number>; at: string };
     }
   /** The file cannot be used: the app offers the backups instead of starting afresh. */
   | { state: 'damaged'; kind: DamageKind; reason: string; newestBackup: string | null };

@@ -246,7 +246,8 @@ export class DataFolder implements FolderServices {
     } catch (error) {
       const known = toAppError(error);
       if (!known) throw error;
-      this.backupFailure = { code: known.code, message: known.message, at: this.now().toISOString() };
+      const shape = known.toShape();
+      this.backupFailure = { code: shape.code, message: shape.message, key: shape.details?.key ?? 'errors.internal', params: shape.details?.params ?? {}, at: this.now().toISOString() };
       this.options.onUnexpected?.(error);
     }
   }

@@ -47,7 +47,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
 
   const { profile, memberCount, sampleMemberCount, health, dataFile } = overview.data;
   const firstRun = !profile && memberCount === 0;
-  if (health.state === 'damaged') return <RecoveryPage reason={health.reason} dataFile={dataFile} />;
+  if (health.state === 'damaged') return <RecoveryPage health={health} dataFile={dataFile} />;
 
   return (
     <Layout style={{ height: '100%' }}>

@@ -83,6 +83,8 @@ describe('backups and history, end to end', () => {
     page = await session.restart(() => damage(path.join(session.dataDir, 'alliance.sqlite')));
     await expect.poll(() => page.getByTestId('recovery').isVisible()).toBe(true);
     expect(await page.getByText('数据文件需要修复').count()).toBe(1);
+    // The kind of damage is named, in the clerk's words.
+    expect(await page.getByText('数据文件未通过完整性检查，内容已损坏。').count()).toBe(1);
     await page.locator('.ant-table-row').first().getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     // The newest good backup is the start-up one, taken before the unit was added.
@@ -94,13 +96,26 @@ describe('backups and history, end to end', () => {
     page = await session.fresh({ sample: true });
     await page.getByRole('menuitem', { name: '数据与备份' }).click();
     const copy = path.join(tempDir(), '联合体数据副本');
-    await page.getByLabel('数据文件夹的完整路径').fill(copy);
+    // Typed with stray spaces and a "./": the app shows the path as it reads it, for the clerk to confirm.
+    await page.getByLabel('数据文件夹的完整路径').fill(` ${path.dirname(copy)}/./${path.basename(copy)} `);
     await page.getByRole('button', { name: '另存为（连同附件）' }).click();
+    await expect.poll(() => page.getByTestId('confirm-path').textContent()).toBe(copy);
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '另存为（连同附件）' }).click();
     await expect.poll(() => page.getByTestId('data-file').textContent()).toBe(path.join(copy, 'alliance.sqlite'));
     await page.getByLabel('数据文件夹的完整路径').fill('相对路径');
     await page.getByRole('button', { name: /^打\s?开$/ }).click();
     await expect.poll(() => page.getByText('请填写完整路径，例如 D:\\联合体数据').count()).toBe(1);
     await page.getByRole('menuitem', { name: '成员单位' }).click();
     await expect.poll(() => total().textContent()).toBe('共 190 家单位');
+  });
+
+  it('names the agreement whose scan has gone missing when the clerk runs the check', async () => {
+    page = await session.fresh({ sample: true });
+    const agreement = (await session.call('agreements.list', { limit: 1 })).rows[0]!;
+    const attachment = await session.call('attachments.add', { ownerType: 'agreement', ownerId: agreement.id, fileName: '协议扫描件.pdf', contentBase64: Buffer.from('%PDF-1.4').toString('base64') });
+    fs.rmSync(path.join(session.dataDir, 'attachments', attachment.sha256.slice(0, 2), attachment.sha256));
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    await page.getByRole('button', { name: '完整性检查' }).click();
+    await expect.poll(() => page.getByTestId('check-result').textContent()).toContain(`“${agreement.number} ${agreement.title}”的附件“协议扫描件.pdf”：文件缺失`);
   });
 });

@@ -76,7 +76,7 @@ describe('a full disk', () => {
       const response = await folder.dispatcher.dispatch('members.create', { name: `单位${i}`, category: 'enterprise', notes });
       if (!response.ok) refused = response.error;
     }
-    expect(refused).toMatchObject({ code: 'DISK_FULL', details: { key: 'errors.diskFull' } });
+    expect(refused).toMatchObject({ code: 'DISK_FULL', details: { key: 'errors.diskFull', params: { path: folder.file } } });
     expect((await ask(folder, 'members.list', { text: '吉林' })).rows.map((m) => m.name)).toEqual(['吉林大学']);
 
     // The timed backup meets the full disk, gives up after its retries, and says so on the first screen.

@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../../../core/folder/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { readAsBase64, saveFile } from '../../api/download';
 import { errorText } from '../../api/errors';
+import { CheckResult } from './CheckResult';
 
 export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
   const { t } = useTranslation();
@@ -17,10 +18,7 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
   const restore = useApiMutation('backups.restore', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
   const restoreFile = useApiMutation('backups.restoreFile', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
   const backupNow = useApiMutation('backups.create', { onSuccess: (file) => saveFile(file), onError: (e) => message.error(errorText(t, e)) });
-  const check = useApiMutation('app.check', {
-    onSuccess: (r) => (r.ok ? message.success(t('data.checkOk', { ms: Math.round(r.milliseconds) })) : message.error(t('data.checkFailed', { reason: r.reason ?? '' }))),
-    onError: (e) => message.error(errorText(t, e)),
-  });
+  const check = useApiMutation('app.check', { onError: (e) => message.error(errorText(t, e)) });
 
   return (
     <Card title={t('data.backups')}>
@@ -46,6 +44,11 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
           </Button>
         )}
       </Space>
+      {check.data && !recovery && (
+        <div style={{ marginBottom: 12 }}>
+          <CheckResult report={check.data} />
+        </div>
+      )}
       <Typography.Paragraph type="secondary">{t('data.backupsHint')}</Typography.Paragraph>
       <Table<BackupInfo>
         rowKey="name"

@@ -18,6 +18,16 @@ export function DataPage() {
           </Descriptions.Item>
         </Descriptions>
         {health?.state === 'ok' && health.uncleanShutdown && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('data.uncleanShutdown')} />}
+        {health?.state === 'ok' && health.readOnly && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('data.readOnly', { path: health.readOnly.path })} data-testid="read-only" />}
+        {health?.state === 'ok' && health.backupFailure && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            message={t('data.backupFailed', { at: new Date(health.backupFailure.at).toLocaleString() })}
+            description={t(health.backupFailure.key, { path: overview.data?.dataFile ?? '', ...health.backupFailure.params, defaultValue: health.backupFailure.message })}
+          />
+        )}
       </Card>
       <BackupPanel />
       <OtherDataFile />
