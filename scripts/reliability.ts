@@ -1,5 +1,7 @@
-// `npm run reliability`: the figures docs/reliability.md reports. Builds 10 MB and 100 MB data folders
-// with generated members, then times the checks, a backup and restore round trips on each (median of 3).
+// `npm run reliability`: the figures docs/reliability.md reports. First the battery of attacks and
+// accidents (scripts/reliability-battery.ts) with what held; then 10 MB and 100 MB data folders with
+// generated members, timing the checks, a backup and restore round trips on each (median of 3).
+// `--write-doc` puts both tables into docs/reliability.md; `--quick` runs 5 kills of each kind.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +9,7 @@ import Database from 'better-sqlite3';
 import { DataFolder } from '../core/folder/data-folder.js';
 import { generateMembers } from '../core/sample/generate.js';
 import { runCheck } from '../db/integrity.js';
+import { batteryTable, runBattery } from './reliability-battery.js';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const time = async (fn: () => unknown | Promise<unknown>) => {
@@ -29,6 +32,11 @@ async function folderOfSize(megabytes: number): Promise<{ dir: string; members: 
     members += generateMembers(folder.appCore!.ctx, 1000);
   }
 }
+
+const args = new Set(process.argv.slice(2));
+const battery = batteryTable(await runBattery(args.has('--quick') ? 5 : 30));
+console.log(battery);
+console.log('');
 
 const rows: string[][] = [];
 for (const megabytes of [10, 100]) {
@@ -70,7 +78,19 @@ for (const megabytes of [10, 100]) {
 }
 
 const head = ['database', 'members', 'open + quick_check ms', 'quick_check ms', 'integrity_check ms', 'backup ms', 'restore ms', 'round trips (after)'];
-console.log(`| ${head.join(' | ')} |`);
-console.log(`| ${head.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+const timings = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const machine = `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`;
+console.log(timings);
+console.log(`\n${machine}`);
+
+if (args.has('--write-doc')) {
+  const file = path.resolve(import.meta.dirname, '..', 'docs', 'reliability.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const put = (doc: string, name: string, table: string) => {
+    const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+    if (!doc.includes(start)) throw new Error(`docs/reliability.md has no ${start} marker`);
+    return doc.slice(0, doc.indexOf(start) + start.length) + `\n${table}\n` + doc.slice(doc.indexOf(end));
+  };
+  fs.writeFileSync(file, put(put(text, 'battery', `${machine}\n\n${battery}`), 'timings', timings));
+  console.error(`wrote the tables into ${file}`);
+}

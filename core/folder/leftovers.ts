@@ -1,11 +1,12 @@
 // What an interrupted run leaves in the data folder, removed at the next open: half-written backups
 // and attachment copies (`*.part`), the copies "Back up now" and uploads are made from, and a
-// restore's staged file. Only names this app gives such files are touched; a file named
-// alliance.damaged-… or alliance.replaced-… is a kept copy, never a leftover.
+// restore's staged file, and the copy of a healthy file a restore kept while it swapped (the backup
+// taken before the restore holds the same data). Only names this app gives such files are touched;
+// a file named alliance.damaged-… is the clerk's damaged data, kept, never a leftover.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const IN_FOLDER = /^\.(export|upload|restoring)-[\w.-]+\.sqlite(-wal|-shm|-journal)?$/;
+const IN_FOLDER = /^(\.(export|upload|restoring)-[\w.-]+|alliance\.replaced-[\w-]+)\.sqlite(-wal|-shm|-journal)?$/;
 const PART = /\.part(-wal|-shm|-journal)?$/;
 
 function removeMatching(dir: string, pattern: RegExp, depth: number): number {

@@ -64,25 +64,34 @@ export async function stageRestore(source: string, places: RestorePlaces): Promi
 
 const SIDE_FILES = ['', '-wal', '-shm'] as const;
 
-/** Moves the data file (and its -wal/-shm) to `aside`; returns whether there was one. */
-function moveAside(file: string, aside: string): boolean {
-  if (!fs.existsSync(file)) return false;
-  for (const suffix of SIDE_FILES) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
+/**
+ * Keeps the data file under another name without a moment in which neither name holds it: a hard
+ * link where the file system has them, a copy where it does not (FAT and exFAT drives).
+ */
+function keepAside(file: string, aside: string): void {
+  for (const suffix of SIDE_FILES) {
+    if (!fs.existsSync(file + suffix)) continue;
+    try {
+      fs.linkSync(file + suffix, aside + suffix);
+    } catch {
+      fs.copyFileSync(file + suffix, aside + suffix);
+    }
+  }
   fsyncFolder(path.dirname(file));
-  return true;
 }
 
-/** Puts the staged file in place of the data file. */
-function swapIn(staged: string, file: string): void {
+/** Whether two names are one file (a hard link): renaming one over the other would do nothing. */
+function sameFile(a: string, b: string): boolean {
+  if (!fs.existsSync(a) || !fs.existsSync(b)) return false;
+  const [x, y] = [fs.statSync(a), fs.statSync(b)];
+  return x.ino === y.ino && x.dev === y.dev;
+}
+
+/** Renames over the data file: atomic, so a crash leaves the old file or the new one, never neither. */
+function renameOver(from: string, file: string): void {
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  fs.renameSync(staged, file);
+  fs.renameSync(from, file);
   fsyncFolder(path.dirname(file));
-}
-
-/** Undoes a swap whose file did not open: the restored file goes, the one moved aside comes back. */
-function swapBack(file: string, aside: string): void {
-  for (const suffix of SIDE_FILES) fs.rmSync(file + suffix, { force: true });
-  moveAside(aside, file);
 }
 
 /** A name for a file moved aside, by when: alliance.damaged-20261129-101500-1a2b3c4d.sqlite. */
@@ -100,16 +109,27 @@ export interface Swap {
   reload(): Promise<string | null>;
 }
 
-/** Moves the current file aside, the staged one in, and opens it; puts the old one back if it does not open. */
+/**
+ * Keeps the current file aside, renames the staged one over it and opens it; if it does not open,
+ * the kept file is renamed back. A crash at any point leaves a whole data file under its name (the
+ * old or the new); a kept copy of a healthy file is a leftover the next open removes.
+ */
 export async function swapRestored(swap: Swap): Promise<void> {
-  const hadFile = moveAside(swap.file, swap.aside);
+  const hadFile = fs.existsSync(swap.file);
+  if (hadFile) keepAside(swap.file, swap.aside);
   try {
-    swapIn(swap.staged, swap.file);
+    renameOver(swap.staged, swap.file);
     const problem = await swap.reload();
     if (problem) throw new AppError('BACKUP_DAMAGED', `The restored file did not open: ${problem}`, { key: 'errors.backupDamaged', params: { reason: problem } });
   } catch (error) {
     fs.rmSync(swap.staged, { force: true });
-    if (hadFile) swapBack(swap.file, swap.aside);
+    if (hadFile && sameFile(swap.file, swap.aside)) {
+      // The rename never happened: the data file is the old one still; the kept link goes.
+      for (const suffix of SIDE_FILES) fs.rmSync(swap.aside + suffix, { force: true });
+    } else if (hadFile) {
+      for (const suffix of ['-wal', '-shm']) if (fs.existsSync(swap.aside + suffix)) fs.renameSync(swap.aside + suffix, swap.file + suffix);
+      renameOver(swap.aside, swap.file);
+    }
     await swap.reload();
     throw error;
   }

@@ -178,7 +178,7 @@ describe('leftovers of an interrupted run', () => {
     const folder = await folderAt();
     const dir = folder.dir;
     closeFolder(folder);
-    const leftovers = ['.export-123-abc.sqlite', '.upload-123-abc.sqlite', '.restoring-5f0e.sqlite', '.restoring-5f0e.sqlite-wal', 'backups/.alliance-x.sqlite.1b4e28ba-2fa1-11d2-883f-0016d3cca427.part', 'attachments/ab/abcd.1b4e28ba-2fa1-11d2-883f-0016d3cca427.part'];
+    const leftovers = ['alliance.replaced-20261129-101500-1a2b3c4d.sqlite', '.export-123-abc.sqlite', '.upload-123-abc.sqlite', '.restoring-5f0e.sqlite', '.restoring-5f0e.sqlite-wal', 'backups/.alliance-x.sqlite.1b4e28ba-2fa1-11d2-883f-0016d3cca427.part', 'attachments/ab/abcd.1b4e28ba-2fa1-11d2-883f-0016d3cca427.part'];
     const kept = ['alliance.damaged-20261129-101500-1a2b3c4d.sqlite', 'notes.txt'];
     for (const name of [...leftovers, ...kept]) {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
