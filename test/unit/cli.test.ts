@@ -3,7 +3,8 @@ import { runCli } from '../../core/cli/run-cli.js';
 import { DataFolder } from '../../core/folder/data-folder.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { damage } from '../support/folder.js';
+import Database from 'better-sqlite3';
+import { damage, folderState } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
 import { smallDisk, unmountAll } from '../support/small-disk.js';
 
@@ -15,6 +16,9 @@ async function cli(...argv: string[]) {
   const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** An expected error prints its code and one message, never a stack trace. */
+const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at /);
 
 describe('command line', () => {
   it('loads the sample, then lists members and the roster as JSON', async () => {
@@ -114,8 +118,6 @@ describe('command line', () => {
 describe('command line errors on the clerk\'s files', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  /** An expected error prints its code and one message, never a stack trace. */
-  const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at /);
 
   it('names a folder given where a file is wanted, and a folder that does not exist', async () => {
     const dir = tempDir();
@@ -177,5 +179,41 @@ describe('what the command line prints', () => {
     expect(listed.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
     const json = await cli('--data-dir', dir, 'members', 'list', '--json', '--text', '吉林');
     expect(JSON.parse(json.out)[0].name).toBe('吉林\u001b]0;pwned\u0007\u001b[2J大学\u202e');
+  });
+});
+
+describe('restore and check on the command line', () => {
+  it('refuses to restore a file that is not a backup of this app, with NOT_A_BACKUP and nothing changed', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const foreign = path.join(tempDir(), '别的程序.sqlite');
+    const db = new Database(foreign);
+    db.exec("CREATE TABLE organizations (id TEXT, name TEXT); INSERT INTO organizations VALUES ('1', '别的单位')");
+    db.close();
+    const before = folderState(dir);
+    const result = await cli('--data-dir', dir, 'restore', foreign);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^NOT_A_BACKUP: /);
+    noStack(result.err);
+    expect(folderState(dir)).toEqual(before);
+  });
+
+  it('check --json names the damage of an unusable file, and the records whose scans are missing', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'sample', 'load');
+    const folder = await DataFolder.open(dir, { autoBackupMinutes: null, startupBackup: false });
+    const agreement = (await folder.dispatcher.dispatch('agreements.list', { limit: 1 })) as { ok: true; result: { rows: { id: string; number: string }[] } };
+    const id = agreement.result.rows[0]!.id;
+    const added = (await folder.dispatcher.dispatch('attachments.add', { ownerType: 'agreement', ownerId: id, fileName: '扫描件.pdf', contentBase64: Buffer.from('%PDF').toString('base64') })) as { ok: true; result: { sha256: string } };
+    folder.close();
+    fs.rmSync(path.join(dir, 'attachments', added.result.sha256.slice(0, 2), added.result.sha256));
+    const missing = await cli('--data-dir', dir, 'check', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out)).toMatchObject({ ok: false, attachmentsChecked: 1, missingFiles: [{ ownerType: 'agreement', ownerId: id, fileName: '扫描件.pdf', problem: 'missing' }] });
+
+    fs.truncateSync(path.join(dir, 'alliance.sqlite'), 4096 * 3);
+    const damaged = await cli('--data-dir', dir, 'check', '--json');
+    expect(damaged.code).toBe(1);
+    expect(JSON.parse(damaged.out)).toMatchObject({ ok: false, damage: { kind: 'truncated' } });
   });
 });

@@ -52,8 +52,9 @@ describe('xlsx writer', () => {
     expect(sheet.getCell('AB3').value).toBe('列28');
     expect(sheet.getCell('A4').value).toBe('企业（2家）');
     // exceljs leaves Excel's _xHHHH_ escapes as they are, so the escaped underscore shows here (Excel
-    // and our import read it as the literal _x0041_).
-    expect(sheet.getRow(5).values).toEqual([undefined, 1, long, 'a<b>&"c"', '控制', '_x005F_x0041_', "'=1+1"]);
+    // and our import read it as the literal _x0041_). Formula-looking text stays text as typed, in a
+    // quote-prefix cell (exports.test.ts reads the style); it is never a formula.
+    expect(sheet.getRow(5).values).toEqual([undefined, 1, long, 'a<b>&"c"', '控制', '_x005F_x0041_', '=1+1']);
     expect(sheet.getCell('A7').value).toBe('合计');
     expect(sheet.getCell('B7').value).toBe(2);
     // Merged title, subtitle and heading across all 28 columns.
