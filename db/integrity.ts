@@ -29,33 +29,49 @@ export function runCheck(sqlite: Database.Database, kind: 'quick_check' | 'integ
 }
 
 /**
- * Checks a database file (a backup, an uploaded copy) without touching it: the check runs on a
- * private copy, since even a read-only connection leaves -wal/-shm files beside a WAL database.
+ * Opens a private copy of a database file (with its -wal) and runs `use` on it: even a read-only
+ * connection leaves -wal/-shm files beside a WAL database, so a file that is only being looked at is
+ * never opened where it lies. `unopened` answers when the copy does not open; the copy is removed after.
  */
-export function checkFile(file: string, options: { nativeBinding?: string } = {}): CheckResult & { schemaVersion: number | null; hasMembers: boolean } {
-  const started = performance.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-check-'));
+export function onPrivateCopy<T>(file: string, options: { nativeBinding?: string }, use: (db: Database.Database) => T, unopened: (error: Error) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-copy-'));
   try {
-    const copy = path.join(dir, 'check.sqlite');
+    const copy = path.join(dir, 'copy.sqlite');
     fs.copyFileSync(file, copy);
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     let db: Database.Database;
     try {
       db = new Database(copy, { fileMustExist: true, nativeBinding: options.nativeBinding });
     } catch (error) {
-      return { ok: false, reason: (error as Error).message, milliseconds: performance.now() - started, schemaVersion: null, hasMembers: false };
+      return unopened(error as Error);
     }
     try {
-      const result = runCheck(db, 'integrity_check');
-      if (!result.ok) return { ...result, schemaVersion: null, hasMembers: false, milliseconds: performance.now() - started };
-      const hasMembers = Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'organizations'`).get());
-      return { ...result, schemaVersion: db.pragma('user_version', { simple: true }) as number, hasMembers, milliseconds: performance.now() - started };
-    } catch (error) {
-      return { ok: false, reason: (error as Error).message, milliseconds: performance.now() - started, schemaVersion: null, hasMembers: false };
+      return use(db);
     } finally {
       db.close();
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Checks a database file (a backup, an uploaded copy) without touching it, on a private copy. */
+export function checkFile(file: string, options: { nativeBinding?: string } = {}): CheckResult & { schemaVersion: number | null; hasMembers: boolean } {
+  const started = performance.now();
+  const failed = (reason: string) => ({ ok: false, reason, milliseconds: performance.now() - started, schemaVersion: null, hasMembers: false });
+  return onPrivateCopy(
+    file,
+    options,
+    (db) => {
+      try {
+        const result = runCheck(db, 'integrity_check');
+        if (!result.ok) return { ...result, schemaVersion: null, hasMembers: false, milliseconds: performance.now() - started };
+        const hasMembers = Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'organizations'`).get());
+        return { ...result, schemaVersion: db.pragma('user_version', { simple: true }) as number, hasMembers, milliseconds: performance.now() - started };
+      } catch (error) {
+        return failed((error as Error).message);
+      }
+    },
+    (error) => failed(error.message),
+  );
 }

@@ -2,13 +2,10 @@
 // in the folder changes. Checked on a private copy (even a read-only connection leaves -wal/-shm
 // files beside a WAL database): the header, the application id, the migrations it has applied (each
 // one this app knows, with the same hash), a schema version this app can read, and a clean integrity check.
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { APPLICATION_ID, readFileHeader, type HeaderDamage } from './file-header.js';
-import { runCheck } from './integrity.js';
+import { onPrivateCopy, runCheck } from './integrity.js';
 import { appliedMigrations } from './migrate.js';
 
 export type BackupVerdict =
@@ -41,27 +38,18 @@ export function verifyBackup(file: string, options: VerifyOptions): BackupVerdic
   // Files written before the app set its id have 0 there; their migrations decide below.
   if (header.applicationId !== APPLICATION_ID && header.applicationId !== 0) return notOurs(`application id ${header.applicationId} is another program's`);
   if (header.userVersion > options.migrations.length) return { ok: false, problem: 'newer', reason: `schema version ${header.userVersion}, this app knows ${options.migrations.length}` };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-verify-'));
-  try {
-    const copy = path.join(dir, 'candidate.sqlite');
-    fs.copyFileSync(file, copy);
-    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
-    let db: Database.Database;
-    try {
-      db = new Database(copy, { fileMustExist: true, nativeBinding: options.nativeBinding });
-    } catch (error) {
-      return { ok: false, problem: 'damaged', reason: (error as Error).message };
-    }
-    try {
-      return verifyOpened(db, options.migrations);
-    } catch (error) {
-      return { ok: false, problem: 'damaged', reason: (error as Error).message };
-    } finally {
-      db.close();
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return onPrivateCopy(
+    file,
+    options,
+    (db) => {
+      try {
+        return verifyOpened(db, options.migrations);
+      } catch (error) {
+        return { ok: false, problem: 'damaged', reason: (error as Error).message };
+      }
+    },
+    (error) => ({ ok: false, problem: 'damaged', reason: error.message }),
+  );
 }
 
 function verifyOpened(db: Database.Database, known: MigrationMeta[]): BackupVerdict {

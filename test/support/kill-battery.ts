@@ -28,10 +28,14 @@ export interface KillReport {
 const root = path.resolve(import.meta.dirname, '..', '..');
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-function runAndKill(args: string[], delayMs: number): Promise<{ alive: boolean; last: string }> {
+/**
+ * Runs a child script until it prints `begin` (its write starts), then kills it after `delayMs`:
+ * whether it was still running then, and the last line it printed (how far it had come).
+ */
+export function runAndKill(script: string, args: string[], delayMs: number): Promise<{ alive: boolean; last: string }> {
   return new Promise((resolve, reject) => {
-    // node --import tsx: one process, so SIGKILL hits the writer itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/support/kill-child.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // node --import tsx: one process, so SIGKILL hits the writer itself (the tsx wrapper would pass it on too late).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let last = '';
     let stderr = '';
     let alive: boolean | null = null;
@@ -107,7 +111,7 @@ export async function killBattery(work: KillWork, kills: number, options: { wind
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const report: KillReport = { work, kills: 0, held: 0, phases: {}, failures: [] };
   for (let attempt = 0; report.kills < kills && attempt < kills * 3; attempt++) {
-    const { alive, last } = await runAndKill([work, dir, target], Math.floor(random() * (options.windowMs ?? 1500)));
+    const { alive, last } = await runAndKill('test/support/kill-child.ts', [work, dir, target], Math.floor(random() * (options.windowMs ?? 1500)));
     if (!alive) continue;
     report.kills++;
     const phase = last.startsWith('start') ? 'mid-work' : 'between rounds';

@@ -1,14 +1,11 @@
 // Power cuts mid-import: a child importing a 10,000-row roster through the real import path is
 // killed with SIGKILL at random moments, until 30 kills have hit a live child. After every kill the
 // database passes integrity_check and holds all or none of each import: members and batches agree.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../../db/integrity.js';
+import { checkFile, onPrivateCopy } from '../../db/integrity.js';
+import { runAndKill as killAfterBegin } from '../support/kill-battery.js';
 import { tempDir } from '../support/migrations.js';
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
+import path from 'node:path';
 
 export const KILLS = 30;
 const ROWS = 10_000;
@@ -20,56 +17,24 @@ interface Kill {
   last: string;
 }
 
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
 /** Runs the child until it prints `begin` (its commit starts), then kills it after `delayMs`. */
 function runAndKill(dir: string, run: number, delayMs: number): Promise<Kill> {
-  return new Promise((resolve, reject) => {
-    // node --import tsx: one process, so SIGKILL hits the writer itself (the tsx wrapper would pass it on too late).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-child.ts', dir, String(run), String(ROWS)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let last = '';
-    let stderr = '';
-    let alive: boolean | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = chunk.toString().trim().split('\n');
-      last = lines[lines.length - 1]!;
-      if (!timer && lines.includes('begin')) {
-        timer = setTimeout(() => {
-          alive = isRunning(child);
-          child.kill('SIGKILL');
-        }, delayMs);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL' && alive !== null) resolve({ alive, last });
-      else reject(new Error(`child ended by itself (${code ?? signal}) before it was killed: ${stderr}`));
-    });
-  });
+  return killAfterBegin('test/support/crash-child.ts', [dir, String(run), String(ROWS)], delayMs);
 }
 
 /** Members and import batches, counted on a copy with its WAL, as the next start would see them. */
 function counts(file: string): { members: number; batches: number } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-count-'));
-  try {
-    fs.copyFileSync(file, path.join(dir, 'a.sqlite'));
-    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, path.join(dir, 'a.sqlite-wal'));
-    const db = new Database(path.join(dir, 'a.sqlite'));
-    try {
-      return {
-        members: db.prepare('SELECT count(*) FROM organizations').pluck().get() as number,
-        batches: db.prepare('SELECT count(*) FROM import_batches').pluck().get() as number,
-      };
-    } finally {
-      db.close();
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return onPrivateCopy(
+    file,
+    {},
+    (db) => ({
+      members: db.prepare('SELECT count(*) FROM organizations').pluck().get() as number,
+      batches: db.prepare('SELECT count(*) FROM import_batches').pluck().get() as number,
+    }),
+    (error) => {
+      throw error;
+    },
+  );
 }
 
 describe('crash safety', () => {
