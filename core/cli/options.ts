@@ -28,9 +28,14 @@ Commands:
                                    meeting's record and sign-in sheet as a file; without --format
                                    the file name's extension decides. Formats:
                                    ${exportFormats}
-  import members FILE [--dry-run] [--on-duplicate skip|fill|overwrite] [--skip-invalid] [--json]
-                                   members from an xlsx or csv (UTF-8, GBK/GB18030, UTF-16);
-                                   with any invalid row nothing is written unless --skip-invalid
+  import members FILE [--sheet NAME|N] [--dry-run] [--on-duplicate fill|skip|overwrite]
+                     [--legal-form 事业单位=higher_vocational ...] [--skip-invalid] [--json]
+                                   members from an xlsx, xls, ods or csv (UTF-8, GBK/GB18030,
+                                   UTF-16); the sheet whose header is found unless --sheet names
+                                   one; duplicates fill empty fields and add new contacts unless
+                                   --on-duplicate says otherwise; an ambiguous 单位性质 needs its
+                                   category; with any invalid row nothing is written unless
+                                   --skip-invalid
   import list [--json]             recent imports
   import undo BATCH                undo an import as a whole
   backup [--out FILE]              a consistent backup: into backups/ (scans kept beside it), or
@@ -79,6 +84,8 @@ export function parseCli(argv: string[]) {
         'dry-run': { type: 'boolean' },
         'on-duplicate': { type: 'string' },
         'skip-invalid': { type: 'boolean' },
+        sheet: { type: 'string' },
+        'legal-form': { type: 'string', multiple: true },
         from: { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

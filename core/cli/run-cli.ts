@@ -3,11 +3,14 @@
 // exits with its code from the error table; only a bug prints a stack trace (core/cli/main.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { ORGANIZATION_CATEGORIES, type OrganizationCategory } from '../contract/codes.js';
 import { errorExitCode } from '../contract/errors.js';
 import { toAppError } from '../contract/error-mapping.js';
 import { DataFolder } from '../folder/data-folder.js';
 import { defaultDataDir } from '../folder/data-dir.js';
 import { EXPORTS, type ExportName } from '../io/exports/formats.js';
+import { categoryFromText } from '../io/imports/columns.js';
+import { legalFormKey } from '../io/imports/legal-forms.js';
 import { CliApiError, type CliIo } from './call.js';
 import { terminalSafe } from './terminal-text.js';
 import { backup, check, exportFile, generate, loadSample, restore } from './folder-commands.js';
@@ -44,13 +47,34 @@ const COMMANDS_WITH_ARGUMENT: Record<string, Command> = {
   restore: (folder, { argument, io }) => restore(folder, argument, io),
   'import undo': (folder, { argument, io }) => undoImport(folder, argument, io),
   'import members': (folder, { values, argument, io }) => {
-    const onDuplicate = values['on-duplicate'] ?? 'skip';
-    if (!['skip', 'fill', 'overwrite'].includes(onDuplicate)) throw new UsageError('--on-duplicate must be skip, fill or overwrite.');
+    const onDuplicate = values['on-duplicate'] ?? 'fill';
+    if (!['skip', 'fill', 'overwrite'].includes(onDuplicate)) throw new UsageError('--on-duplicate must be fill, skip or overwrite.');
     if (!fs.existsSync(path.resolve(argument))) throw new UsageError(`No such file: ${argument}`);
-    const options = { file: argument, dryRun: Boolean(values['dry-run']), onDuplicate: onDuplicate as 'skip', skipInvalid: Boolean(values['skip-invalid']), json: Boolean(values.json) };
+    const sheet = values.sheet === undefined ? undefined : /^\d{1,3}$/.test(values.sheet) ? Number(values.sheet) : values.sheet;
+    const options = {
+      file: argument,
+      sheet,
+      legalForms: legalFormAnswers(values['legal-form'] ?? []),
+      dryRun: Boolean(values['dry-run']),
+      onDuplicate: onDuplicate as 'skip',
+      skipInvalid: Boolean(values['skip-invalid']),
+      json: Boolean(values.json),
+    };
     return importMembers(folder, options, io);
   },
 };
+
+/** --legal-form 事业单位=higher_vocational (or =高职院校): the clerk's category for a legal form. */
+function legalFormAnswers(answers: string[]): Record<string, OrganizationCategory> {
+  const chosen: Record<string, OrganizationCategory> = {};
+  for (const answer of answers) {
+    const [form, category] = answer.split('=').map((p) => p.trim());
+    const value = category ? categoryFromText(category) : null;
+    if (!form || !value) throw new UsageError(`--legal-form needs FORM=CATEGORY, with a category such as ${ORGANIZATION_CATEGORIES.join(', ')}: ${answer}`);
+    chosen[legalFormKey(form)] = value;
+  }
+  return chosen;
+}
 
 /** The command the words name, and its argument, or why there is none. */
 function commandOf(positionals: string[]): { command: Command; argument: string } {

@@ -120,7 +120,7 @@ export const memberFields = defineFields({
     label: label('类别', 'Category'),
     exportLabel: '单位类别',
     labelsZh: CATEGORY_LABELS_ZH,
-    import: { headers: ['类别', '单位类型', '单位类别', '类型', '单位性质', '性质', '成员类别', 'category'], tidy: 'plain', merge: 'overwrite' },
+    import: { headers: ['类别', '单位类型', '单位类别', '类型', '成员类别', 'category'], tidy: 'plain', merge: 'overwrite' },
   },
   uscc: {
     kind: 'text',

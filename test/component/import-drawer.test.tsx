@@ -21,6 +21,11 @@ const staged: StageResult = {
   mapping: ['name', 'category'],
   rowCount: 2,
   fields: IMPORT_FIELDS,
+  sheets: [{ number: 1, name: 'csv', hidden: false, rows: 3, problem: null }],
+  sheet: 1,
+  hiddenRows: [],
+  hiddenRowCount: 0,
+  hiddenColumns: [],
 };
 
 const row = (rowNumber: number, name: string): ImportPreviewRow => ({
@@ -29,6 +34,11 @@ const row = (rowNumber: number, name: string): ImportPreviewRow => ({
   issues: [],
   match: null,
   changes: [],
+  differs: [],
+  warnings: [],
+  skipReason: null,
+  legalForm: null,
+  contactCount: 0,
   action: null,
   categoryFromSection: false,
   name,
@@ -44,7 +54,7 @@ function stubs(extra: Stubs): Stubs {
   return {
     'imports.batches': () => [],
     'imports.stage': () => staged,
-    'imports.preview': () => ({ rows: [row(2, '长春市教育局'), row(3, '长春市商务局')], counts: { new: 2, update: 0, duplicate: 0, error: 0 } }),
+    'imports.preview': () => ({ rows: [row(2, '长春市教育局'), row(3, '长春市商务局')], counts: { new: 2, update: 0, duplicate: 0, error: 0, skipped: 0 }, legalForms: [] }),
     ...extra,
   };
 }
@@ -57,7 +67,7 @@ async function chooseFile() {
 
 describe('import drawer', () => {
   it('stages the chosen file, previews its rows, imports them and offers the undo', async () => {
-    const calls = stubApi(stubs({ 'imports.commit': () => ({ batchId: BATCH, created: 2, updated: 0, skipped: 0, rejected: 0, rejectedRows: [] }) }));
+    const calls = stubApi(stubs({ 'imports.commit': () => ({ batchId: BATCH, created: 2, updated: 0, skipped: 0, rejected: 0, notMembers: 0, rejectedRows: [] }) }));
     renderWithProviders(<ImportDrawer open onClose={() => undefined} />);
     await chooseFile();
     const stage = calls.find((c) => c.method === 'imports.stage')!.input as { fileName: string; bytes: string };
@@ -65,7 +75,7 @@ describe('import drawer', () => {
     expect(new TextDecoder().decode(Uint8Array.from(atob(stage.bytes), (c) => c.charCodeAt(0)))).toBe('单位名称,类别\n长春市教育局,政府\n');
     fireEvent.click(screen.getByRole('button', { name: '导入 2 行' }));
     expect((await screen.findByTestId('import-result')).textContent).toContain('新增 2');
-    expect(calls.find((c) => c.method === 'imports.commit')!.input).toEqual({ uploadId: UPLOAD, mapping: ['name', 'category'], onDuplicate: 'skip', rowActions: {}, skipInvalid: false });
+    expect(calls.find((c) => c.method === 'imports.commit')!.input).toEqual({ uploadId: UPLOAD, mapping: ['name', 'category'], onDuplicate: 'fill', rowActions: {}, legalForms: {}, skipInvalid: false });
     expect(screen.getByRole('button', { name: '撤销这次导入' })).toBeTruthy();
   });
 
@@ -98,5 +108,30 @@ describe('import drawer', () => {
     expect(calls.filter((c) => c.method === 'jobs.progress').every((c) => (c.input as { jobId: string }).jobId === jobId)).toBe(true);
     // Back in the preview, ready to try again.
     await waitFor(() => expect(screen.getByRole('button', { name: '导入 2 行' })).toBeTruthy());
+  });
+
+  it('reads another sheet when the clerk picks it, and sends the category chosen for an ambiguous legal form', async () => {
+    const twoSheets: StageResult = { ...staged, sheets: [{ number: 1, name: '填报说明', hidden: false, rows: 4, problem: null }, { number: 2, name: '名单', hidden: false, rows: 3, problem: null }], sheet: 2, hiddenRows: [4], hiddenRowCount: 1 };
+    const question = { value: '事业单位', key: '事业单位', rows: 2, suggested: null, choices: ['university', 'higher_vocational', 'research'] as const, chosen: null };
+    const calls = stubApi(
+      stubs({
+        'imports.stage': () => twoSheets,
+        'imports.chooseSheet': () => ({ ...twoSheets, sheet: 1 }),
+        'imports.preview': (input) => ({
+          rows: [row(2, '长春市教育局'), row(3, '长春市商务局')],
+          counts: { new: 2, update: 0, duplicate: 0, error: 0, skipped: 0 },
+          legalForms: [{ ...question, choices: [...question.choices], chosen: input.legalForms?.['事业单位'] ?? null }],
+        }),
+      }),
+    );
+    renderWithProviders(<ImportDrawer open onClose={() => undefined} />);
+    await chooseFile();
+    expect(screen.getByTestId('import-hidden').textContent).toContain('隐藏行 1 行（4）');
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '工作表' }));
+    fireEvent.click(await screen.findByText('填报说明（4 行）'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'imports.chooseSheet')?.input).toEqual({ uploadId: UPLOAD, sheet: 1 }));
+    fireEvent.mouseDown(await screen.findByRole('combobox', { name: '单位性质 事业单位' }));
+    fireEvent.click(await screen.findByText('高职院校'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'imports.preview' && (c.input as { legalForms?: Record<string, string> }).legalForms?.['事业单位'] === 'higher_vocational')).toBe(true));
   });
 });

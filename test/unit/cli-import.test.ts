@@ -56,7 +56,7 @@ describe('import members from the command line', () => {
     const dry = await cli('--data-dir', dir, 'import', 'members', file, '--dry-run', '--skip-invalid', '--json');
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out) as { counts: Record<string, number>; result: unknown; rows: { row: number; status: string }[] };
-    expect(plan.counts).toEqual({ new: 2, update: 0, duplicate: 0, error: 2 });
+    expect(plan.counts).toEqual({ new: 2, update: 0, duplicate: 0, error: 2, skipped: 1 });
     expect(plan.result).toBeNull();
     expect(await count(dir)).toBe(0);
 
@@ -80,7 +80,7 @@ describe('import members from the command line', () => {
     expect((await cli('--data-dir', dir, 'import', 'members', 'no-such.xlsx')).err).toContain('No such file');
     const bad = await cli('--data-dir', dir, 'import', 'members', await messyFile(), '--on-duplicate', 'merge');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--on-duplicate must be skip, fill or overwrite');
+    expect(bad.err).toContain('--on-duplicate must be fill, skip or overwrite');
     const png = path.join(tempDir(), 'a.png');
     fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const refused = await cli('--data-dir', dir, 'import', 'members', png);

@@ -143,7 +143,7 @@ describe('the gate', () => {
       },
       'imports.commit': async () => {
         order.push('commit');
-        return { batchId: null, created: 0, updated: 0, skipped: 0, rejected: 0, rejectedRows: [] };
+        return { batchId: null, created: 0, updated: 0, skipped: 0, rejected: 0, notMembers: 0, rejectedRows: [] };
       },
     };
     const dispatcher = createDispatcher(handlers, controlledHost({ checking: null, damage: null }));

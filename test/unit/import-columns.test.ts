@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory } from '../../core/io/imports/columns.js';
 import { normaliseName, tidySpaces, unshield } from '../../core/io/imports/normalise.js';
 import { normaliseDate } from '../../core/io/imports/read-row.js';
-import { parseDelimited } from '../../core/io/imports/read-text.js';
+import { parseDelimited } from '../../core/io/imports/read/read-text.js';
 
 describe('section rows', () => {
   it.each([
@@ -59,11 +59,11 @@ describe('headers and values', () => {
     expect(unshield("'单位")).toBe("'单位");
   });
   it('parses quoted csv fields with separators, quotes and line breaks', () => {
-    expect(parseDelimited('a,"b,c","d""e"\r\n"多\n行",x,\n')).toEqual([
+    expect(parseDelimited('a,"b,c","d""e"\r\n"多\n行",x,\n').rows).toEqual([
       ['a', 'b,c', 'd"e'],
-      ['多\n行', 'x', ''],
+      ['多\n行', 'x'],
     ]);
-    expect(parseDelimited('a;b;c\n1;2;3')).toEqual([
+    expect(parseDelimited('a;b;c\n1;2;3').rows).toEqual([
       ['a', 'b', 'c'],
       ['1', '2', '3'],
     ]);

@@ -71,13 +71,20 @@ describe('duplicates', () => {
     const { uploadId } = await stage('重复.csv', Buffer.from(csv));
     const fill = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'fill' }).rows;
     expect(fill[0]!.changes).toEqual(['address', 'contactName', 'contactMobile']);
-    expect(fill[1]!.status).toBe('duplicate'); // address and contact already filled
+    // The address is filled already, so the file's other address is shown, not taken; the other
+    // person (李四) is added beside 王明 rather than dropped.
+    expect(fill[1]).toMatchObject({ status: 'update', changes: ['contacts'], differs: ['address'] });
     expect(fill[2]!.changes).toEqual(['address']);
+    // Skip takes nothing and says what the file had.
+    const skip = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'skip' }).rows;
+    expect(skip[1]).toMatchObject({ status: 'duplicate', changes: [], differs: ['address', 'contacts'] });
     const overwrite = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'overwrite' }).rows;
-    // Another person as contact: overwrite replaces the contact as a whole, fill leaves it alone.
+    // Another person as contact: overwrite replaces the contact as a whole, fill adds the person.
     expect(overwrite[1]!.changes).toEqual(['address', 'contactName', 'contactPhone', 'contactMobile']);
     const mixed = callOk(imports.core, 'imports.preview', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } }).rows;
     expect(mixed.map((r) => r.status)).toEqual(['update', 'update', 'duplicate', 'new', 'duplicate']);
+    // The default is fill.
+    expect(callOk(imports.core, 'imports.preview', { uploadId }).rows.map((r) => r.status)).toEqual(fill.map((r) => r.status));
 
     const result = await callAsync(imports.core, 'imports.commit', { uploadId, onDuplicate: 'fill', rowActions: { '3': 'overwrite', '4': 'skip' } });
     expect(result).toMatchObject({ created: 1, updated: 2, skipped: 2, rejected: 0 });
@@ -170,7 +177,7 @@ describe('commit and undo', () => {
     const { uploadId, rowCount } = await stage('万行.xlsx', bytes);
     expect(rowCount).toBe(10_000);
     const preview = callOk(imports.core, 'imports.preview', { uploadId });
-    expect(preview.counts).toEqual({ new: 10_000, update: 0, duplicate: 0, error: 0 });
+    expect(preview.counts).toEqual({ new: 10_000, update: 0, duplicate: 0, error: 0, skipped: 0 });
 
     // Cancel after the first chunk; a call made meanwhile waits and is kept.
     const jobId = randomUUID();

@@ -14,7 +14,11 @@ describe('reading a messy workbook', () => {
     const staged = await stage('名单.xlsx', await messyWorkbook(MESSY));
     expect(staged.headerRow).toBe(3);
     expect(staged.mapping).toEqual([null, 'name', 'role', 'contactName', 'contactTitle', 'contactPhone', 'uscc']);
-    const { rows, counts } = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId });
+    const preview = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId });
+    const { counts } = preview;
+    // The note under the table (注：本名单由秘书处整理。) is left out with its reason.
+    expect(preview.rows.filter((r) => r.status === 'skipped').map((r) => [r.rowNumber, r.skipReason])).toEqual([[11, 'note']]);
+    const rows = preview.rows.filter((r) => r.status !== 'skipped');
     expect(rows.map((r) => r.rowNumber)).toEqual([5, 6, 8, 9]);
     expect(rows.map((r) => r.category)).toEqual(['government', 'government', 'enterprise', null]);
     expect(rows.every((r) => r.status === 'error' || r.categoryFromSection)).toBe(true);
@@ -24,7 +28,7 @@ describe('reading a messy workbook', () => {
     // A mistyped credit code is an error naming the field and the reason.
     expect(rows[3]!.status).toBe('error');
     expect(rows[3]!.issues).toEqual([expect.objectContaining({ field: 'uscc', key: 'validation.uscc.checksum' })]);
-    expect(counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1 });
+    expect(counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1, skipped: 1 });
   });
 
   it('gives every row of a merged category cell its category', async () => {
@@ -82,7 +86,7 @@ describe('reading a messy workbook', () => {
     for (const name of [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n))]) reordered.file(name, await original.file(name)!.async('nodebuffer'));
     const staged = await stage('重排.xlsx', await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     expect(staged.headerRow).toBe(3);
-    expect(callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1 });
+    expect(callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).counts).toEqual({ new: 3, update: 0, duplicate: 0, error: 1, skipped: 1 });
   });
 
   it('keeps formula-looking cells as text and neutralises them again on export', async () => {
@@ -124,12 +128,13 @@ describe('files that are not member spreadsheets', () => {
     return error.details!.key!;
   }
 
-  it('refuses empty, binary, encrypted, legacy and headerless files with the reason', async () => {
+  it('refuses empty, binary, encrypted, damaged and headerless files with the reason', async () => {
     expect(await refused('空.csv', Buffer.alloc(0))).toBe('import.file.empty');
     expect(await refused('空.csv', Buffer.from('\r\n,,\r\n', 'utf8'))).toBe('import.file.empty');
     expect(await refused('照片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toBe('import.file.notSpreadsheet');
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    expect(await refused('旧.xls', ole)).toBe('import.file.legacyXls');
+    // An old-format container with nothing readable inside is a damaged file, said as such.
+    expect(await refused('旧.xls', ole)).toBe('import.file.unreadable');
     expect(await refused('加密.xlsx', Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le')]))).toBe('import.file.encrypted');
     expect(await refused('无表头.csv', Buffer.from('甲,乙\n1,2\n'))).toBe('import.file.noHeader');
     const notWorkbook = await new JSZip().file('readme.txt', 'hello').generateAsync({ type: 'nodebuffer' });
@@ -142,7 +147,7 @@ describe('files that are not member spreadsheets', () => {
     const many = new JSZip();
     many.file('xl/workbook.xml', '<workbook/>');
     for (let i = 0; i < 2100; i += 1) many.file(`xl/worksheets/sheet${i}.xml`, '');
-    expect(await refused('多.xlsx', await many.generateAsync({ type: 'nodebuffer' }))).toBe('import.file.tooManyParts');
+    expect(await refused('多.xlsx', await many.generateAsync({ type: 'nodebuffer' }))).toBe('import.file.limit.parts');
     // A part that unpacks to 400 MB: its declared size is read from the central directory.
     const bomb = new JSZip();
     bomb.file('xl/workbook.xml', '<workbook/>');
@@ -155,10 +160,10 @@ describe('files that are not member spreadsheets', () => {
       if (bytes.subarray(at + 46, at + 46 + nameLength).toString().endsWith('sheet1.xml')) bytes.writeUInt32LE(400 * 1024 * 1024, at + 24);
       at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
     }
-    expect(await refused('炸弹.xlsx', bytes)).toBe('import.file.tooLargeUncompressed');
+    expect(await refused('炸弹.xlsx', bytes)).toBe('import.file.limit.uncompressed');
   });
 
   it('refuses a file over the size cap', async () => {
-    expect(await refused('大.csv', Buffer.alloc(21 * 1024 * 1024, 0x41))).toBe('import.file.tooLarge');
+    expect(await refused('大.csv', Buffer.alloc(21 * 1024 * 1024, 0x41))).toBe('import.file.limit.bytes');
   });
 });

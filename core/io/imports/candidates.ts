@@ -1,5 +1,6 @@
 // The existing members a file's rows could match: by credit code (any status), by current name, by
-// a current member's alias, each with its first contact.
+// another name of a current member (alias, short name, former name), each with its first contact
+// and the names of all its contacts.
 import { sql } from 'drizzle-orm';
 import { organizations } from '../../../db/schema.js';
 import { FORMER_MEMBER_STATUSES } from '../../contract/codes.js';
@@ -13,13 +14,18 @@ export interface ExistingMember {
   member: RecordOf<typeof memberFields>;
   /** The contact a list names for it, whose fields a row's contact fills or replaces. */
   contact: FirstContact | null;
+  /** Every contact's name: a person the file brings who is not among them is a new contact. */
+  contactNames: string[];
 }
+
+export type OtherName = 'alias' | 'shortName' | 'formerName';
 
 export interface Candidates {
   byId: Map<string, ExistingMember>;
   byUscc: Map<string, ExistingMember>;
   byName: Map<string, ExistingMember>;
-  byAlias: Map<string, ExistingMember>;
+  /** By a current member's other names, with which kind of name matched. */
+  byOther: Map<string, { member: ExistingMember; by: OtherName }>;
 }
 
 /** The current members' statuses, as SQL: the same terms as the partial unique index on current names, so it serves the lookup. */
@@ -35,22 +41,34 @@ export function candidateMembers(ctx: ServiceContext, usccs: string[], names: st
     values.length ? ctx.db.select().from(organizations).where(where(JSON.stringify(values))).all() : [];
   const byUsccRows = select((list) => sql`uscc IN (SELECT value FROM json_each(${list}))`, usccs);
   const byNameRows = select((list) => sql`name IN (SELECT value FROM json_each(${list})) AND ${CURRENT}`, names);
-  // Aliases are a JSON list per member, so no index serves them: read the few members that have any.
+  // Other names are JSON lists and an optional column, so no index serves them: read the members that have any.
   const wanted = new Set(names);
-  const aliasOwners = new Map<string, string>();
-  for (const [id, aliases] of ctx.sqlite.prepare(`SELECT id, aliases FROM organizations WHERE aliases <> '[]' AND ${CURRENT_SQL}`).raw().iterate() as IterableIterator<[string, string]>) {
-    for (const alias of JSON.parse(aliases) as string[]) if (wanted.has(alias)) aliasOwners.set(alias, id);
+  const owners = new Map<string, { id: string; by: OtherName }>();
+  const otherNames = ctx.sqlite.prepare(`SELECT id, aliases, former_names, short_name FROM organizations WHERE (aliases <> '[]' OR former_names <> '[]' OR short_name IS NOT NULL) AND ${CURRENT_SQL}`).raw();
+  for (const [id, aliases, formerNames, shortName] of otherNames.iterate() as IterableIterator<[string, string, string, string | null]>) {
+    if (shortName && wanted.has(shortName) && !owners.has(shortName)) owners.set(shortName, { id, by: 'shortName' });
+    if (aliases !== '[]') for (const alias of JSON.parse(aliases) as string[]) if (wanted.has(alias)) owners.set(alias, { id, by: 'alias' });
+    if (formerNames !== '[]') for (const former of JSON.parse(formerNames) as { name: string }[]) if (wanted.has(former.name) && !owners.has(former.name)) owners.set(former.name, { id, by: 'formerName' });
   }
-  const byAliasRows = select((list) => sql`id IN (SELECT value FROM json_each(${list}))`, [...new Set(aliasOwners.values())]);
+  const byOtherRows = select((list) => sql`id IN (SELECT value FROM json_each(${list}))`, [...new Set([...owners.values()].map((o) => o.id))]);
 
   const byId = new Map<string, ExistingMember>();
-  const rows = [...byUsccRows, ...byNameRows, ...byAliasRows];
-  const contacts = firstContacts(ctx, [...new Set(rows.map((r) => r.id))]);
-  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, { member: memberModel.toRecord(row), contact: contacts.get(row.id) ?? null });
+  const rows = [...byUsccRows, ...byNameRows, ...byOtherRows];
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const contacts = firstContacts(ctx, ids);
+  const contactNames = new Map<string, string[]>();
+  if (ids.length > 0) {
+    for (const [organizationId, name] of ctx.sqlite.prepare('SELECT organization_id, name FROM contacts WHERE organization_id IN (SELECT value FROM json_each(?))').raw().iterate(JSON.stringify(ids)) as IterableIterator<[string, string]>) {
+      const list = contactNames.get(organizationId);
+      if (list) list.push(name);
+      else contactNames.set(organizationId, [name]);
+    }
+  }
+  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, { member: memberModel.toRecord(row), contact: contacts.get(row.id) ?? null, contactNames: contactNames.get(row.id) ?? [] });
   return {
     byId,
     byUscc: new Map(byUsccRows.map((r) => [r.uscc!, byId.get(r.id)!])),
     byName: new Map(byNameRows.map((r) => [r.name, byId.get(r.id)!])),
-    byAlias: new Map([...aliasOwners].map(([alias, id]) => [alias, byId.get(id)!])),
+    byOther: new Map([...owners].map(([name, o]) => [name, { member: byId.get(o.id)!, by: o.by }])),
   };
 }

@@ -17,7 +17,7 @@ import { importBatchItemModel, importBatchModel } from './import-model.js';
 import { mergedInput } from './merge.js';
 import type { PlannedRow } from './plan.js';
 import { planFor, rowReasons } from './preview.js';
-import { rememberMapping } from './staging.js';
+import { rememberLegalForms, rememberMapping } from './staging.js';
 
 const CHUNK = 500;
 const MEMBER_INPUT_KEYS = inputKeys(memberFields);
@@ -83,10 +83,12 @@ export async function commitImport(ctx: ServiceContext, input: ImportCommitInput
   const creates = plan.rows.filter((r) => r.status === 'new');
   const updates = plan.rows.filter((r) => r.status === 'update');
   const skipped = plan.rows.filter((r) => r.status === 'duplicate').length;
+  const notMembers = plan.rows.filter((r) => r.status === 'skipped').length;
   const rejectedRows = rejected.map((r) => ({ rowNumber: r.rowNumber, reason: rowReasons(r) }));
-  const result = { created: creates.length, updated: updates.length, skipped, rejected: rejected.length, rejectedRows };
+  const result = { created: creates.length, updated: updates.length, skipped, rejected: rejected.length, notMembers, rejectedRows };
   if (creates.length === 0 && updates.length === 0) {
     rememberMapping(ctx, file.headers, mapping);
+    rememberLegalForms(ctx, input.legalForms);
     return { batchId: null, ...result };
   }
   const at = nowIso(ctx);
@@ -110,6 +112,7 @@ export async function commitImport(ctx: ServiceContext, input: ImportCommitInput
       job.progress(creates.length + i + 1, total);
     });
     rememberMapping(ctx, file.headers, mapping);
+    rememberLegalForms(ctx, input.legalForms);
   });
   return { batchId, ...result };
 }

@@ -1,16 +1,19 @@
 // Member import: stage a spreadsheet, preview every row, commit as one batch, undo a batch.
 import { z } from 'zod';
-import type { MemberRole, OrganizationCategory } from '../../contract/codes.js';
+import { ORGANIZATION_CATEGORIES, type MemberRole, type OrganizationCategory } from '../../contract/codes.js';
 import type { FieldIssue } from '../../contract/errors.js';
 import { defineMethods, returns } from '../../contract/method.js';
 import { requiredText } from '../../contract/validation.js';
 import type { FileContent } from '../exports/contract.js';
 import { IMPORT_FIELDS, type ImportField } from './import-fields.js';
+import type { SheetInfo, SpreadsheetKind, TextEncoding } from './file-kinds.js';
+import type { SkipReason } from './row-kinds.js';
 
-export type { ImportField };
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type { ImportField, SheetInfo, SkipReason, SpreadsheetKind, TextEncoding };
+/** skip: leave the member as it is; fill: fill its empty fields and add the file's new contacts; overwrite: the file's values win. */
 export type DuplicateAction = 'skip' | 'fill' | 'overwrite';
-export type RowStatus = 'new' | 'update' | 'duplicate' | 'error';
+/** skipped: not a member (a sum, a sign-off line, a note), left out with the reason. */
+export type RowStatus = 'new' | 'update' | 'duplicate' | 'error' | 'skipped';
 
 const empty = z.strictObject({}).optional().transform(() => ({}));
 const duplicateAction = z.enum(['skip', 'fill', 'overwrite']);
@@ -19,22 +22,35 @@ export const importPlanInput = z.strictObject({
   uploadId: z.string().uuid(),
   /** One entry per column of the header row: the field it holds, or null to ignore it. */
   mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).max(500).optional(),
-  onDuplicate: duplicateAction.default('skip'),
+  // Nothing the file brings is dropped unless the clerk says so: empty fields are filled and new contacts added.
+  onDuplicate: duplicateAction.default('fill'),
   /** Choices for single rows (by sheet row number) that differ from onDuplicate. */
   rowActions: z.record(z.string().regex(/^\d{1,7}$/), duplicateAction).optional(),
+  /** The clerk's category for each ambiguous legal form (单位性质), by the form's key. */
+  legalForms: z.record(z.string().max(100), z.enum(ORGANIZATION_CATEGORIES)).optional(),
 });
 export type ImportPlanInput = z.output<typeof importPlanInput>;
 export const importCommitInput = importPlanInput.extend({ skipInvalid: z.boolean().default(false) });
 export type ImportCommitInput = z.output<typeof importCommitInput>;
 // The size cap itself (IMPORT_LIMITS) is checked on the bytes, with a message that names it.
-export const importStageInput = z.strictObject({ fileName: requiredText(255), bytes: z.string().max(31_000_000) });
+/** A sheet by its name, or its number from 1. */
+const sheetChoice = z.union([z.string().min(1).max(100), z.number().int().min(1).max(255)]);
+export const importStageInput = z.strictObject({ fileName: requiredText(255), bytes: z.string().max(31_000_000), sheet: sheetChoice.optional() });
 export type ImportStageInput = z.output<typeof importStageInput>;
+export const importSheetInput = z.strictObject({ uploadId: z.string().uuid(), sheet: sheetChoice });
 
 export interface StageResult {
   uploadId: string;
   fileName: string;
-  kind: 'xlsx' | 'csv';
+  kind: SpreadsheetKind;
   encoding: TextEncoding | null;
+  /** Every sheet with its row count, and the one read (its number from 1). */
+  sheets: SheetInfo[];
+  sheet: number;
+  /** Hidden rows (sheet row numbers, the first 200) and columns (letters) that hold values: imported like the others, so the clerk is told. */
+  hiddenRows: number[];
+  hiddenRowCount: number;
+  hiddenColumns: string[];
   /** The header row's number in the sheet (from 1). */
   headerRow: number;
   headers: string[];
@@ -53,7 +69,7 @@ export interface RowIssue extends FieldIssue {
 export interface RowMatch {
   id: string | null;
   name: string;
-  by: 'uscc' | 'name' | 'alias' | 'row';
+  by: 'uscc' | 'name' | 'alias' | 'shortName' | 'formerName' | 'row';
   row?: number;
 }
 
@@ -63,8 +79,16 @@ export interface ImportPreviewRow {
   status: RowStatus;
   issues: RowIssue[];
   match: RowMatch | null;
-  /** Fields an update would change. */
+  /** Fields an update would change ('contacts' when it adds contacts). */
   changes: string[];
+  /** Fields where the file has another value that the chosen action keeps out (the clerk sees what is not taken). */
+  differs: string[];
+  /** Problems that do not stop the row (a region code not in the table, a phone that lost its 0). */
+  warnings: RowIssue[];
+  /** Why a row that is not a member is left out. */
+  skipReason: SkipReason | null;
+  /** The legal form (单位性质) the category came from, when it did. */
+  legalForm: string | null;
   action: DuplicateAction | null;
   /** Category from the section row above it, when there is no category column. */
   categoryFromSection: boolean;
@@ -74,13 +98,29 @@ export interface ImportPreviewRow {
   uscc: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** People the row names (several in one contact cell become several contacts). */
+  contactCount: number;
   /** The row's cells as in the file. */
   cells: string[];
+}
+
+/** A legal form (单位性质) found in the file, and the category it gives its rows. */
+export interface LegalFormQuestion {
+  value: string;
+  key: string;
+  rows: number;
+  /** The category the form fits, when it fits one. */
+  suggested: OrganizationCategory | null;
+  /** The categories it may mean, when it fits several (the clerk chooses). */
+  choices: OrganizationCategory[];
+  /** The clerk's answer, given now or remembered from an earlier import. */
+  chosen: OrganizationCategory | null;
 }
 
 export interface ImportPreview {
   rows: ImportPreviewRow[];
   counts: Record<RowStatus, number>;
+  legalForms: LegalFormQuestion[];
 }
 
 export interface CommitResult {
@@ -89,6 +129,8 @@ export interface CommitResult {
   updated: number;
   skipped: number;
   rejected: number;
+  /** Rows that are not members (sums, sign-off lines, notes), left out. */
+  notMembers: number;
   /** The rejected rows with their reasons (when they were skipped with skipInvalid). */
   rejectedRows: { rowNumber: number; reason: string }[];
 }
@@ -108,8 +150,16 @@ const MEMBERS = ['organization', 'contact', 'import'] as const;
 
 export const importMethods = defineMethods({
   'imports.stage': {
-    doc: 'Reads a member spreadsheet (xlsx, or csv in UTF-8, UTF-16 or GB18030), finds its header row and suggests a column mapping; the file stays staged for preview and commit.',
+    doc: 'Reads a member spreadsheet (xlsx, xls, ods, or csv in UTF-8, UTF-16 or GB18030) within the import limits, lists its sheets, reads the one named or the first whose header row is found, and suggests a column mapping; the file stays staged for preview and commit.',
     input: importStageInput,
+    result: returns<StageResult>(),
+    access: 'read',
+    job: true,
+    reads: [],
+  },
+  'imports.chooseSheet': {
+    doc: 'Reads another sheet of a staged file in its place.',
+    input: importSheetInput,
     result: returns<StageResult>(),
     access: 'read',
     job: true,

@@ -1,17 +1,20 @@
 // The columns a member spreadsheet may have, straight from the member and contact field models:
-// every field with an `import` entry, the contact's prefixed (contactName, contactPhone …).
+// every field with an `import` entry, the contact's prefixed (contactName, contactPhone …); and the
+// columns that only guide the reading of a row (单位性质, the legal form that suggests a category).
 import type { ImportColumn } from '../../contract/fields.js';
 import { contactFields, memberFields } from '../../members/fields.js';
 
 type Imported<F> = { [K in keyof F]: F[K] extends { import: ImportColumn } ? K & string : never }[keyof F];
 type MemberImportField = Imported<typeof memberFields>;
 type ContactImportField = `contact${Capitalize<Imported<typeof contactFields>>}`;
-export type ImportField = MemberImportField | ContactImportField;
+/** Columns read to understand a row, stored nowhere themselves. */
+type RowImportField = 'legalForm';
+export type ImportField = MemberImportField | ContactImportField | RowImportField;
 
 export interface ImportFieldSpec {
   field: ImportField;
-  /** The model's field: a member's, or a contact's for contact fields. */
-  owner: 'member' | 'contact';
+  /** The model's field: a member's, or a contact's for contact fields; row for a column that guides the reading only. */
+  owner: 'member' | 'contact' | 'row';
   key: string;
   kind: string;
   column: ImportColumn;
@@ -24,6 +27,13 @@ export const IMPORT_FIELD_SPECS: readonly ImportFieldSpec[] = [
   ...Object.entries(contactFields).flatMap(([key, spec]) =>
     'import' in spec && spec.import ? [{ field: `contact${capitalise(key)}` as ImportField, owner: 'contact' as const, key, kind: spec.kind, column: spec.import }] : [],
   ),
+  {
+    field: 'legalForm',
+    owner: 'row',
+    key: 'legalForm',
+    kind: 'text',
+    column: { headers: ['单位性质', '性质', '机构性质', '法人类型', '单位登记类型', '登记注册类型', '经济类型', '所有制', 'legalform'], tidy: 'plain', merge: 'never' },
+  },
 ];
 
 export const IMPORT_FIELDS = IMPORT_FIELD_SPECS.map((s) => s.field) as [ImportField, ...ImportField[]];

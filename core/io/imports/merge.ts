@@ -14,29 +14,45 @@ const CONTACT_SPECS = IMPORT_FIELD_SPECS.filter((s) => s.owner === 'contact');
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a) === JSON.stringify(b);
 
-/** The fields a fill or an overwrite would change on an existing member. */
-export function changesFor(existing: ExistingMember, input: MemberCreateInput, action: DuplicateAction, given: ReadonlySet<string>): string[] {
-  if (action === 'skip') return [];
+const CONTACTS = 'contacts';
+
+/** People the row brings who are not among the member's contacts (after the first, which may fill or replace the primary contact). */
+function newPeople(existing: ExistingMember, input: MemberCreateInput, firstIsNew: boolean): MemberCreateInput['contacts'] {
+  const known = new Set(existing.contactNames);
+  return input.contacts.filter((c, i) => (i === 0 ? firstIsNew : true) && !known.has(c.name));
+}
+
+/**
+ * What a row that matches a member would change (by each field's merge rule: fill an empty value,
+ * overwrite only when the clerk chose overwrite, never the name), and where the file has another
+ * value that the action leaves out, so the preview can say so. Fill and overwrite add the people
+ * the member does not have yet as new contacts.
+ */
+export function changesFor(existing: ExistingMember, input: MemberCreateInput, action: DuplicateAction, given: ReadonlySet<string>): { changes: string[]; differs: string[] } {
   const changes: string[] = [];
-  // A value the file brings that differs, and may replace what is there (an empty value, or anything on overwrite).
-  const replaces = (current: unknown, next: unknown) => !isEmpty(next) && !same(current, next) && (action === 'overwrite' || isEmpty(current));
+  const differs: string[] = [];
+  const take = (field: string, current: unknown, next: unknown, rule: 'fill' | 'overwrite' | 'never') => {
+    if (isEmpty(next) || same(current, next)) return;
+    const replaces = action !== 'skip' && (rule === 'fill' ? action === 'overwrite' || isEmpty(current) : rule === 'overwrite' && action === 'overwrite');
+    (replaces ? changes : differs).push(field);
+  };
   for (const spec of MEMBER_SPECS) {
-    if (!given.has(spec.field)) continue;
-    const current = existing.member[spec.key as keyof ExistingMember['member']];
-    const next = input[spec.key as keyof MemberCreateInput];
-    if (spec.column.merge === 'fill' && replaces(current, next)) changes.push(spec.field);
-    if (spec.column.merge === 'overwrite' && action === 'overwrite' && !same(current, next)) changes.push(spec.field);
+    if (!given.has(spec.field) || spec.column.merge === 'never') continue;
+    take(spec.field, existing.member[spec.key as keyof ExistingMember['member']], input[spec.key as keyof MemberCreateInput], spec.column.merge);
   }
   const contact = input.contacts[0] as Record<string, unknown> | undefined;
-  if (!contact) return changes;
+  if (!contact) return { changes, differs };
   const current = (existing.contact ?? {}) as Record<string, unknown>;
-  if (existing.contact === null || existing.contact.name === contact.name) {
-    for (const spec of CONTACT_SPECS) if (replaces(current[spec.key] ?? null, contact[spec.key] ?? null)) changes.push(spec.field);
+  const samePerson = existing.contact === null || existing.contact.name === contact.name;
+  if (samePerson) {
+    for (const spec of CONTACT_SPECS) take(spec.field, current[spec.key] ?? null, contact[spec.key] ?? null, 'fill');
   } else if (action === 'overwrite') {
     // Another person: the file's contact replaces the primary contact as a whole, never mixed with it.
     for (const spec of CONTACT_SPECS) if (!same(current[spec.key], contact[spec.key])) changes.push(spec.field);
   }
-  return changes;
+  // Under fill, another first person is added beside the primary contact; under overwrite it replaced it above.
+  if (newPeople(existing, input, !samePerson && action !== 'overwrite').length > 0) (action === 'skip' ? differs : changes).push(CONTACTS);
+  return { changes, differs };
 }
 
 /** The member with the row's changes applied, as the member form would save it. */
@@ -46,13 +62,22 @@ export function mergedInput(before: Member, input: MemberCreateInput, changes: r
   const contacts: Record<string, unknown>[] = before.contacts.map((c) => ({ id: c.id, ...inputOf(contactFields, c) }));
   const contact = input.contacts[0] as Record<string, unknown> | undefined;
   const changed = CONTACT_SPECS.filter((s) => changes.includes(s.field));
+  const primary = contacts.find((c) => c.isPrimary) ?? contacts[0];
+  const replacesPrimary = Boolean(contact && primary && changes.includes('contactName'));
   if (contact && changed.length > 0) {
-    const primary = contacts.find((c) => c.isPrimary) ?? contacts[0];
     const fields = inputOf(contactFields, contact);
     if (!primary) contacts.push({ ...fields, isPrimary: true });
     // A new person replaces the primary contact whole; the same person gets the changed fields.
-    else if (changes.includes('contactName')) Object.assign(primary, fields, { isPrimary: primary.isPrimary });
+    else if (replacesPrimary) Object.assign(primary, fields, { isPrimary: primary.isPrimary });
     else for (const spec of changed) primary[spec.key] = contact[spec.key];
+  }
+  if (changes.includes(CONTACTS)) {
+    const known = new Set(contacts.map((c) => c.name));
+    for (const person of input.contacts) {
+      if (known.has(person.name)) continue;
+      known.add(person.name);
+      contacts.push({ ...inputOf(contactFields, person), isPrimary: contacts.length === 0 });
+    }
   }
   return memberUpdateInput.parse({ ...merged, contacts });
 }

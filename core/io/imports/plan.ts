@@ -1,17 +1,22 @@
 // From a sheet's grid to a plan: each data row read through the column mapping (read-row.ts) and
-// matched against current members (credit code first, then exact name or alias) and against
-// earlier rows of the same file.
+// matched against current members (credit code first, then exact name, alias, short name or former
+// name) and against earlier rows of the same file. Rows that are not members (sums, sign-off lines,
+// notes) are left out with the reason; legal forms (单位性质) are gathered for the clerk to confirm.
 import type { OrganizationCategory } from '../../contract/codes.js';
 import type { ServiceContext } from '../../contract/context.js';
 import type { MemberCreateInput } from '../../members/contract.js';
 import { candidateMembers } from './candidates.js';
 import { sectionCategory, type ImportField } from './columns.js';
-import type { DuplicateAction, ImportPreviewRow, RowStatus } from './contract.js';
+import type { DuplicateAction, ImportPreviewRow, LegalFormQuestion, RowStatus } from './contract.js';
+import { legalFormKey, readLegalForm } from './legal-forms.js';
 import { changesFor } from './merge.js';
+import type { SheetGrid } from './read/grid.js';
 import { issue, readRow } from './read-row.js';
+import { nonMemberRow } from './row-kinds.js';
 
 /** A row of the plan: what the preview shows of it, and what it becomes. */
-export interface PlannedRow extends Pick<ImportPreviewRow, 'rowNumber' | 'status' | 'issues' | 'match' | 'changes' | 'action' | 'cells' | 'categoryFromSection'> {
+export interface PlannedRow
+  extends Pick<ImportPreviewRow, 'rowNumber' | 'status' | 'issues' | 'warnings' | 'match' | 'changes' | 'differs' | 'action' | 'cells' | 'categoryFromSection' | 'skipReason' | 'legalForm'> {
   /** What the row becomes (absent when it cannot be read). */
   input: MemberCreateInput | null;
   /** The fields the row gave a value for. */
@@ -21,6 +26,7 @@ export interface PlannedRow extends Pick<ImportPreviewRow, 'rowNumber' | 'status
 export interface ImportPlan {
   rows: PlannedRow[];
   counts: Record<RowStatus, number>;
+  legalForms: LegalFormQuestion[];
 }
 
 export interface PlanOptions {
@@ -29,41 +35,84 @@ export interface PlanOptions {
   onDuplicate: DuplicateAction;
   /** Per-row choices overriding onDuplicate, by sheet row number. */
   rowActions?: Record<string, DuplicateAction>;
+  /** The clerk's categories for legal forms, by key (given now or remembered). */
+  legalForms?: Record<string, OrganizationCategory>;
+}
+
+function emptyRow(rowNumber: number, cells: string[]): PlannedRow {
+  return { rowNumber, status: 'new', issues: [], warnings: [], match: null, changes: [], differs: [], action: null, input: null, given: new Set(), cells, categoryFromSection: false, skipReason: null, legalForm: null };
 }
 
 /** Every member row below the header, read; section rows set the category of the rows under them. */
-function readRows(grid: string[][], options: PlanOptions): PlannedRow[] {
+function readRows(grid: SheetGrid, options: PlanOptions): PlannedRow[] {
   const hasCategoryColumn = options.mapping.includes('category');
   const nameCol = options.mapping.indexOf('name');
   const rows: PlannedRow[] = [];
   let section: OrganizationCategory | null = null;
-  for (let index = options.headerRow + 1; index < grid.length; index += 1) {
-    const cells = grid[index] ?? [];
+  for (let index = options.headerRow + 1; index < grid.rows.length; index += 1) {
+    const cells = grid.rows[index] ?? [];
     if (cells.every((c) => !c.trim())) continue;
     const sectionCat = sectionCategory(cells);
     if (sectionCat) {
       section = sectionCat;
       continue;
     }
-    // A subtotal or note line under a table (小计：…, 合计, 注：…) is not a member.
-    const nameCell = nameCol >= 0 ? (cells[nameCol] ?? '').trim() : '';
-    const distinct = new Set(cells.map((c) => c.trim()).filter(Boolean));
-    if (!nameCell && distinct.size === 1 && /^(小计|合计|总计|注|备注|说明|填表)/.test([...distinct][0]!)) continue;
-    const { input, issues, fromSection, given } = readRow(cells, options.mapping, hasCategoryColumn ? null : section);
-    rows.push({ rowNumber: index + 1, status: input ? 'new' : 'error', issues, match: null, changes: [], action: null, input, given, cells, categoryFromSection: fromSection });
+    const skipReason = nonMemberRow(cells, nameCol);
+    if (skipReason) {
+      const row = emptyRow(index + 1, cells);
+      row.status = 'skipped';
+      row.skipReason = skipReason;
+      rows.push(row);
+      continue;
+    }
+    const read = readRow(cells, options.mapping, { sectionCategory: hasCategoryColumn ? null : section, numericColumns: grid.numeric.get(index), legalForms: options.legalForms });
+    const row = emptyRow(index + 1, cells);
+    row.status = read.input ? 'new' : 'error';
+    row.issues = read.issues;
+    row.warnings = read.warnings;
+    row.input = read.input;
+    row.given = read.given;
+    row.categoryFromSection = read.fromSection;
+    row.legalForm = read.legalForm;
+    rows.push(row);
   }
   return rows;
 }
 
-export function planImport(ctx: ServiceContext, grid: string[][], options: PlanOptions): ImportPlan {
+/** The legal forms the rows give, each with the category it suggests or the choices it leaves. */
+function legalFormQuestions(rows: PlannedRow[], chosen: Record<string, OrganizationCategory>): LegalFormQuestion[] {
+  const byKey = new Map<string, LegalFormQuestion>();
+  for (const row of rows) {
+    if (!row.legalForm) continue;
+    const key = legalFormKey(row.legalForm);
+    const known = byKey.get(key);
+    if (known) {
+      known.rows += 1;
+      continue;
+    }
+    const reading = readLegalForm(row.legalForm);
+    byKey.set(key, {
+      value: row.legalForm,
+      key,
+      rows: 1,
+      suggested: reading.kind === 'category' ? reading.category : null,
+      choices: reading.kind === 'ambiguous' ? reading.choices : [],
+      chosen: chosen[key] ?? null,
+    });
+  }
+  return [...byKey.values()];
+}
+
+export function planImport(ctx: ServiceContext, grid: SheetGrid, options: PlanOptions): ImportPlan {
   // First every row is read, then the members they could match are looked up at once.
   const rows = readRows(grid, options);
   const inputs = rows.flatMap((r) => (r.input ? [r.input] : []));
-  const { byId, byUscc, byName, byAlias } = candidateMembers(
-    ctx,
-    [...new Set(inputs.flatMap((i) => (i.uscc ? [i.uscc] : [])))],
-    [...new Set(inputs.map((i) => i.name))],
-  );
+  const names = new Set<string>();
+  for (const i of inputs) {
+    names.add(i.name);
+    if (i.shortName) names.add(i.shortName);
+  }
+  const { byId, byUscc, byName, byOther } = candidateMembers(ctx, [...new Set(inputs.flatMap((i) => (i.uscc ? [i.uscc] : [])))], [...names]);
   const seenUscc = new Map<string, number>();
   const seenName = new Map<string, number>();
   for (const row of rows) {
@@ -80,10 +129,13 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
     seenName.set(input.name, rowNumber);
 
     const matchByUscc = input.uscc ? byUscc.get(input.uscc) : undefined;
-    const match = matchByUscc ?? byName.get(input.name) ?? byAlias.get(input.name);
+    // Another name of a member (alias, short name, former name) for the row's name, or the row's short name as a member's name.
+    const shortAsName = input.shortName ? byName.get(input.shortName) : undefined;
+    const other = byOther.get(input.name) ?? (shortAsName ? { member: shortAsName, by: 'shortName' as const } : input.shortName ? byOther.get(input.shortName) : undefined);
+    const match = matchByUscc ?? byName.get(input.name) ?? other?.member;
     if (!match) continue;
     const { id, name, uscc } = match.member;
-    const by = matchByUscc ? 'uscc' : byName.get(input.name) ? 'name' : 'alias';
+    const by = matchByUscc ? 'uscc' : byName.get(input.name) ? 'name' : (other?.by ?? 'alias');
     row.match = { id, name, by };
     // A credit code that belongs to a different unit than the name says is for the clerk to sort out.
     if (by !== 'uscc' && input.uscc && uscc && uscc !== input.uscc) {
@@ -92,10 +144,12 @@ export function planImport(ctx: ServiceContext, grid: string[][], options: PlanO
       continue;
     }
     row.action = options.rowActions?.[String(rowNumber)] ?? options.onDuplicate;
-    row.changes = changesFor(byId.get(id)!, input, row.action, row.given);
+    const { changes, differs } = changesFor(byId.get(id)!, input, row.action, row.given);
+    row.changes = changes;
+    row.differs = differs;
     row.status = row.changes.length > 0 ? 'update' : 'duplicate';
   }
-  const counts: Record<RowStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
+  const counts: Record<RowStatus, number> = { new: 0, update: 0, duplicate: 0, error: 0, skipped: 0 };
   for (const row of rows) counts[row.status] += 1;
-  return { rows, counts };
+  return { rows, counts, legalForms: legalFormQuestions(rows, options.legalForms ?? {}) };
 }

@@ -10,7 +10,7 @@ import { xlsxOf } from '../exports/xlsx.js';
 import type { ImportField } from './columns.js';
 import type { ImportPlanInput, ImportPreview, ImportPreviewRow } from './contract.js';
 import { planImport, type ImportPlan, type PlannedRow } from './plan.js';
-import { stagedFile, suggestMapping, type StagedFile } from './staging.js';
+import { rememberedLegalForms, stagedFile, suggestMapping, type StagedFile } from './staging.js';
 
 export function planFor(ctx: ServiceContext, input: ImportPlanInput): { file: StagedFile; plan: ImportPlan; mapping: (ImportField | null)[] } {
   const file = stagedFile(ctx, input.uploadId);
@@ -18,10 +18,11 @@ export function planFor(ctx: ServiceContext, input: ImportPlanInput): { file: St
   if (!mapping.includes('name')) throw new AppError('VALIDATION', 'Choose the column that holds the unit names.', { key: 'import.file.noNameColumn', fields: { mapping: { key: 'import.file.noNameColumn', message: 'Choose the column that holds the unit names.' } } });
   // A commit right after its preview plans nothing again, unless any record changed in between
   // (every change writes the change log, so its last id tells).
-  const key = JSON.stringify({ mapping, onDuplicate: input.onDuplicate, rowActions: input.rowActions ?? {} });
+  const key = JSON.stringify({ mapping, onDuplicate: input.onDuplicate, rowActions: input.rowActions ?? {}, legalForms: input.legalForms ?? {} });
   const changeMarker = (ctx.sqlite.prepare('SELECT max(id) FROM change_log').pluck().get() as number | null) ?? 0;
   if (file.lastPlan?.key === key && file.lastPlan.changeMarker === changeMarker) return { file, plan: file.lastPlan.plan, mapping };
-  const plan = planImport(ctx, file.grid, { mapping, headerRow: file.headerRow, onDuplicate: input.onDuplicate, rowActions: input.rowActions });
+  const legalForms = { ...rememberedLegalForms(ctx), ...input.legalForms };
+  const plan = planImport(ctx, file.grid, { mapping, headerRow: file.headerRow, onDuplicate: input.onDuplicate, rowActions: input.rowActions, legalForms });
   file.lastPlan = { key, changeMarker, plan };
   return { file, plan, mapping };
 }
@@ -35,6 +36,10 @@ function previewRow(row: PlannedRow): ImportPreviewRow {
     issues: row.issues,
     match: row.match,
     changes: row.changes,
+    differs: row.differs,
+    warnings: row.warnings,
+    skipReason: row.skipReason,
+    legalForm: row.legalForm,
     action: row.action,
     categoryFromSection: row.categoryFromSection,
     name: row.input?.name ?? null,
@@ -43,13 +48,14 @@ function previewRow(row: PlannedRow): ImportPreviewRow {
     uscc: row.input?.uscc ?? null,
     contactName: contact?.name ?? null,
     contactPhone: contact?.mobile ?? contact?.phone ?? null,
+    contactCount: row.input?.contacts.length ?? 0,
     cells: row.cells,
   };
 }
 
 export function previewImport(ctx: ServiceContext, input: ImportPlanInput): ImportPreview {
   const { plan } = planFor(ctx, input);
-  return { rows: plan.rows.map(previewRow), counts: plan.counts };
+  return { rows: plan.rows.map(previewRow), counts: plan.counts, legalForms: plan.legalForms };
 }
 
 /** A row's problems in Chinese, for the report and the command line. */

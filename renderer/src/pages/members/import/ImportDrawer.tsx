@@ -8,6 +8,8 @@ import { errorText } from '../../../api/errors';
 import { ColumnMapping } from './ColumnMapping';
 import { ImportBatches, UndoImportButton } from './ImportBatches';
 import { ImportPreviewTable } from './ImportPreviewTable';
+import { LegalForms } from './LegalForms';
+import { HiddenNotice, SheetChoice } from './SheetAndHidden';
 import { useImportFlow } from './useImportFlow';
 
 export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -21,7 +23,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           {stageError && <Alert type="error" showIcon message={stageError} data-testid="import-error" />}
           <Upload.Dragger
-            accept=".xlsx,.csv,.txt"
+            accept=".xlsx,.xls,.et,.ods,.xlsb,.csv,.txt"
             showUploadList={false}
             disabled={step.kind === 'reading'}
             beforeUpload={(file) => {
@@ -50,7 +52,10 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
             {t('import.summary', { file: step.staged.fileName, header: step.staged.headerRow, count: step.staged.rowCount })}
             {step.staged.encoding && ` · ${t('import.encoding', { encoding: step.staged.encoding.toUpperCase() })}`}
           </Typography.Text>
+          <SheetChoice staged={step.staged} onChoose={(sheet) => void flow.chooseSheet(sheet)} />
+          <HiddenNotice staged={step.staged} />
           <ColumnMapping headers={step.staged.headers} fields={step.staged.fields} mapping={mapping} onChange={flow.setMapping} />
+          {preview.data && <LegalForms forms={preview.data.legalForms} onChoose={flow.setLegalForm} />}
           <Space wrap>
             <Typography.Text strong>{t('import.onDuplicate')}</Typography.Text>
             <Radio.Group

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateAction, ImportPreviewRow, RowStatus } from '../../../../../core/io/imports/contract';
 import { issueText } from '../../../api/errors';
 
-const STATUS_COLORS: Record<RowStatus, string> = { new: 'green', update: 'blue', duplicate: 'default', error: 'red' };
+const STATUS_COLORS: Record<RowStatus, string> = { new: 'green', update: 'blue', duplicate: 'default', error: 'red', skipped: 'default' };
 
 export function ImportPreviewTable({
   rows,
@@ -21,8 +21,10 @@ export function ImportPreviewTable({
   const [shown, setShown] = useState<RowStatus | 'all'>(counts.error > 0 ? 'error' : 'all');
   const visible = shown === 'all' ? rows : rows.filter((r) => r.status === shown);
 
+  const issues = (list: ImportPreviewRow['issues']) => list.map((i) => `${i.field ? `${t(`import.field.${i.field}`)}：` : ''}${issueText(t, i)}`).join('；');
   const detail = (row: ImportPreviewRow) => {
-    if (row.issues.length > 0) return row.issues.map((i) => `${i.field ? `${t(`import.field.${i.field}`)}：` : ''}${issueText(t, i)}`).join('；');
+    if (row.skipReason) return t(`import.skipReason.${row.skipReason}`);
+    if (row.issues.length > 0) return issues(row.issues);
     const parts: string[] = [];
     if (row.match) {
       const by = row.match.by === 'row' ? t('import.matchBy.row', { row: row.match.row }) : t(`import.matchBy.${row.match.by}`);
@@ -32,7 +34,10 @@ export function ImportPreviewTable({
         else parts.push(row.changes.length > 0 ? t('import.changes', { fields: row.changes.map((f) => t(`import.field.${f}`)).join('、') }) : t('import.nothingToChange'));
       }
     }
+    if (row.differs.length > 0) parts.push(t('import.differs', { fields: row.differs.map((f) => t(`import.field.${f}`)).join('、') }));
     if (row.categoryFromSection) parts.push(t('import.fromSection'));
+    if (row.contactCount > 1) parts.push(t('import.contactCount', { count: row.contactCount }));
+    if (row.warnings.length > 0) parts.push(issues(row.warnings));
     return parts.join('；');
   };
 
@@ -41,7 +46,7 @@ export function ImportPreviewTable({
       <Segmented
         value={shown}
         onChange={(v) => setShown(v as RowStatus | 'all')}
-        options={(['all', 'new', 'update', 'duplicate', 'error'] as const).map((s) => ({
+        options={(['all', 'new', 'update', 'duplicate', 'error', 'skipped'] as const).map((s) => ({
           value: s,
           label: `${t(`import.status.${s}`)} ${s === 'all' ? rows.length : counts[s]}`,
         }))}

@@ -1,10 +1,12 @@
-// The import's data and steps: choose a file (staged by the core) → preview every row with the chosen
-// mapping and duplicate handling → commit as a job (progress, cancel) → the result. After the commit
+// The import's data and steps: choose a file (staged by the core; another sheet can be chosen) →
+// preview every row with the chosen mapping, duplicate handling and legal-form answers → commit as a
+// job (progress, cancel) → the result. After the commit
 // the data layer refreshes what an import changes (members, contacts, the list of imports).
 import { keepPreviousData } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrganizationCategory } from '../../../../../core/contract/codes';
 import type { CommitResult, DuplicateAction, ImportField, StageResult } from '../../../../../core/io/imports/contract';
 import { call, type JobProgress } from '../../../api/client';
 import { readAsBase64, saveFile } from '../../../api/download';
@@ -22,7 +24,8 @@ export function useImportFlow(open: boolean) {
   const refresh = useCallAndRefresh();
   const [step, setStep] = useState<ImportStep>({ kind: 'choose' });
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
-  const [onDuplicate, setOnDuplicate] = useState<DuplicateAction>('skip');
+  const [onDuplicate, setOnDuplicate] = useState<DuplicateAction>('fill');
+  const [legalForms, setLegalForms] = useState<Record<string, OrganizationCategory>>({});
   const [rowActions, setRowActions] = useState<Record<string, DuplicateAction>>({});
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [committing, setCommitting] = useState<JobProgress | null>(null);
@@ -30,12 +33,13 @@ export function useImportFlow(open: boolean) {
   const cancelCommit = useRef<AbortController | null>(null);
 
   const staged = step.kind === 'preview' || step.kind === 'done' ? step.staged : null;
-  const plan = { uploadId: staged?.uploadId ?? '', mapping, onDuplicate, rowActions };
+  const plan = { uploadId: staged?.uploadId ?? '', mapping, onDuplicate, rowActions, legalForms };
   const preview = useApiQuery('imports.preview', plan, { enabled: step.kind === 'preview', placeholderData: keepPreviousData });
 
   const reset = () => {
     setStep({ kind: 'choose' });
     setRowActions({});
+    setLegalForms({});
     setSkipInvalid(false);
     setStageError(null);
   };
@@ -61,7 +65,20 @@ export function useImportFlow(open: boolean) {
     }
   };
 
-  const doneText = (r: CommitResult) => t('import.done', { created: r.created, updated: r.updated, skipped: r.skipped, rejected: r.rejected });
+  /** Another sheet of the same file, read by the core from the bytes it kept. */
+  const chooseSheet = async (sheet: number) => {
+    if (!staged) return;
+    try {
+      const result = await call('imports.chooseSheet', { uploadId: staged.uploadId, sheet });
+      setMapping(result.mapping);
+      setRowActions({});
+      setStep({ kind: 'preview', staged: result });
+    } catch (error) {
+      message.error(errorText(t, error));
+    }
+  };
+
+  const doneText = (r: CommitResult) => t('import.done', { created: r.created, updated: r.updated, skipped: r.skipped, rejected: r.rejected, notMembers: r.notMembers });
   const commit = async () => {
     if (!staged) return;
     setCommitting({ done: 0, total: (preview.data?.counts.new ?? 0) + (preview.data?.counts.update ?? 0) });
@@ -93,6 +110,9 @@ export function useImportFlow(open: boolean) {
     step,
     stageError,
     choose,
+    chooseSheet,
+    legalForms,
+    setLegalForm: (key: string, category: OrganizationCategory) => setLegalForms((chosen) => ({ ...chosen, [key]: category })),
     reset,
     mapping,
     setMapping,
