@@ -9,7 +9,8 @@ const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs'
 
 // Libraries that read their own data files next to their code (pdfkit's font metrics) or are loaded
 // on first use stay in node_modules instead of the bundle.
-const loadedFromNodeModules = ['pdfkit', 'exceljs'];
+// SheetJS is loaded by the legacy-format worker from its own path (unpacked from the archive).
+const loadedFromNodeModules = ['pdfkit', 'exceljs', '@e965/xlsx'];
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3', ...loadedFromNodeModules] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });

@@ -41,6 +41,9 @@ export const VALIDATION_MESSAGES_ZH = {
   uscc: {
     length: '统一社会信用代码应为 18 位，当前为 {{length}} 位',
     character: '第 {{position}} 位“{{character}}”不是允许的字符（不含 I、O、Z、S、V）',
+    department: '第 1 位“{{character}}”不是登记管理部门代码（应为 {{allowed}}）',
+    kind: '第 2 位“{{character}}”不是{{department}}登记的机构类别代码（应为 {{allowed}}）',
+    region: '第 3–8 位是登记管理机关的行政区划代码，应为数字；第 {{position}} 位是“{{character}}”',
     checksum: '校验位应为 {{expected}}，实际为 {{actual}}，可能有字符输错',
   },
 };

@@ -5,7 +5,7 @@ import { inputShape } from '../contract/fields.js';
 import { defineMethods, returns } from '../contract/method.js';
 import { optionalDate, optionalText } from '../contract/validation.js';
 import { contactFields, memberFields, type Contact, type Member } from './fields.js';
-import type { UsccProblem } from './uscc.js';
+import type { UsccProblem, UsccReading } from './uscc.js';
 
 export type { Contact, Member };
 
@@ -120,6 +120,8 @@ export interface UsccCheck {
   valid: boolean;
   problem: UsccProblem | null;
   warning: Warning | null;
+  /** What a valid code says: registering department, kind of body, region. */
+  reading: UsccReading | null;
 }
 
 const MEMBER = ['organization', 'contact'] as const;

@@ -15,13 +15,8 @@ export const optionalUscc = z
     if (code === null) return;
     const problem = usccProblem(code);
     if (!problem) return;
-    const params: Record<string, string | number> =
-      problem.reason === 'length'
-        ? { key: 'validation.uscc.length', length: problem.length }
-        : problem.reason === 'character'
-          ? { key: 'validation.uscc.character', position: problem.position, character: problem.character }
-          : { key: 'validation.uscc.checksum', expected: problem.expected, actual: problem.actual };
-    ctx.addIssue({ code: 'custom', message: usccMessage(problem), params });
+    const { reason, ...rest } = problem;
+    ctx.addIssue({ code: 'custom', message: usccMessage(problem), params: { key: `validation.uscc.${reason}`, ...rest } });
   });
 
 function usccMessage(problem: NonNullable<ReturnType<typeof usccProblem>>): string {
@@ -30,6 +25,12 @@ function usccMessage(problem: NonNullable<ReturnType<typeof usccProblem>>): stri
       return `A unified social credit code has 18 characters; this one has ${problem.length}.`;
     case 'character':
       return `Character ${problem.position} ("${problem.character}") is not allowed in a unified social credit code.`;
+    case 'department':
+      return `Position 1 ("${problem.character}") is not a registering department code (${problem.allowed}).`;
+    case 'kind':
+      return `Position 2 ("${problem.character}") is not a kind of body registered by ${problem.department} (${problem.allowed}).`;
+    case 'region':
+      return `Positions 3–8 are a division code and hold digits; position ${problem.position} is "${problem.character}".`;
     case 'checksum':
       return `The check character should be ${problem.expected}, not ${problem.actual}: a character is probably mistyped.`;
   }

@@ -4,14 +4,14 @@ import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { contacts, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
 import { FORMER_MEMBER_STATUSES, type MemberStatus, type OrganizationCategory } from '../contract/codes.js';
-import { nowIso, type ServiceContext } from '../contract/context.js';
+import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import { rowOf } from '../records/model.js';
 import { contactsOf, replaceContacts } from './contacts.js';
 import type { MemberCreateInput, MemberSaved, MemberStatusInput, MemberUpdateInput, UsccCheck, Warning } from './contract.js';
 import type { Contact, Member } from './fields.js';
 import { contactModel, memberDerived, memberModel, memberSearchText, memberSortKeys } from './member-model.js';
-import { normaliseUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
+import { normaliseUscc, readUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -74,7 +74,12 @@ export function assertNoDuplicate(ctx: ServiceContext, fields: { name: string; u
 export function usccWarning(uscc: string | null, category: OrganizationCategory): Warning | null {
   if (!uscc) return null;
   const mismatch = usccCategoryMismatch(uscc, category);
-  if (!mismatch) return null;
+  if (!mismatch) {
+    // Divisions change, so a region the table does not know is only a warning.
+    const reading = readUscc(uscc);
+    if (!reading || reading.region) return null;
+    return { field: 'uscc', key: 'warnings.usccRegion', params: { region: reading.regionCode }, message: `Positions 3–8 (${reading.regionCode}) are not a division code in the app's table; divisions change, so check the code if it is new.` };
+  }
   return {
     field: 'uscc',
     key: 'warnings.usccCategory',
@@ -110,9 +115,12 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdateInput): Mem
   return ctx.sqlite.transaction(() => {
     const before = getMember(ctx, id);
     assertNoDuplicate(ctx, fields, before.status, id);
+    // A renamed unit keeps its old name as a former name (曾用名), so files that still use it find it.
+    const renamed = before.name !== fields.name && !before.formerNames.some((f) => f.name === before.name);
+    const formerNames = renamed ? [...before.formerNames, { name: before.name, until: todayIso(ctx) }] : before.formerNames;
     ctx.db
       .update(organizations)
-      .set({ ...fields, ...memberSortKeys(fields), updatedAt: nowIso(ctx) })
+      .set({ ...fields, ...memberSortKeys(fields), formerNames, updatedAt: nowIso(ctx) })
       .where(eq(organizations.id, id))
       .run();
     replaceContacts(ctx, id, contactInputs);
@@ -188,5 +196,6 @@ export function checkUscc(input: { uscc: string; category?: OrganizationCategory
     valid: normalised !== '' && problem === null,
     problem,
     warning: !problem && input.category ? usccWarning(normalised, input.category) : null,
+    reading: normalised && !problem ? readUscc(normalised) : null,
   };
 }

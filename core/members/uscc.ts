@@ -1,5 +1,10 @@
-// Unified social credit code (统一社会信用代码), GB 32100-2015.
+// Unified social credit code (统一社会信用代码), GB 32100-2015 as amended: position 1 a registering
+// department and position 2 a kind of body from the standard's tables (letters allowed in position
+// 1), positions 3–8 the registering authority's division code (GB/T 2260, digits), 9–17 the body's
+// own code, 18 the check character.
 import type { OrganizationCategory } from '../contract/codes.js';
+import { regionName } from './regions.js';
+import { USCC_DEPARTMENTS } from './uscc-tables.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -21,7 +26,12 @@ export function usccCheckCharacter(first17: string): string {
 export type UsccProblem =
   | { reason: 'length'; length: number }
   | { reason: 'character'; position: number; character: string }
+  | { reason: 'department'; character: string; allowed: string }
+  | { reason: 'kind'; character: string; department: string; allowed: string }
+  | { reason: 'region'; position: number; character: string }
   | { reason: 'checksum'; expected: string; actual: string };
+
+const DEPARTMENT_CODES = Object.keys(USCC_DEPARTMENTS).join('、');
 
 /** Checks an already-normalised code; null when valid. */
 export function usccProblem(code: string): UsccProblem | null {
@@ -29,6 +39,10 @@ export function usccProblem(code: string): UsccProblem | null {
   for (let i = 0; i < 18; i++) {
     if (!ALPHABET.includes(code[i]!)) return { reason: 'character', position: i + 1, character: code[i]! };
   }
+  const department = USCC_DEPARTMENTS[code[0]!];
+  if (!department) return { reason: 'department', character: code[0]!, allowed: DEPARTMENT_CODES };
+  if (!department.kinds[code[1]!]) return { reason: 'kind', character: code[1]!, department: department.name, allowed: Object.keys(department.kinds).join('、') };
+  for (let i = 2; i < 8; i++) if (code.charCodeAt(i) < 48 || code.charCodeAt(i) > 57) return { reason: 'region', position: i + 1, character: code[i]! };
   const expected = usccCheckCharacter(code.slice(0, 17));
   if (expected !== code[17]) return { reason: 'checksum', expected, actual: code[17]! };
   return null;
@@ -52,6 +66,22 @@ export function decodeUscc(code: string): UsccDecoded {
     regionCode: code.slice(2, 8),
     organizationCode: code.slice(8, 17),
   };
+}
+
+/** What a valid code says, in words: 登记管理部门, 机构类别 and the region (null when the division is not in the table). */
+export interface UsccReading {
+  department: string;
+  kind: string;
+  regionCode: string;
+  region: string | null;
+}
+
+export function readUscc(code: string): UsccReading | null {
+  const department = USCC_DEPARTMENTS[code[0] ?? ''];
+  const kind = department?.kinds[code[1] ?? ''];
+  if (!department || !kind || code.length !== 18) return null;
+  const regionCode = code.slice(2, 8);
+  return { department: department.name, kind, regionCode, region: regionName(regionCode) };
 }
 
 // Usual first two characters by category: 11 机关, 12 事业单位, 52 民办非企业, 91 企业, 51 社会团体.

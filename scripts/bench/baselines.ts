@@ -38,3 +38,44 @@ export async function streamWrite(rows: (string | number)[][]): Promise<Buffer> 
   await done;
   return Buffer.concat(chunks);
 }
+
+/** A column's value when the baseline has nothing better: what a NOT NULL column of its type accepts. */
+function filler(type: string): string | number {
+  return /INT/i.test(type) ? 0 : '';
+}
+
+/**
+ * The limit for our schema: the rows of the member workbook (read by exceljs's streaming reader)
+ * written with raw prepared statements into the same tables and indexes an import fills — the
+ * member, its contact, the change-log entry holding both, the batch and its item — in one
+ * transaction, with no validation, no pinyin, no matching: only the writes.
+ */
+export function schemaInsert(sqlite: Database.Database, rows: string[][]): void {
+  const columns = (table: string) => sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown }[];
+  const inserter = (table: string) => {
+    const cols = columns(table).filter((c) => !(c.name === 'id' && /INT/i.test(c.type)));
+    const statement = sqlite.prepare(`INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    return (values: Record<string, unknown>) => statement.run(...cols.map((c) => (c.name in values ? values[c.name] : c.notnull ? filler(c.type) : null)));
+  };
+  const organization = inserter('organizations');
+  const contact = inserter('contacts');
+  const change = inserter('change_log');
+  const batch = inserter('import_batches');
+  const item = inserter('import_batch_items');
+  const at = new Date().toISOString();
+  let n = 0;
+  sqlite.transaction(() => {
+    const batchId = `batch-${Date.now()}`;
+    batch({ id: batchId, file_name: 'members.xlsx', created_at: at, created_count: rows.length - 1 });
+    for (const row of rows.slice(1)) {
+      n += 1;
+      const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+      const member = { id, name: row[0], category: 'enterprise', role: 'member', uscc: row[3], status: 'active', aliases: '[]', former_names: '[]', pinyin_key: row[0], search_text: row[0], created_at: at, updated_at: at, role_rank: 9 };
+      organization(member);
+      const person = { id: `${id}-c`, organization_id: id, name: row[4], title: row[5], mobile: row[6], is_primary: 1, sort_order: 0, created_at: at, updated_at: at };
+      contact(person);
+      change({ at, entity: 'organization', entity_id: id, action: 'create', before: null, after: JSON.stringify({ ...member, contacts: [person] }) });
+      item({ batch_id: batchId, organization_id: id, action: 'create', before: null });
+    }
+  })();
+}

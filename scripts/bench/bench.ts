@@ -14,7 +14,7 @@ import { runCli } from '../../core/cli/run-cli.js';
 import { DataFolder } from '../../core/folder/data-folder.js';
 import { rosterSheets } from '../../core/io/exports/exports.js';
 import { openDatabase } from '../../db/open.js';
-import { rawInsert, streamRead, streamWrite } from './baselines.js';
+import { rawInsert, schemaInsert, streamRead, streamWrite } from './baselines.js';
 import { browserMeasures } from './browser.js';
 import { memberWorkbook } from './files.js';
 import { ms, summarise, time, type Timing } from './stats.js';
@@ -149,9 +149,14 @@ async function importSection(bigDir: string): Promise<void> {
     { before: freshCore },
   );
   const baseline = await time(RUNS, async () => rawInsert(fresh!.ctx.sqlite, await streamRead(workbook)), { before: freshCore });
-  record({ measure: 'import 10k-row xlsx (stage + commit)', size: '10k rows', timing: ours, target: '≤ 1.5× baseline', met: ours.median / baseline.median <= 1.5 });
-  record({ measure: '  baseline: exceljs stream read + prepared inserts', size: '10k rows', timing: baseline, target: '' });
-  record({ measure: '  ratio', size: '', value: `${(ours.median / baseline.median).toFixed(2)}×`, target: '≤ 1.5×', met: ours.median / baseline.median <= 1.5 });
+  // The limit for our schema: the same reader, and the same tables and indexes our import writes.
+  const limit = await time(RUNS, async () => schemaInsert(fresh!.ctx.sqlite, await streamRead(workbook)), { before: freshCore });
+  const ratio = ours.median / limit.median;
+  record({ measure: 'import 10k-row xlsx (stage + commit)', size: '10k rows', timing: ours, target: '≤ 1.3× schema limit', met: ratio <= 1.3 });
+  record({ measure: '  limit: stream read + our tables and indexes, raw prepared statements', size: '10k rows', timing: limit, target: '' });
+  record({ measure: '  ratio to the schema limit', size: '', value: `${ratio.toFixed(2)}×`, target: '≤ 1.3×', met: ratio <= 1.3 });
+  record({ measure: '  old baseline: stream read + one unindexed table', size: '10k rows', timing: baseline, target: '' });
+  record({ measure: '  old ratio', size: '', value: `${(ours.median / baseline.median).toFixed(2)}×`, target: '(was ≤ 1.5×)' });
   (fresh as AppCore | null)?.close();
 
   // The same file previewed against the 100k register: every row is matched against existing members.

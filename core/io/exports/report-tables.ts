@@ -16,19 +16,29 @@ import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '.
 const PHONE_HEADING = '联系电话';
 const roleText = memberFields.role.labelsZh;
 import type { ReportSheet, ReportTable } from './table.js';
+import { readUscc } from '../../members/uscc.js';
+
+const USCC_READING_HEADING = '代码登记信息';
+
+/** 企业 · 工商（市场监督管理） · 吉林省长春市: what a credit code says, for the internal roster. */
+export function usccReadingText(uscc: string | null): string {
+  const reading = uscc ? readUscc(uscc) : null;
+  return reading ? [reading.kind, reading.department, reading.region ?? `区划 ${reading.regionCode}`].join(' · ') : '';
+}
 
 export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean } & RosterFilter): ReportTable {
   // Straight from the member rows to the table's cells: a 100k roster is held once, not as rows, roster
   // objects and cells at the same time.
   const members = rosterMembers(ctx, options);
-  const header = ['序号', heading(memberFields.name), heading(memberFields.role), heading(contactFields.name), heading(contactFields.title), PHONE_HEADING, ...(options.includeUscc ? [heading(memberFields.uscc)] : [])];
+  // The internal version has the credit code and what it says: registering department, kind of body, region.
+  const header = ['序号', heading(memberFields.name), heading(memberFields.role), heading(contactFields.name), heading(contactFields.title), PHONE_HEADING, ...(options.includeUscc ? [heading(memberFields.uscc), USCC_READING_HEADING] : [])];
   return {
     title: `${getProfile(ctx)?.name ?? ''}成员单位名单`,
     subtitle: `截至 ${todayIso(ctx)}，共 ${members.length} 家`,
     header,
     sections: rosterGroups(members).map((group) => ({
       heading: rosterHeading(group.category, group.rows.length),
-      rows: group.rows.map((r, i) => [i + 1, r.name, roleText[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? ''] : [])]),
+      rows: group.rows.map((r, i) => [i + 1, r.name, roleText[r.role], r.contactName ?? '', r.contactTitle ?? '', r.contactPhone ?? '', ...(options.includeUscc ? [r.uscc ?? '', usccReadingText(r.uscc)] : [])]),
     })),
   };
 }

@@ -7,7 +7,8 @@
 const EMPTY_MARKS = /^(暂无|无|没有|空|不详|未知|n\/?a|null|none|[-－—–─_＿/／\\、.。·…]+)$/i;
 
 export function isEmptyMark(text: string): boolean {
-  return EMPTY_MARKS.test(text.replace(/\s/g, ''));
+  // Every mark is short: most cells are names and numbers, decided by their length alone.
+  return text.length <= 12 && EMPTY_MARKS.test(text.replace(/\s/g, ''));
 }
 
 /** 9.12201E+17, 9.12201001234567E17, 1.38E+10: a number Excel showed in scientific notation. */
@@ -17,6 +18,7 @@ export type NumberDamage = 'codeCut' | 'codeScientific' | 'leadingZero' | 'phone
 
 /** What Excel may have done to a code cell: stored as a number (15 digits kept), or shown in scientific notation. */
 export function codeDamage(text: string, wasNumber: boolean): NumberDamage | null {
+  if (!wasNumber && !text.includes('E') && !text.includes('e')) return null;
   const compact = text.replace(/\s/g, '');
   if (SCIENTIFIC.test(compact)) return 'codeScientific';
   if (wasNumber && /^\d+$/.test(compact)) return 'codeCut';
@@ -25,6 +27,7 @@ export function codeDamage(text: string, wasNumber: boolean): NumberDamage | nul
 
 /** A phone cell: scientific notation is an error; a number that is not a mobile and does not start with 0 probably lost it. */
 export function phoneDamage(text: string, wasNumber: boolean): NumberDamage | null {
+  if (!wasNumber && !text.includes('E') && !text.includes('e')) return null;
   const compact = text.replace(/[\s-]/g, '');
   if (SCIENTIFIC.test(compact)) return 'phoneScientific';
   if (!wasNumber || !/^\d+$/.test(compact)) return null;

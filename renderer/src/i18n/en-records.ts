@@ -48,6 +48,8 @@ export const enRecords = {
     basics: 'Basics',
     aliasesPlaceholder: 'Type and press Enter',
     usccPlaceholder: '18 characters; spaces and lower case are fine',
+    usccReading: 'Registered by: {{department}} · Kind of body: {{kind}} · Region: {{region}}',
+    usccRegionUnknown: '{{code}} (not in the app’s division table)',
     pinyinOverrideHelp: 'Fill in when the name is read wrongly, e.g. chang chun',
     contacts: 'Contacts',
     addContact: 'Add contact',

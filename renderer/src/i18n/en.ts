@@ -326,11 +326,15 @@ const en: Messages = {
     uscc: {
       length: 'A credit code has 18 characters; this one has {{length}}',
       character: 'Character {{position}} (“{{character}}”) is not allowed (no I, O, Z, S, V)',
+      department: 'Position 1 (“{{character}}”) is not a registering department code ({{allowed}})',
+      kind: 'Position 2 (“{{character}}”) is not a kind of body registered by {{department}} ({{allowed}})',
+      region: 'Positions 3–8 are a division code and hold digits; position {{position}} is “{{character}}”',
       checksum: 'The check character should be {{expected}}, not {{actual}}: a character is probably mistyped',
     },
   },
   warnings: {
     usccCategory: 'Codes of this category usually start with {{expected}}, this one with {{prefix}}. Check it, or save anyway if it is right.',
+    usccRegion: 'Positions 3–8 ({{region}}) are not a division code in the app’s table; divisions change, so check a new code.',
   },
   errors: {
     validation: 'Some fields are not right; see the fields marked in red',

@@ -48,6 +48,8 @@ export const zhRecords = {
     basics: '基本信息',
     aliasesPlaceholder: '输入后按回车添加',
     usccPlaceholder: '18 位，可含空格，自动转为大写',
+    usccReading: '登记管理部门：{{department}} · 机构类别：{{kind}} · 地区：{{region}}',
+    usccRegionUnknown: '{{code}}（不在内置区划表中）',
     pinyinOverrideHelp: '名称读音有误时填写，例如 chang chun',
     contacts: '联系人',
     addContact: '添加联系人',

@@ -216,6 +216,7 @@ const zh = {
   validation: VALIDATION_MESSAGES_ZH,
   warnings: {
     usccCategory: '此类单位的代码通常以 {{expected}} 开头，当前为 {{prefix}}。请核对；如确认无误可直接保存。',
+    usccRegion: '代码第 3–8 位 {{region}} 不在内置的行政区划表中；区划会调整，如为新代码请核对。',
   },
   errors: {
     validation: '填写的内容有误，请检查标红的字段',

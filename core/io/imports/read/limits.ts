@@ -24,8 +24,8 @@ export const IMPORT_LIMITS = {
   maxMerges: 100_000,
   /** Sheets in one workbook. */
   maxSheets: 255,
-  /** Heap for reading an old .xls or .ods in a worker (the library holds the whole workbook). */
-  legacyHeapMb: 160,
+  /** Heap of the separate process that reads an old .xls or .ods (the library holds the whole workbook). */
+  legacyHeapMb: 512,
 } as const;
 
 export type ImportLimit = 'bytes' | 'uncompressed' | 'parts' | 'rows' | 'columns' | 'cells' | 'text' | 'cellText' | 'merges' | 'sheets' | 'memory';

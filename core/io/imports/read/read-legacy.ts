@@ -1,32 +1,37 @@
 // Old and other formats — .xls (BIFF8, what older Excel and many WPS users still send), WPS .et
 // where it is the same container, .ods, .xlsb, and the HTML tables some systems save as .xls — read
 // by SheetJS (@e965/xlsx, the maintained republication with the CVE fixes). The library holds the
-// whole workbook in memory, so it runs in a worker thread with its own heap cap and a time limit:
-// a file that needs more is refused with that figure, and the app itself never runs out. The
-// worker hands back plain cells, which go through the same bounded grid as every other format.
+// whole workbook in memory (about 140 MB of heap for a 60,000-row .xls), so it runs in a process of
+// its own (node, or the desktop app's binary as node) with a heap cap and a time limit: a file that
+// needs more is refused with that figure, and the app's own memory never holds the workbook. The
+// process hands back plain cells, which go through the same bounded grid as every other format.
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { GridBuilder, TextBudget, type SheetGrid } from './grid.js';
-import { importFileError, IMPORT_LIMITS, limitError } from './limits.js';
+import { importFileError, IMPORT_LIMITS, limitError, type ImportLimit } from './limits.js';
 import { numberText } from './read-xlsx.js';
 import type { SheetSource } from './sheets.js';
 
-/** Plain JavaScript, evaluated as the worker: no file to find inside a packaged app. */
-const WORKER_SOURCE = String.raw`
-const { parentPort, workerData } = require('node:worker_threads');
-const XLSX = require(workerData.library);
-const { maxRows } = workerData;
+/** Plain JavaScript, run by node -e: no file to find inside a packaged app. The file comes on stdin, the cells go out as JSON. */
+const READER_SOURCE = String.raw`
+const XLSX = require(process.env.ALLIANCE_XLSX_LIBRARY);
+const maxRows = Number(process.env.ALLIANCE_MAX_ROWS);
+const maxColumns = Number(process.env.ALLIANCE_MAX_COLUMNS);
+const maxCells = Number(process.env.ALLIANCE_MAX_CELLS);
 const pad = (n) => String(n).padStart(2, '0');
 function run() {
   let wb;
+  const bytes = require('node:fs').readFileSync(0);
   try {
-    wb = XLSX.read(workerData.bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: maxRows + 1, bookVBA: false, bookFiles: false, WTF: false });
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: maxRows + 1, bookVBA: false, bookFiles: false, WTF: false });
   } catch (error) {
     return { error: String((error && error.message) || error) };
   }
   const sheetsMeta = (wb.Workbook && wb.Workbook.Sheets) || [];
-  const sheets = wb.SheetNames.map((name, index) => {
+  let total = 0;
+  const sheets = [];
+  for (const [index, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name] || {};
     const cells = [];
     const data = ws['!data'] || [];
@@ -35,7 +40,11 @@ function run() {
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z') continue;
+        if (!cell || cell.v === undefined || cell.v === null || cell.t === 'e' || cell.t === 'z' || cell.v === '') continue;
+        // The same limits as the grid, before anything is sent: a value beyond them ends the reading.
+        if (c >= maxColumns) return { limit: 'columns', figure: XLSX.utils.encode_col(Math.min(c, 16383)), sheet: name };
+        if (r >= maxRows) return { limit: 'rows', figure: r + 1, sheet: name };
+        if (++total > maxCells) return { limit: 'cells', figure: total, sheet: name };
         if (cell.t === 'n' && cell.z && XLSX.SSF.is_date(cell.z)) {
           const d = XLSX.SSF.parse_date_code(cell.v);
           if (d) {
@@ -52,11 +61,12 @@ function run() {
     (ws['!rows'] || []).forEach((info, i) => { if (info && info.hidden) hiddenRows.push(i); });
     const hiddenColumns = [];
     (ws['!cols'] || []).forEach((info, i) => { if (info && info.hidden) hiddenColumns.push(i); });
-    return { name, hidden: Boolean(sheetsMeta[index] && sheetsMeta[index].Hidden), cells, merges, hiddenRows, hiddenColumns };
-  });
+    sheets.push({ name, hidden: Boolean(sheetsMeta[index] && sheetsMeta[index].Hidden), cells, merges, hiddenRows, hiddenColumns });
+    delete wb.Sheets[name];
+  }
   return { sheets };
 }
-parentPort.postMessage(run());
+process.stdout.write(JSON.stringify(run()));
 `;
 
 interface LegacySheet {
@@ -72,34 +82,68 @@ interface LegacySheet {
 /** The library's entry point, found from this module (an ES module in development, CommonJS when bundled). */
 function libraryPath(): string {
   const from = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
-  return createRequire(from).resolve('@e965/xlsx');
+  // In the packaged app the library is unpacked beside the archive (electron-builder asarUnpack), where a worker can load it.
+  return createRequire(from).resolve('@e965/xlsx').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 }
 
 const TIME_LIMIT_MS = 120_000;
+/** What the reader may send back: the cells within the limits as JSON, with room to spare. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
-function runWorker(bytes: Buffer): Promise<LegacySheet[]> {
+type ReaderAnswer = { error?: string; limit?: ImportLimit; figure?: string | number; sheet?: string; sheets?: LegacySheet[] };
+
+function runReader(bytes: Buffer): Promise<LegacySheet[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { bytes: new Uint8Array(bytes), library: libraryPath(), maxRows: IMPORT_LIMITS.maxRows },
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_LIMITS.legacyHeapMb, maxYoungGenerationSizeMb: 16 },
+    const child = spawn(process.execPath, [`--max-old-space-size=${IMPORT_LIMITS.legacyHeapMb}`, '-e', READER_SOURCE], {
+      // The desktop app's binary runs as plain node with this variable.
+      env: {
+        ...process.env,
+        ELECTRON_RUN_AS_NODE: '1',
+        ALLIANCE_XLSX_LIBRARY: libraryPath(),
+        ALLIANCE_MAX_ROWS: String(IMPORT_LIMITS.maxRows),
+        ALLIANCE_MAX_COLUMNS: String(IMPORT_LIMITS.maxColumns),
+        ALLIANCE_MAX_CELLS: String(IMPORT_LIMITS.maxCells),
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(importFileError('tooSlow', `Reading the file took more than ${TIME_LIMIT_MS / 1000} seconds.`, { seconds: TIME_LIMIT_MS / 1000 }));
-    }, TIME_LIMIT_MS);
-    worker.once('message', (message: { error?: string; sheets?: LegacySheet[] }) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      if (message.sheets) resolve(message.sheets);
-      else reject(legacyError(message.error ?? ''));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failure: Error | null = null;
+    let stderr = '';
+    const stop = (error: Error) => {
+      failure ??= error;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => stop(importFileError('tooSlow', `Reading the file took more than ${TIME_LIMIT_MS / 1000} seconds.`, { seconds: TIME_LIMIT_MS / 1000 })), TIME_LIMIT_MS);
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT_BYTES) stop(limitError('cells', `${Math.round(size / 1048576)} MB`, IMPORT_LIMITS.maxCells));
+      else chunks.push(chunk);
     });
-    worker.once('error', (error: Error & { code?: string }) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(bytes);
+    child.on('error', (error) => stop(legacyError(error.message)));
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitError('memory', '', IMPORT_LIMITS.legacyHeapMb) : legacyError(error.message));
+      if (failure) return reject(failure);
+      // V8 ends a process that runs out of heap with an abort and this message.
+      if (/heap out of memory|Allocation failed/i.test(stderr) || signal === 'SIGABRT') return reject(limitError('memory', '', IMPORT_LIMITS.legacyHeapMb));
+      if (code !== 0) return reject(legacyError(stderr.trim().split('\n').pop() ?? `exit ${code ?? signal}`));
+      let answer: ReaderAnswer;
+      try {
+        answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReaderAnswer;
+      } catch {
+        return reject(legacyError('no answer from the reader'));
+      }
+      if (answer.limit) reject(limitError(answer.limit, answer.figure ?? '', IMPORT_LIMITS[LIMIT_MAX[answer.limit]], answer.sheet));
+      else if (answer.sheets) resolve(answer.sheets);
+      else reject(legacyError(answer.error ?? ''));
     });
   });
 }
+
+const LIMIT_MAX = { columns: 'maxColumns', rows: 'maxRows', cells: 'maxCells' } as Record<ImportLimit, 'maxColumns' | 'maxRows' | 'maxCells'>;
 
 function legacyError(message: string): Error {
   if (/password/i.test(message)) return importFileError('encrypted', 'The workbook is password-protected. Remove the password in Excel or WPS and import it again.');
@@ -125,7 +169,7 @@ function gridOf(sheet: LegacySheet, budget: TextBudget): SheetGrid {
 }
 
 export async function legacySheets(bytes: Buffer): Promise<SheetSource[]> {
-  const sheets = await runWorker(bytes);
+  const sheets = await runReader(bytes);
   if (sheets.length > IMPORT_LIMITS.maxSheets) throw limitError('sheets', sheets.length, IMPORT_LIMITS.maxSheets);
   const budget = new TextBudget();
   return sheets.map((sheet) => ({ name: sheet.name, hidden: sheet.hidden, read: async () => gridOf(sheet, budget) }));

@@ -21,7 +21,7 @@ export interface MemberFormProps {
 
 export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
   const { t } = useTranslation();
-  const { form, member, save, remove, usccWarning, setUsccWarning, checkUscc, requestClose } = useMemberForm({ open, memberId, onClose });
+  const { form, member, save, remove, usccWarning, setUsccWarning, usccReading, checkUscc, requestClose } = useMemberForm({ open, memberId, onClose });
   const label = (field: string) => t(`field.organization.${field}`);
   const loading = memberId !== null && member.isPending;
   const isNew = memberId === null;
@@ -80,7 +80,18 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
                 name="uscc"
                 label={label('uscc')}
                 validateStatus={usccWarning ? 'warning' : undefined}
-                help={usccWarning ? <span data-testid="uscc-warning">{issueText(t, usccWarning)}</span> : undefined}
+                help={
+                  usccWarning || usccReading ? (
+                    <>
+                      {usccWarning && <div data-testid="uscc-warning">{issueText(t, usccWarning)}</div>}
+                      {usccReading && (
+                        <div data-testid="uscc-reading">
+                          {t('form.usccReading', { department: usccReading.department, kind: usccReading.kind, region: usccReading.region ?? t('form.usccRegionUnknown', { code: usccReading.regionCode }) })}
+                        </div>
+                      )}
+                    </>
+                  ) : undefined
+                }
               >
                 <Input placeholder={t('form.usccPlaceholder')} maxLength={40} onBlur={() => void checkUscc()} />
               </Form.Item>

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Warning } from '../../../../core/members/contract';
+import type { UsccCheck, Warning } from '../../../../core/members/contract';
 import { call } from '../../api/client';
 import { issueText } from '../../api/errors';
 import { queryKeyOf, useApiQuery } from '../../api/queries';
@@ -18,15 +18,19 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
   const queryClient = useQueryClient();
   const [form] = Form.useForm<MemberFormValues>();
   const [usccWarning, setUsccWarning] = useState<Warning | null>(null);
+  const [usccReading, setUsccReading] = useState<UsccCheck['reading']>(null);
   const guard = useDiscardGuard(form, onClose, 'name');
   const member = useApiQuery('members.get', { id: memberId ?? '' }, { enabled: open && memberId !== null });
 
   useEffect(() => {
     if (!open) return;
     setUsccWarning(null);
+    setUsccReading(null);
     form.resetFields();
     form.setFieldsValue(memberId === null ? EMPTY_MEMBER : member.data ? valuesFromMember(member.data) : {});
     guard.markClean();
+    // What the stored code says, shown under it from the start.
+    if (member.data?.uscc && memberId !== null) void checkUscc();
     // (The guard's functions are new each render; what the form opened with is what matters.)
   }, [open, memberId, member.data, form]);
 
@@ -56,6 +60,7 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
   const checkUscc = async () => {
     const uscc = form.getFieldValue('uscc') as string | undefined;
     setUsccWarning(null);
+    setUsccReading(null);
     if (!uscc || !uscc.trim()) return;
     try {
       const check = await call('members.checkUscc', { uscc, category: form.getFieldValue('category') });
@@ -63,11 +68,12 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
       if (check.valid) {
         form.setFields([{ name: 'uscc', errors: [] }]);
         setUsccWarning(check.warning);
+        setUsccReading(check.reading);
       }
     } catch {
       // The save will report the problem; a failed check must not block typing.
     }
   };
 
-  return { form, member, save, remove, usccWarning, setUsccWarning, checkUscc, requestClose: guard.requestClose };
+  return { form, member, save, remove, usccWarning, setUsccWarning, usccReading, checkUscc, requestClose: guard.requestClose };
 }
