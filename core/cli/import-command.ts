@@ -75,7 +75,7 @@ export async function importMembers(core: Caller, options: ImportOptions, io: Cl
     io.out(`${staged.fileName}: header in row ${staged.headerRow}${staged.encoding ? `, ${staged.encoding}` : ''}; ${preview.counts.new} new, ${preview.counts.update} update, ${preview.counts.duplicate} duplicate, ${preview.counts.error} error, ${preview.counts.skipped} not members.`);
     for (const form of unanswered) io.out(`单位性质“${form.value}” (${form.rows} rows) may be ${form.choices.join(', ')}: answer with --legal-form ${form.value}=CATEGORY.`);
     for (const row of listed) io.out([`row ${row.rowNumber}`, STATUS_ZH[row.status], row.name ?? row.cells.filter(Boolean).join(' ').slice(0, 40), reason(row)].join('\t'));
-    if (result) io.out(`Imported: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.rejected} rejected, ${result.notMembers} not members left out${result.batchId ? ` (batch ${result.batchId}; undo with: import undo ${result.batchId})` : ''}.`);
+    if (result) io.out(`Imported: ${result.created} new, ${result.updated} updated, ${result.skipped} skipped, ${result.rejected} rejected, ${result.notMembers} non-member rows left out${result.batchId ? ` (batch ${result.batchId}; undo with: import undo ${result.batchId})` : ''}.`);
     else if (blocked) io.err(`${errors.length} rows have errors: nothing was imported. Fix them, or add --skip-invalid to import the other rows.`);
     else io.out('Dry run: nothing was written.');
   }

@@ -84,7 +84,7 @@ describe('member import, end to end', () => {
     expect(await commit.isDisabled()).toBe(true);
     await drawer().getByText('跳过有错误的行，只导入其余的行').click();
     await commit.click();
-    await expect.poll(() => drawer().getByTestId('import-result').textContent()).toBe('导入完成：新增 3，更新 1，跳过 1，未导入 1');
+    await expect.poll(() => drawer().getByTestId('import-result').textContent()).toBe('导入完成：新增 3，更新 1，跳过 1，未导入 1，非成员行 1');
 
     const [download] = await Promise.all([page.waitForEvent('download'), drawer().getByRole('button', { name: '下载未导入的行（xlsx）' }).click()]);
     expect(download.suggestedFilename()).toBe('成员名单（整理中）-未导入的行.xlsx');

@@ -62,11 +62,11 @@ describe('import members from the command line', () => {
 
     const run = await cli('--data-dir', dir, 'import', 'members', file, '--skip-invalid');
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/Imported: 2 new, 0 updated, 0 skipped, 2 rejected \(batch ([0-9a-f-]{36});/);
+    expect(run.out).toMatch(/Imported: 2 new, 0 updated, 0 skipped, 2 rejected, 1 non-member rows left out \(batch ([0-9a-f-]{36});/);
     expect(await count(dir)).toBe(2);
 
     const again = await cli('--data-dir', dir, 'import', 'members', file, '--skip-invalid', '--on-duplicate', 'fill');
-    expect(again.out).toContain('Imported: 0 new, 0 updated, 2 skipped, 2 rejected.');
+    expect(again.out).toContain('Imported: 0 new, 0 updated, 2 skipped, 2 rejected, 1 non-member rows left out.');
 
     const list = JSON.parse((await cli('--data-dir', dir, 'import', 'list', '--json')).out) as { id: string; createdCount: number }[];
     expect(list).toHaveLength(1);

@@ -102,9 +102,10 @@ describe('roster export', () => {
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('序号,单位名称,联合体职务,联系人,职务,联系电话,统一社会信用代码');
+    // The internal version has the code and what it says (kind, registering department, region).
+    expect(lines[0]).toBe('序号,单位名称,联合体职务,联系人,职务,联系电话,统一社会信用代码,代码登记信息');
     expect(lines[1]).toBe('政府机构（10个）');
-    expect(lines[2]).toMatch(/^1,长春汽车经济技术开发区管理委员会,牵头单位,.+,\d{11},11220100\w{10}$/);
+    expect(lines[2]).toMatch(/^1,长春汽车经济技术开发区管理委员会,牵头单位,.+,\d{11},11220100\w{10},机关 · 机构编制 · 吉林省长春市$/);
   });
 });
 

@@ -2,6 +2,9 @@
 // Every reader applies these while the file streams, before any grid is built, so no file within
 // the byte limit can make the app hold more than a few hundred megabytes.
 import { AppError } from '../../../contract/errors.js';
+import { columnLetters } from '../../exports/xlsx.js';
+
+export { columnLetters };
 
 export const IMPORT_LIMITS = {
   /** Largest file accepted (under the browser shell's 32 MB request cap once base64-encoded): a 100,000-row roster is about 6 MB as xlsx, 12 MB as csv. */
@@ -55,18 +58,6 @@ export function limitError(limit: ImportLimit, figure: string | number, max: str
   const m = typeof max === 'number' ? max.toLocaleString('en-US') : max;
   const where = sheet ? ` (sheet ${sheet})` : '';
   return importFileError(`limit.${limit}`, LIMIT_TEXT[limit](f, m) + where, { figure: f, max: m, sheet: sheet ?? '' });
-}
-
-/** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Column letters (A, Z, AA) as a 0-based index; -1 when not letters. */
