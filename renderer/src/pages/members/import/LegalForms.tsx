@@ -29,6 +29,7 @@ export function LegalForms({ forms, onChoose }: { forms: LegalFormQuestion[]; on
               return (
                 <Space>
                   <Select<OrganizationCategory>
+                    showSearch={{ optionFilterProp: 'label' }}
                     size="small"
                     aria-label={`${t('import.field.legalForm')} ${form.value}`}
                     placeholder={t('import.legalFormChoose')}
