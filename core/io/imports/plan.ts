@@ -39,8 +39,11 @@ export interface PlanOptions {
   legalForms?: Record<string, OrganizationCategory>;
 }
 
+/** Shared by the rows that change nothing (most of a new file): replaced, never pushed to. */
+const NONE: string[] = [];
+
 function emptyRow(rowNumber: number, cells: string[]): PlannedRow {
-  return { rowNumber, status: 'new', issues: [], warnings: [], match: null, changes: [], differs: [], action: null, input: null, given: new Set(), cells, categoryFromSection: false, skipReason: null, legalForm: null };
+  return { rowNumber, status: 'new', issues: [], warnings: [], match: null, changes: NONE, differs: NONE, action: null, input: null, given: new Set(), cells, categoryFromSection: false, skipReason: null, legalForm: null };
 }
 
 /** Every member row below the header, read; section rows set the category of the rows under them. */
@@ -51,7 +54,8 @@ function readRows(grid: SheetGrid, options: PlanOptions): PlannedRow[] {
   let section: OrganizationCategory | null = null;
   for (let index = options.headerRow + 1; index < grid.rows.length; index += 1) {
     const cells = grid.rows[index] ?? [];
-    if (cells.every((c) => !c.trim())) continue;
+    // The grid keeps no blank values, so a row with any cell has a value.
+    if (cells.length === 0) continue;
     const sectionCat = sectionCategory(cells);
     if (sectionCat) {
       section = sectionCat;
@@ -66,15 +70,22 @@ function readRows(grid: SheetGrid, options: PlanOptions): PlannedRow[] {
       continue;
     }
     const read = readRow(cells, options.mapping, { sectionCategory: hasCategoryColumn ? null : section, numericColumns: grid.numeric.get(index), legalForms: options.legalForms });
-    const row = emptyRow(index + 1, cells);
-    row.status = read.input ? 'new' : 'error';
-    row.issues = read.issues;
-    row.warnings = read.warnings;
-    row.input = read.input;
-    row.given = read.given;
-    row.categoryFromSection = read.fromSection;
-    row.legalForm = read.legalForm;
-    rows.push(row);
+    rows.push({
+      rowNumber: index + 1,
+      status: read.input ? 'new' : 'error',
+      issues: read.issues,
+      warnings: read.warnings,
+      match: null,
+      changes: NONE,
+      differs: NONE,
+      action: null,
+      input: read.input,
+      given: read.given,
+      cells,
+      categoryFromSection: read.fromSection,
+      skipReason: null,
+      legalForm: read.legalForm,
+    });
   }
   return rows;
 }
