@@ -171,3 +171,43 @@ export function hugeSharedStrings(count = 2000): Buffer {
     { name: 'xl/worksheets/sheet1.xml', text: sheetXml(rosterHeader) },
   ]);
 }
+
+// Classes an attack on the first version of the streaming readers found (each took it down or held
+// far more than the limits allow).
+
+/** Elements nested hundreds of thousands deep (the parser keeps every open tag). */
+export function deepNesting(levels = 300_000): Buffer {
+  function* xml() {
+    yield `<worksheet xmlns="${MAIN}"><sheetData>`;
+    const block = '<a>'.repeat(10_000);
+    for (let i = 0; i < levels; i += 10_000) yield block;
+  }
+  return xlsxFromParts({ sheets: [{ xml: xml() }] });
+}
+
+/** A hundred thousand copies of one large merged range over cells in use. */
+export function overlappingMerges(copies = 100_000): Buffer {
+  const merges = '<mergeCell ref="A1:IV11000"/>'.repeat(copies);
+  return xlsxFromParts({ sheets: [{ xml: sheetXml(`<row r="1">${inlineCell('A1', '单位名称')}</row><row r="11000"><c r="IV11000"><v>1</v></c></row>`, `<mergeCells>${merges}</mergeCells>`) }] });
+}
+
+/** Many sheets whose relationships all name one part. */
+export function sheetsSharingPart(count = 255): Buffer {
+  return xlsxFromParts({ sheets: Array.from({ length: count }, (_, i) => ({ xml: i ? '' : sheetXml(`<row r="1">${'<c s="1"/>'.repeat(1000)}</row>`) })), sheetTarget: () => 'worksheets/sheet1.xml' });
+}
+
+/** An element name of millions of characters (built whole by the parser before any event). */
+export function hugeElementName(chars = 5_000_000): Buffer {
+  function* xml() {
+    yield `<worksheet xmlns="${MAIN}"><sheetData><x`;
+    const block = 'x'.repeat(100_000);
+    for (let i = 0; i < chars; i += 100_000) yield block;
+    yield '/></sheetData></worksheet>';
+  }
+  return xlsxFromParts({ sheets: [{ xml: xml() }] });
+}
+
+/** A csv with one stray quote near the top: the rest of the file would become one field. */
+export function unbalancedQuoteCsv(bytes = 19 * 1024 * 1024): Buffer {
+  return Buffer.from('单位名称,类别\n"' + 'ab,\n'.repeat(Math.floor(bytes / 4)), 'utf8');
+}

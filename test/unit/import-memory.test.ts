@@ -5,7 +5,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { cdataStrings, entityExpansion, hugeSharedStrings, lastColumnCells, lyingZipBomb, mergedBomb, millionRowsCsv, oddReferences, parentPathSheet, styledLastRow } from '../support/hostile-imports.js';
+import {
+  cdataStrings,
+  deepNesting,
+  entityExpansion,
+  hugeElementName,
+  hugeSharedStrings,
+  lastColumnCells,
+  lyingZipBomb,
+  mergedBomb,
+  millionRowsCsv,
+  oddReferences,
+  overlappingMerges,
+  parentPathSheet,
+  sheetsSharingPart,
+  styledLastRow,
+  unbalancedQuoteCsv,
+} from '../support/hostile-imports.js';
 import { tempDir } from '../support/migrations.js';
 
 const LIMIT_MB = 300;
@@ -31,6 +47,14 @@ function largeXls(rows: number): Buffer {
   return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Uint8Array);
 }
 
+/** Long strings in a binary workbook, read by the legacy reader's own process: its answer must stay bounded too. */
+function longTextXlsb(rows: number): Buffer {
+  const long = 'x'.repeat(30_000);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['单位名称', '类别'], ...Array.from({ length: rows }, () => [long])]), 'S');
+  return Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsb', bookSST: true }) as Uint8Array);
+}
+
 describe('memory while reading', () => {
   it(`stays under ${LIMIT_MB} MB for every hostile class and for large honest files`, { timeout: 600_000 }, () => {
     const dir = tempDir();
@@ -45,6 +69,12 @@ describe('memory while reading', () => {
       ['entities.xlsx', entityExpansion()],
       ['lying-zip.xlsx', lyingZipBomb()],
       ['long-strings.xlsx', hugeSharedStrings()],
+      ['deep.xlsx', deepNesting()],
+      ['overlapping.xlsx', overlappingMerges()],
+      ['shared-part.xlsx', sheetsSharingPart()],
+      ['long-name.xlsx', hugeElementName()],
+      ['stray-quote.csv', unbalancedQuoteCsv()],
+      ['long-text.xlsb', longTextXlsb(1500)],
       ['large.csv', largeCsv(150_000)],
       ['large.xls', largeXls(60_000)],
     ];
@@ -63,5 +93,8 @@ describe('memory while reading', () => {
     expect(results['column-xfd.xlsx']!.outcome).toBe('import.file.limit.columns');
     expect(results['rows.csv']!.outcome).toBe('import.file.limit.rows');
     expect(results['merged-bomb.xlsx']!.outcome).toBe('read');
+    expect(results['overlapping.xlsx']!.outcome).toBe('import.file.limit.cells');
+    expect(results['stray-quote.csv']!.outcome).toBe('import.file.limit.cellText');
+    expect(results['long-text.xlsb']!.outcome).toBe('import.file.limit.text');
   });
 });

@@ -98,11 +98,16 @@ export class GridBuilder {
   finish(): SheetGrid {
     const lastRow = this.lastRow;
     const lastColumn = this.lastColumn;
+    // Every merge's clipped area counts, overlapping or not: a hundred thousand copies of one large
+    // range would otherwise be filled a hundred thousand times.
+    let filled = 0;
     for (const m of this.merges) {
       const value = this.rows[m.top]?.[m.left] ?? '';
       if (!value || m.top > lastRow || m.left > lastColumn) continue;
       const bottom = Math.min(m.bottom, lastRow);
       const right = Math.min(m.right, lastColumn);
+      filled += (bottom - m.top + 1) * (right - m.left + 1);
+      if (filled > IMPORT_LIMITS.maxCells) throw limitError('cells', filled, IMPORT_LIMITS.maxCells, this.sheet);
       for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) this.set(r, c, value, true);
     }
     const rows: string[][] = [];

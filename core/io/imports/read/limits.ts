@@ -31,7 +31,7 @@ export const IMPORT_LIMITS = {
   legacyHeapMb: 512,
 } as const;
 
-export type ImportLimit = 'bytes' | 'uncompressed' | 'parts' | 'rows' | 'columns' | 'cells' | 'text' | 'cellText' | 'merges' | 'sheets' | 'memory';
+export type ImportLimit = 'bytes' | 'uncompressed' | 'parts' | 'rows' | 'columns' | 'cells' | 'text' | 'cellText' | 'item' | 'merges' | 'sheets' | 'memory';
 
 /** An import file error: the reason's message key under import.file, and its parameters. */
 export function importFileError(reason: string, message: string, params: Record<string, string | number> = {}): AppError {
@@ -47,6 +47,7 @@ const LIMIT_TEXT: Record<ImportLimit, (figure: string, max: string) => string> =
   cells: (f, m) => `The sheet would make more than ${m} cells (${f} so far).`,
   text: (f, m) => `The file holds more than ${m} characters of text (${f} so far).`,
   cellText: (f, m) => `Cell ${f} holds more than ${m} characters.`,
+  item: (f) => `The part ${f} holds one name, attribute list or text far longer than any cell (over 1,000,000 characters).`,
   merges: (f, m) => `The sheet has more than ${m} merged ranges (${f}).`,
   sheets: (f, m) => `The workbook has ${f} sheets; at most ${m} are read.`,
   memory: (f, m) => `Reading the file needed more than ${m} MB of memory${f ? ` (${f})` : ''}.`,

@@ -19,6 +19,8 @@ const XLSX = require(process.env.ALLIANCE_XLSX_LIBRARY);
 const maxRows = Number(process.env.ALLIANCE_MAX_ROWS);
 const maxColumns = Number(process.env.ALLIANCE_MAX_COLUMNS);
 const maxCells = Number(process.env.ALLIANCE_MAX_CELLS);
+const maxCellChars = Number(process.env.ALLIANCE_MAX_CELL_CHARS);
+const maxTextChars = Number(process.env.ALLIANCE_MAX_TEXT_CHARS);
 const pad = (n) => String(n).padStart(2, '0');
 function run() {
   let wb;
@@ -30,6 +32,7 @@ function run() {
   }
   const sheetsMeta = (wb.Workbook && wb.Workbook.Sheets) || [];
   let total = 0;
+  let chars = 0;
   const sheets = [];
   for (const [index, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name] || {};
@@ -45,6 +48,11 @@ function run() {
         if (c >= maxColumns) return { limit: 'columns', figure: XLSX.utils.encode_col(Math.min(c, 16383)), sheet: name };
         if (r >= maxRows) return { limit: 'rows', figure: r + 1, sheet: name };
         if (++total > maxCells) return { limit: 'cells', figure: total, sheet: name };
+        if (typeof cell.v === 'string') {
+          if (cell.v.length > maxCellChars) return { limit: 'cellText', figure: XLSX.utils.encode_cell({ r, c }), sheet: name };
+          chars += cell.v.length;
+          if (chars > maxTextChars) return { limit: 'text', figure: chars, sheet: name };
+        }
         if (cell.t === 'n' && cell.z && XLSX.SSF.is_date(cell.z)) {
           const d = XLSX.SSF.parse_date_code(cell.v);
           if (d) {
@@ -88,7 +96,7 @@ function libraryPath(): string {
 
 const TIME_LIMIT_MS = 120_000;
 /** What the reader may send back: the cells within the limits as JSON, with room to spare. */
-const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+const MAX_OUTPUT_BYTES = 128 * 1024 * 1024;
 
 type ReaderAnswer = { error?: string; limit?: ImportLimit; figure?: string | number; sheet?: string; sheets?: LegacySheet[] };
 
@@ -103,6 +111,8 @@ function runReader(bytes: Buffer): Promise<LegacySheet[]> {
         ALLIANCE_MAX_ROWS: String(IMPORT_LIMITS.maxRows),
         ALLIANCE_MAX_COLUMNS: String(IMPORT_LIMITS.maxColumns),
         ALLIANCE_MAX_CELLS: String(IMPORT_LIMITS.maxCells),
+        ALLIANCE_MAX_CELL_CHARS: String(IMPORT_LIMITS.maxCellChars),
+        ALLIANCE_MAX_TEXT_CHARS: String(IMPORT_LIMITS.maxTextChars),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -143,7 +153,7 @@ function runReader(bytes: Buffer): Promise<LegacySheet[]> {
   });
 }
 
-const LIMIT_MAX = { columns: 'maxColumns', rows: 'maxRows', cells: 'maxCells' } as Record<ImportLimit, 'maxColumns' | 'maxRows' | 'maxCells'>;
+const LIMIT_MAX = { columns: 'maxColumns', rows: 'maxRows', cells: 'maxCells', cellText: 'maxCellChars', text: 'maxTextChars' } as Record<ImportLimit, 'maxColumns' | 'maxRows' | 'maxCells' | 'maxCellChars' | 'maxTextChars'>;
 
 function legacyError(message: string): Error {
   if (/password/i.test(message)) return importFileError('encrypted', 'The workbook is password-protected. Remove the password in Excel or WPS and import it again.');

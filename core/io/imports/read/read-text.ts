@@ -4,7 +4,7 @@
 // for a few bad bytes is refused naming the first one, never read as another encoding.
 import type { TextEncoding } from '../file-kinds.js';
 import { GridBuilder, TextBudget, type SheetGrid } from './grid.js';
-import { importFileError } from './limits.js';
+import { columnLetters, importFileError, IMPORT_LIMITS, limitError } from './limits.js';
 import type { SheetSource } from './sheets.js';
 
 export type { TextEncoding };
@@ -68,16 +68,25 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strictUtf8(bytes.subarray(3), 3), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strictUtf16(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strictUtf16(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = bytes.includes(0) ? utf16WithoutBom(bytes) : null;
-  if (utf16) return { text: new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: utf16 === 'le' ? 'utf-16le' : 'utf-16be' };
+  if (utf16) return { text: strictUtf16(bytes, utf16 === 'le' ? 'utf-16le' : 'utf-16be'), encoding: utf16 === 'le' ? 'utf-16le' : 'utf-16be' };
   const scan = utf8Scan(bytes);
   if (scan.invalid === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   // GBK text makes a valid UTF-8 sequence only now and then, and many invalid ones; UTF-8 text with
   // a damaged byte has hundreds of valid sequences and one or two bad ones.
   if (scan.valid >= 8 && scan.valid >= scan.invalid * 10) throw invalidUtf8(bytes, scan.first, 0);
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+}
+
+/** UTF-16 with a half of a character pair alone is damaged, not read with a replacement character. */
+function strictUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw importFileError('invalidUtf16', 'The file is UTF-16 but has a broken character (half of a pair, or an odd last byte). Save the file again and import it.');
+  }
 }
 
 function strictUtf8(bytes: Uint8Array, skipped: number): string {
@@ -123,15 +132,30 @@ export function parseDelimited(text: string, sheet = 'csv'): SheetGrid {
     grid.set(row, column, field);
     field = '';
   };
+  // A field is checked as it grows: one stray quote must not gather the rest of a 20 MB file first.
+  const grown = () => {
+    if (field.length > IMPORT_LIMITS.maxCellChars) throw limitError('cellText', `${columnLetters(column)}${row + 1}`, IMPORT_LIMITS.maxCellChars, sheet);
+  };
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else quoted = false;
-      } else field += ch;
+      // Up to the next quote in one slice.
+      const next = text.indexOf('"', i);
+      if (next < 0) {
+        field += text.slice(i);
+        grown();
+        i = text.length;
+        continue;
+      }
+      field += text.slice(i, next);
+      if (text[next + 1] === '"') {
+        field += '"';
+        i = next + 1;
+      } else {
+        quoted = false;
+        i = next;
+      }
+      grown();
       continue;
     }
     if (ch === '"' && field === '') quoted = true;
@@ -148,6 +172,7 @@ export function parseDelimited(text: string, sheet = 'csv'): SheetGrid {
       const fieldStart = i;
       while (i + 1 < text.length && text[i + 1] !== delimiter && text[i + 1] !== '\n' && text[i + 1] !== '\r' && text[i + 1] !== '"') i += 1;
       field += text.slice(fieldStart, i + 1);
+      grown();
     }
   }
   if (field !== '' || column > 0) flush();

@@ -70,6 +70,8 @@ interface Relationship {
 
 class Package {
   private readonly parts: Map<string, ZipPart>;
+  /** Bytes inflated so far, across every read: a part read again (by two sheets naming it) counts again. */
+  private inflated = 0;
   constructor(readonly bytes: Buffer) {
     this.parts = new Map(zipDirectory(bytes).map((p) => [p.name.toLowerCase(), p]));
   }
@@ -86,6 +88,8 @@ class Package {
   async read(name: string, handlers: XmlHandlers): Promise<boolean> {
     const part = this.part(name);
     if (!part) return false;
+    this.inflated += part.size;
+    if (this.inflated > IMPORT_LIMITS.maxUncompressedBytes) throw limitError('uncompressed', Math.round(this.inflated / 1048576), IMPORT_LIMITS.maxUncompressedBytes / 1048576);
     await streamXml(part.size > MAX_SMALL_PART && !/sheet|sharedstrings/i.test(name) ? failLarge(part) : partChunks(this.bytes, part), handlers, part.name);
     return true;
   }
@@ -202,6 +206,7 @@ interface SheetContext {
 async function readSheet(pkg: Package, part: string, sheetName: string, context: SheetContext, budget: TextBudget): Promise<SheetGrid> {
   const grid = new GridBuilder(sheetName, budget);
   let row = -1;
+  let cellRow = -1;
   let column = -1;
   let type = 'n';
   let style = 0;
@@ -223,8 +228,8 @@ async function readSheet(pkg: Package, part: string, sheetName: string, context:
         case 'c': {
           const ref = a.r ? CELL_REF.exec(a.r) : null;
           column = ref ? columnIndex(ref[1]!.toUpperCase()) : column + 1;
-          // A reference naming another row than its <row> is taken at its word (it names the cell).
-          if (ref && Number(ref[2]) - 1 !== row && row < 0) row = Number(ref[2]) - 1;
+          // A cell's own reference names its row (A0 names none, and the cell is left out).
+          cellRow = ref ? Number(ref[2]) - 1 : row;
           type = a.t ?? 'n';
           style = Number(a.s ?? 0);
           value = '';
@@ -258,7 +263,7 @@ async function readSheet(pkg: Package, part: string, sheetName: string, context:
       } else if (inInline) inline.close!(name);
       else if (name === 'c') {
         inCell = false;
-        placeCell(grid, row, column, type, style, value, context);
+        placeCell(grid, cellRow, column, type, style, value, context);
       }
     },
     text(chunk) {
@@ -273,9 +278,12 @@ async function readSheet(pkg: Package, part: string, sheetName: string, context:
 function placeCell(grid: GridBuilder, row: number, column: number, type: string, style: number, raw: string, context: SheetContext): void {
   if (row < 0 || column < 0) return;
   switch (type) {
-    case 's':
-      grid.set(row, column, context.strings[Number(raw)] ?? '', true);
+    case 's': {
+      // An index is digits only: Number('') and Number(' ') are 0, which would take the first string.
+      const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
+      grid.set(row, column, context.strings[index] ?? '', true);
       return;
+    }
     case 'inlineStr':
       // Decoded with its runs already.
       grid.set(row, column, raw);
@@ -332,6 +340,14 @@ export async function xlsxSheets(bytes: Buffer): Promise<SheetSource[]> {
       dates: await dateStyles(pkg, byType('styles', 'styles.xml')),
       date1904,
     }))());
+  // Two sheets naming one part would read it twice: a small file could be made to parse one large part hundreds of times.
+  const targets = new Set<string>();
+  for (const sheet of sheets) {
+    const target = rels.get(sheet.id)?.target?.toLowerCase();
+    if (!target) continue;
+    if (targets.has(target)) throw importFileError('damagedZip', `The file is damaged: two sheets name the same part ${target}.`, { detail: `two sheets name ${target}` });
+    targets.add(target);
+  }
   return sheets.flatMap((sheet) => {
     const rel = rels.get(sheet.id);
     // Chart and dialog sheets hold no cells.

@@ -3,7 +3,15 @@
 // time. Element and attribute names lose their namespace prefix (<x:row> is a row, r:id is id):
 // some generators prefix every element, and the readers only need local names.
 import { SaxesParser } from 'saxes';
-import { importFileError } from './limits.js';
+import { importFileError, IMPORT_LIMITS, limitError } from './limits.js';
+
+/** Deeper than any spreadsheet part (a sheet is about five levels): the parser keeps every open tag. */
+const MAX_DEPTH = 64;
+/**
+ * Characters the parser may gather before it reports anything: it builds a name, an attribute list or
+ * a text whole before its event, so a 250-million-character name would be held before any limit saw it.
+ */
+const MAX_CHARS_BETWEEN_EVENTS = 1_000_000;
 
 export interface XmlHandlers {
   open?(name: string, attributes: Record<string, string>): void;
@@ -35,28 +43,44 @@ function notXml(part: string, message: string): Error {
 export async function streamXml(chunks: AsyncIterable<Buffer>, handlers: XmlHandlers, part: string): Promise<void> {
   // No position tracking: it costs a fifth of the parse, and a part's name says enough in an error.
   const parser = new SaxesParser({ xmlns: false, position: false });
+  let depth = 0;
+  let sinceEvent = 0;
   parser.on('error', (error) => {
     throw notXml(part, error.message);
   });
-  if (handlers.open) {
-    const open = handlers.open;
-    parser.on('opentag', (tag) => open(tag.name.includes(':') ? localName(tag.name) : tag.name, localAttributes(tag.attributes as Record<string, string>)));
-  }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(tag.name.includes(':') ? localName(tag.name) : tag.name));
-  }
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
-  }
+  parser.on('xmldecl', (declaration) => {
+    // Excel, WPS and every writer we know use UTF-8 or UTF-16; anything else would read as noise.
+    if (declaration.encoding && !/^utf-?(8|16)$/i.test(declaration.encoding)) throw notXml(part, `its encoding ${declaration.encoding.slice(0, 40)} is not UTF-8 or UTF-16`);
+  });
+  const open = handlers.open;
+  parser.on('opentag', (tag) => {
+    sinceEvent = 0;
+    if (++depth > MAX_DEPTH) throw notXml(part, `its elements are nested more than ${MAX_DEPTH} deep`);
+    open?.(tag.name.includes(':') ? localName(tag.name) : tag.name, localAttributes(tag.attributes as Record<string, string>));
+  });
+  const close = handlers.close;
+  parser.on('closetag', (tag) => {
+    sinceEvent = 0;
+    depth -= 1;
+    close?.(tag.name.includes(':') ? localName(tag.name) : tag.name);
+  });
+  const text = handlers.text;
+  const onText = (chunk: string) => {
+    sinceEvent = 0;
+    text?.(chunk);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   for await (const chunk of chunks) {
     if (!decoder) {
       const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
       decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8');
     }
-    parser.write(decoder.decode(chunk, { stream: true }));
+    const decoded = decoder.decode(chunk, { stream: true });
+    sinceEvent += decoded.length;
+    if (sinceEvent > MAX_CHARS_BETWEEN_EVENTS) throw limitError('item', part, IMPORT_LIMITS.maxCellChars);
+    parser.write(decoded);
   }
   if (decoder) parser.write(decoder.decode());
   parser.close();

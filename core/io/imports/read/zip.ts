@@ -2,7 +2,7 @@
 // place and declared sizes, checked against the file before anything is inflated; a part is then
 // inflated in chunks by node's zlib and never beyond its declared size, so neither a zip bomb nor a
 // lying directory makes the reader hold more than a chunk at a time.
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { importFileError, IMPORT_LIMITS, limitError } from './limits.js';
 
 export interface ZipPart {
@@ -11,6 +11,8 @@ export interface ZipPart {
   /** 0 stored, 8 deflated. */
   method: number;
   encrypted: boolean;
+  /** CRC-32 of the part's bytes, checked when it has been read. */
+  crc: number;
   compressedSize: number;
   size: number;
   /** Where the part's local header starts. */
@@ -38,6 +40,7 @@ export function zipDirectory(bytes: Buffer): ZipPart[] {
   if (entries === 0xffff || directoryOffset === 0xffffffff || entries > IMPORT_LIMITS.maxZipEntries) throw limitError('parts', entries, IMPORT_LIMITS.maxZipEntries);
   if (directoryOffset + directorySize > end) throw damaged('its zip directory points outside the file');
   const parts: ZipPart[] = [];
+  const names = new Set<string>();
   let at = directoryOffset;
   let total = 0;
   for (let i = 0; i < entries; i += 1) {
@@ -48,11 +51,17 @@ export function zipDirectory(bytes: Buffer): ZipPart[] {
       name: bytes.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/').replace(/^\/+/, ''),
       encrypted: (bytes.readUInt16LE(at + 8) & 0x1) !== 0,
       method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
       size: bytes.readUInt32LE(at + 24),
       offset: bytes.readUInt32LE(at + 42),
     };
     if (part.offset + 30 + part.compressedSize > directoryOffset) throw damaged(`the part ${part.name} points outside the file`);
+    // Two entries of one name (or names differing only in case, which a package treats as one) would
+    // let the one read differ from the one checked.
+    const key = part.name.toLowerCase();
+    if (names.has(key)) throw damaged(`two parts are named ${part.name}`);
+    names.add(key);
     total += part.size;
     if (total > IMPORT_LIMITS.maxUncompressedBytes) throw limitError('uncompressed', Math.round(total / 1048576), IMPORT_LIMITS.maxUncompressedBytes / 1048576);
     parts.push(part);
@@ -77,9 +86,18 @@ export async function* partChunks(bytes: Buffer, part: ZipPart): AsyncGenerator<
   if (part.encrypted) throw importFileError('encrypted', 'The workbook is password-protected. Remove the password in Excel or WPS and import it again.');
   const start = dataStart(bytes, part);
   const data = bytes.subarray(start, start + part.compressedSize);
+  let crc = 0;
+  const checked = () => {
+    if (crc >>> 0 !== part.crc >>> 0) throw damaged(`the part ${part.name} does not match its checksum`);
+  };
   if (part.method === 0) {
     if (part.compressedSize !== part.size) throw damaged(`the part ${part.name} has inconsistent sizes`);
-    for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+    for (let i = 0; i < data.length; i += CHUNK) {
+      const chunk = data.subarray(i, i + CHUNK);
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+    checked();
     return;
   }
   if (part.method !== 8) throw damaged(`the part ${part.name} uses an unknown compression`);
@@ -100,8 +118,11 @@ export async function* partChunks(bytes: Buffer, part: ZipPart): AsyncGenerator<
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       produced += chunk.length;
       if (produced > part.size) throw damaged(`the part ${part.name} unpacks to more than it declares`);
+      crc = crc32(chunk, crc);
       yield chunk;
     }
+    if (produced !== part.size) throw damaged(`the part ${part.name} unpacks to less than it declares`);
+    checked();
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('Z_')) throw damaged(`the part ${part.name} cannot be unpacked`);
     throw error;
