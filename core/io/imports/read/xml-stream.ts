@@ -45,6 +45,7 @@ export async function streamXml(chunks: AsyncIterable<Buffer>, handlers: XmlHand
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   let sinceEvent = 0;
+  let events = 0;
   parser.on('error', (error) => {
     throw notXml(part, error.message);
   });
@@ -54,19 +55,19 @@ export async function streamXml(chunks: AsyncIterable<Buffer>, handlers: XmlHand
   });
   const open = handlers.open;
   parser.on('opentag', (tag) => {
-    sinceEvent = 0;
+    events += 1;
     if (++depth > MAX_DEPTH) throw notXml(part, `its elements are nested more than ${MAX_DEPTH} deep`);
     open?.(tag.name.includes(':') ? localName(tag.name) : tag.name, localAttributes(tag.attributes as Record<string, string>));
   });
   const close = handlers.close;
   parser.on('closetag', (tag) => {
-    sinceEvent = 0;
+    events += 1;
     depth -= 1;
     close?.(tag.name.includes(':') ? localName(tag.name) : tag.name);
   });
   const text = handlers.text;
   const onText = (chunk: string) => {
-    sinceEvent = 0;
+    events += 1;
     text?.(chunk);
   };
   parser.on('text', onText);
@@ -78,9 +79,11 @@ export async function streamXml(chunks: AsyncIterable<Buffer>, handlers: XmlHand
       decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8');
     }
     const decoded = decoder.decode(chunk, { stream: true });
-    sinceEvent += decoded.length;
-    if (sinceEvent > MAX_CHARS_BETWEEN_EVENTS) throw limitError('item', part, IMPORT_LIMITS.maxCellChars);
+    const eventsBefore = events;
     parser.write(decoded);
+    // A chunk with no event in it adds to the run; one with an event starts it again.
+    sinceEvent = events === eventsBefore ? sinceEvent + decoded.length : 0;
+    if (sinceEvent > MAX_CHARS_BETWEEN_EVENTS) throw limitError('item', part, IMPORT_LIMITS.maxCellChars);
   }
   if (decoder) parser.write(decoder.decode());
   parser.close();
