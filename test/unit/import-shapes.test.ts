@@ -193,3 +193,12 @@ describe('duplicates by other names', () => {
     ]);
   });
 });
+
+describe('a phone with no name in the contact cell', () => {
+  it('is an error that names the contact, never dropped', async () => {
+    const staged = await imports.stage('电话.csv', Buffer.from(['单位名称,类别,联系人', '甲公司,企业,13800000001'].join('\n')));
+    const row = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).rows[0]!;
+    expect(row.status).toBe('error');
+    expect(row.issues.map((i) => [i.field, i.key])).toEqual([['contactName', 'import.issue.contactWithoutName']]);
+  });
+});

@@ -207,7 +207,8 @@ export function readRow(cells: string[], mapping: (ImportField | null)[], contex
   if (contacts.length > 1) for (const f of ['contactPhone', 'contactMobile', 'contactTitle']) if (contacts.some((c) => c[f.slice(7).toLowerCase()])) given.add(f);
   let hasDetails = false;
   for (const key in contact) if (key !== 'name' && contact[key]) hasDetails = true;
-  if (hasDetails && contacts.length === 0) issues.push(issue('contactName', 'import.issue.contactWithoutName', 'Contact details without a contact name.'));
+  // Details with nobody to hold them (a phone alone in the contact cell) are never dropped silently.
+  if ((hasDetails && contacts.length === 0) || contacts.some((c) => !c.name && (c.phone || c.mobile))) issues.push(issue('contactName', 'import.issue.contactWithoutName', 'Contact details without a contact name.'));
   contacts.forEach((c, i) => (c.isPrimary = i === 0));
   // Assigned, not spread: zod walks a strict object's keys with for…in, which is several times slower
   // on an object built by a spread (Node 20), and every row of an import passes here.
