@@ -61,6 +61,7 @@ export const IMPORT_MESSAGES_ZH = {
     usccCut: '信用代码 {{value}} 被 Excel 当作数字保存，数字只保留 15 位有效数字，即使校验位相符也不可信。请把该列设为“文本”格式后重新输入代码',
     phoneScientific: '电话显示为 {{value}}：Excel 把它当作数字保存。请把该列设为“文本”格式后重新输入',
     phoneLeadingZero: '电话 {{value}} 被 Excel 当作数字保存，可能丢了开头的 0（{{suggestion}}），请核对',
+    ambiguousName: '“{{value}}”是多个成员的简称或别名（{{names}}），无法确定是哪一家：请在文件中写单位全称',
     usccRegion: '信用代码第 3–8 位 {{region}} 不在内置的行政区划表中；区划会调整，如为新代码请核对',
   },
   file: {
@@ -80,11 +81,11 @@ export const IMPORT_MESSAGES_ZH = {
     noNameColumn: '请为“单位名称”选择一列',
     expired: '上传的文件已过期，请重新选择文件',
     limit: {
-      bytes: '文件大小为 {{figure}} MB，超过上限 {{max}} MB',
+      bytes: '文件大小为 {{figure}} MB，超过上限 {{max}} MB。请把名单分成几个文件，或在 Excel/WPS 中另存为 .xlsx（通常更小）后再导入',
       uncompressed: '文件解压后有 {{figure}} MB，超过上限 {{max}} MB，已拒绝（可能是压缩炸弹）',
       parts: '文件内部有 {{figure}} 个部件，超过上限 {{max}} 个，不像是名单表格，已拒绝',
       rows: '工作表{{sheet}}第 {{figure}} 行有内容，超过上限 {{max}} 行',
-      columns: '工作表{{sheet}}的 {{figure}} 列有内容，最多读取 {{max}} 列',
+      columns: '工作表{{sheet}}的单元格 {{figure}} 有内容，超出读取的前 {{max}} 列。请删除该处内容，或只把名单复制到新的工作表后再导入',
       cells: '工作表{{sheet}}的单元格超过上限 {{max}} 个（已有 {{figure}} 个），可能有覆盖整张表的合并单元格',
       text: '文件中的文字超过上限 {{max}} 个字符（已有 {{figure}} 个）',
       cellText: '工作表{{sheet}}的单元格 {{figure}} 超过 {{max}} 个字符',

@@ -134,4 +134,22 @@ describe('import drawer', () => {
     fireEvent.click(await screen.findByText('高职院校'));
     await waitFor(() => expect(calls.some((c) => c.method === 'imports.preview' && (c.input as { legalForms?: Record<string, string> }).legalForms?.['事业单位'] === 'higher_vocational')).toBe(true));
   });
+
+  it('asks before closing over a built preview, and closes only when told to leave', async () => {
+    stubApi(stubs({}));
+    let closed = 0;
+    renderWithProviders(<ImportDrawer open onClose={() => (closed += 1)} />);
+    await chooseFile();
+    fireEvent.click(screen.getByRole('button', { name: /close|关闭/i }));
+    expect((await screen.findAllByText('放弃这次导入？')).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: '继续导入' }));
+    // Staying keeps the drawer and its preview.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(closed).toBe(0);
+    expect(screen.getByText('长春市商务局')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /close|关闭/i }));
+    const leave = await screen.findAllByRole('button', { name: '放 弃' });
+    fireEvent.click(leave[leave.length - 1]!);
+    await waitFor(() => expect(closed).toBe(1));
+  });
 });

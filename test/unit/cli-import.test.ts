@@ -44,8 +44,8 @@ describe('import members from the command line', () => {
     const file = await messyFile();
     const run = await cli('--data-dir', dir, 'import', 'members', file);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('row 8\t错误\t2 一汽模具制造有限公司 91220101000000001X\t校验位应为');
-    expect(run.out).toContain('row 9\t错误\t3 长春富维有限公司 理事长秘书\t不能识别的联合体职务：理事长秘书');
+    expect(run.out).toContain('row 8\t错误\t一汽模具制造有限公司\t校验位应为');
+    expect(run.out).toContain('row 9\t错误\t长春富维有限公司\t不能识别的联合体职务：理事长秘书');
     expect(run.err).toContain('2 rows have errors: nothing was imported');
     expect(await count(dir)).toBe(0);
   });

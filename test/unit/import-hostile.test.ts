@@ -33,7 +33,7 @@ describe('hostile spreadsheets', () => {
   });
 
   it('refuses values in column XFD, naming the column and the limit', async () => {
-    expect(await refusal('宽.xlsx', lastColumnCells())).toMatchObject({ key: 'import.file.limit.columns', params: { figure: 'XFD', max: '256' } });
+    expect(await refusal('宽.xlsx', lastColumnCells())).toMatchObject({ key: 'import.file.limit.columns', params: { figure: 'XFD2', max: '256', sheet: '“Sheet1”' } });
   });
 
   it('refuses a csv of millions of rows at the row limit, without building them all', async () => {
@@ -68,7 +68,7 @@ describe('hostile spreadsheets', () => {
     const err: string[] = [];
     const code = await runCli(['--data-dir', tempDir(), 'import', 'members', file], { out: (l) => out.push(l), err: (l) => err.push(l) });
     expect(code).not.toBe(0);
-    expect(err.join('\n')).toContain('column XFD');
+    expect(err.join('\n')).toContain('cell XFD2');
     expect(err.join('\n')).not.toMatch(/\n\s+at /);
   });
 });

@@ -81,6 +81,9 @@ describe('values Excel has damaged, and placeholders', () => {
     const { preview: p } = await preview('数字.xlsx', xlsxFromParts({ sheets: [{ xml }] }));
     expect(p.rows[0]!.status).toBe('error');
     expect(p.rows[0]!.issues.map((i) => [i.field, i.key])).toEqual([['uscc', 'import.issue.usccCut']]);
+    // Shown as Excel shows the number (15 significant digits), and the row keeps its name though it cannot be read.
+    expect(p.rows[0]!.issues[0]!.params?.value).toBe('912201001234567000');
+    expect(p.rows[0]!.name).toBe('甲公司');
     expect(p.rows[0]!.warnings.map((i) => [i.field, i.key, i.params?.suggestion])).toEqual([['contactPhone', 'import.issue.phoneLeadingZero', '043188886666']]);
     const csv = ['单位名称,类别,统一社会信用代码,联系电话', '乙公司,企业,9.12201E+17,1.38123E+10'].join('\n');
     const scientific = (await preview('科学.csv', Buffer.from(csv))).preview.rows[0]!;
@@ -191,6 +194,11 @@ describe('duplicates by other names', () => {
       [a.id, 'shortName'],
       [b.id, 'formerName'],
     ]);
+    // A short name two members share names neither for sure: the clerk is asked for the full name.
+    callOk(imports.core, 'members.create', { name: '一汽集团长春分公司', shortName: '一汽集团', category: 'enterprise', contacts: [] });
+    const again = await preview('别名2.csv', Buffer.from(['单位名称,类别', '一汽集团,企业'].join('\n')));
+    expect(again.preview.rows[0]).toMatchObject({ status: 'error', name: '一汽集团' });
+    expect(again.preview.rows[0]!.issues.map((i) => [i.key, i.params?.names])).toEqual([['import.issue.ambiguousName', '一汽集团长春分公司、中国第一汽车集团有限公司']]);
   });
 });
 

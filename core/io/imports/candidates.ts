@@ -25,7 +25,7 @@ export interface Candidates {
   byUscc: Map<string, ExistingMember>;
   byName: Map<string, ExistingMember>;
   /** By a current member's other names, with which kind of name matched. */
-  byOther: Map<string, { member: ExistingMember; by: OtherName }>;
+  byOther: Map<string, { member: ExistingMember; by: OtherName; /** Other members with the same other name (then it names none of them for sure). */ others: string[] }>;
 }
 
 /** The current members' statuses, as SQL: the same terms as the partial unique index on current names, so it serves the lookup. */
@@ -43,14 +43,20 @@ export function candidateMembers(ctx: ServiceContext, usccs: string[], names: st
   const byNameRows = select((list) => sql`name IN (SELECT value FROM json_each(${list})) AND ${CURRENT}`, names);
   // Other names are JSON lists and an optional column, so no index serves them: read the members that have any.
   const wanted = new Set(names);
-  const owners = new Map<string, { id: string; by: OtherName }>();
+  // Every member a name belongs to: a short name several units share (北方汽车) must not pick one of them.
+  const owners = new Map<string, { ids: string[]; by: OtherName }>();
+  const own = (name: string, id: string, by: OtherName) => {
+    const known = owners.get(name);
+    if (!known) owners.set(name, { ids: [id], by });
+    else if (!known.ids.includes(id)) known.ids.push(id);
+  };
   const otherNames = ctx.sqlite.prepare(`SELECT id, aliases, former_names, short_name FROM organizations WHERE (aliases <> '[]' OR former_names <> '[]' OR short_name IS NOT NULL) AND ${CURRENT_SQL}`).raw();
   for (const [id, aliases, formerNames, shortName] of otherNames.iterate() as IterableIterator<[string, string, string, string | null]>) {
-    if (shortName && wanted.has(shortName) && !owners.has(shortName)) owners.set(shortName, { id, by: 'shortName' });
-    if (aliases !== '[]') for (const alias of JSON.parse(aliases) as string[]) if (wanted.has(alias)) owners.set(alias, { id, by: 'alias' });
-    if (formerNames !== '[]') for (const former of JSON.parse(formerNames) as { name: string }[]) if (wanted.has(former.name) && !owners.has(former.name)) owners.set(former.name, { id, by: 'formerName' });
+    if (aliases !== '[]') for (const alias of JSON.parse(aliases) as string[]) if (wanted.has(alias)) own(alias, id, 'alias');
+    if (shortName && wanted.has(shortName)) own(shortName, id, 'shortName');
+    if (formerNames !== '[]') for (const former of JSON.parse(formerNames) as { name: string }[]) if (wanted.has(former.name)) own(former.name, id, 'formerName');
   }
-  const byOtherRows = select((list) => sql`id IN (SELECT value FROM json_each(${list}))`, [...new Set([...owners.values()].map((o) => o.id))]);
+  const byOtherRows = select((list) => sql`id IN (SELECT value FROM json_each(${list}))`, [...new Set([...owners.values()].flatMap((o) => o.ids))]);
 
   const byId = new Map<string, ExistingMember>();
   const rows = [...byUsccRows, ...byNameRows, ...byOtherRows];
@@ -69,6 +75,6 @@ export function candidateMembers(ctx: ServiceContext, usccs: string[], names: st
     byId,
     byUscc: new Map(byUsccRows.map((r) => [r.uscc!, byId.get(r.id)!])),
     byName: new Map(byNameRows.map((r) => [r.name, byId.get(r.id)!])),
-    byOther: new Map([...owners].map(([name, o]) => [name, { member: byId.get(o.id)!, by: o.by }])),
+    byOther: new Map([...owners].map(([name, o]) => [name, { member: byId.get(o.ids[0]!)!, by: o.by, others: o.ids.slice(1).map((id) => byId.get(id)!.member.name) }])),
   };
 }

@@ -21,6 +21,8 @@ export interface PlannedRow
   input: MemberCreateInput | null;
   /** The fields the row gave a value for. */
   given: ReadonlySet<string>;
+  /** The name cell as it is in the file, shown for a row that cannot be read. */
+  label: string | null;
 }
 
 export interface ImportPlan {
@@ -43,7 +45,7 @@ export interface PlanOptions {
 const NONE: string[] = [];
 
 function emptyRow(rowNumber: number, cells: string[]): PlannedRow {
-  return { rowNumber, status: 'new', issues: [], warnings: [], match: null, changes: NONE, differs: NONE, action: null, input: null, given: new Set(), cells, categoryFromSection: false, skipReason: null, legalForm: null };
+  return { rowNumber, status: 'new', issues: [], warnings: [], match: null, changes: NONE, differs: NONE, action: null, input: null, given: new Set(), cells, categoryFromSection: false, skipReason: null, legalForm: null, label: null };
 }
 
 /** Every member row below the header, read; section rows set the category of the rows under them. */
@@ -71,6 +73,7 @@ function readRows(grid: SheetGrid, options: PlanOptions): PlannedRow[] {
     }
     const read = readRow(cells, options.mapping, { sectionCategory: hasCategoryColumn ? null : section, numericColumns: grid.numeric.get(index), legalForms: options.legalForms });
     rows.push({
+      label: nameCol >= 0 ? (cells[nameCol] ?? '').trim() || null : null,
       rowNumber: index + 1,
       status: read.input ? 'new' : 'error',
       issues: read.issues,
@@ -145,6 +148,13 @@ export function planImport(ctx: ServiceContext, grid: SheetGrid, options: PlanOp
     const other = byOther.get(input.name) ?? (shortAsName ? { member: shortAsName, by: 'shortName' as const } : input.shortName ? byOther.get(input.shortName) : undefined);
     const match = matchByUscc ?? byName.get(input.name) ?? other?.member;
     if (!match) continue;
+    if (!matchByUscc && !byName.get(input.name) && other && 'others' in other && other.others.length > 0) {
+      // A short name or alias several members share: which one the row means is for the clerk to say.
+      row.status = 'error';
+      const names = [other.member.member.name, ...other.others].sort().slice(0, 5).join('、');
+      row.issues.push(issue('name', 'import.issue.ambiguousName', `${input.name} is another name of several members (${names}): write the full name in the file.`, { value: input.name, names }));
+      continue;
+    }
     const { id, name, uscc } = match.member;
     const by = matchByUscc ? 'uscc' : byName.get(input.name) ? 'name' : (other?.by ?? 'alias');
     row.match = { id, name, by };

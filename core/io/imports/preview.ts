@@ -42,7 +42,8 @@ function previewRow(row: PlannedRow): ImportPreviewRow {
     legalForm: row.legalForm,
     action: row.action,
     categoryFromSection: row.categoryFromSection,
-    name: row.input?.name ?? null,
+    // A row that cannot be read still shows the name it has in the file.
+    name: row.input?.name ?? row.label,
     category: row.input?.category ?? null,
     role: row.input?.role ?? null,
     uscc: row.input?.uscc ?? null,

@@ -211,7 +211,11 @@ const zh = {
     undoneTag: '已撤销',
     batchNotFound: '找不到这次导入的记录',
     alreadyUndone: '这次导入已经撤销过了',
-    tooLargeForUpload: '文件超过 {{maxMb}} MB，无法导入',
+    tooLargeForUpload: '文件超过 {{maxMb}} MB，无法导入。请把名单分成几个文件，或在 Excel/WPS 中另存为 .xlsx（通常更小）后再导入',
+    discardTitle: '放弃这次导入？',
+    discardText: '预览和其中所做的选择不会保留；还没有导入任何内容。',
+    discardOk: '放弃',
+    discardCancel: '继续导入',
   },
   validation: VALIDATION_MESSAGES_ZH,
   warnings: {

@@ -55,7 +55,7 @@ export class GridBuilder {
   set(row: number, column: number, value: string, counted = false, number?: number): void {
     if (value === '' || (value.charCodeAt(0) <= 32 && value.trim() === '')) return;
     if (row >= IMPORT_LIMITS.maxRows) throw limitError('rows', row + 1, IMPORT_LIMITS.maxRows, this.sheet);
-    if (column >= IMPORT_LIMITS.maxColumns) throw limitError('columns', columnLetters(Math.min(column, 16_383)), IMPORT_LIMITS.maxColumns, this.sheet);
+    if (column >= IMPORT_LIMITS.maxColumns) throw limitError('columns', `${columnLetters(Math.min(column, 16_383))}${row + 1}`, IMPORT_LIMITS.maxColumns, this.sheet);
     if (value.length > IMPORT_LIMITS.maxCellChars) throw limitError('cellText', `${columnLetters(column)}${row + 1}`, IMPORT_LIMITS.maxCellChars, this.sheet);
     if (!counted) this.text.add(value.length, this.sheet);
     let cells = this.rows[row];

@@ -39,11 +39,11 @@ export function importFileError(reason: string, message: string, params: Record<
 }
 
 const LIMIT_TEXT: Record<ImportLimit, (figure: string, max: string) => string> = {
-  bytes: (f, m) => `The file is ${f} MB; at most ${m} MB are accepted.`,
+  bytes: (f, m) => `The file is ${f} MB; at most ${m} MB are accepted. Split the roster into several files, or save it as .xlsx (usually smaller), and import again.`,
   uncompressed: (f, m) => `The file would unpack to ${f} MB; at most ${m} MB are accepted.`,
   parts: (f, m) => `The file has ${f} parts; at most ${m} are accepted.`,
   rows: (f, m) => `The sheet has values in row ${f}; at most ${m} rows are read.`,
-  columns: (f, m) => `The sheet has values in column ${f}; at most ${m} columns are read.`,
+  columns: (f, m) => `The sheet has a value in cell ${f}, beyond the ${m} columns that are read. Delete what is there, or copy the roster alone to a new sheet, and import it again.`,
   cells: (f, m) => `The sheet would make more than ${m} cells (${f} so far).`,
   text: (f, m) => `The file holds more than ${m} characters of text (${f} so far).`,
   cellText: (f, m) => `Cell ${f} holds more than ${m} characters.`,
@@ -58,7 +58,8 @@ export function limitError(limit: ImportLimit, figure: string | number, max: str
   const f = typeof figure === 'number' ? figure.toLocaleString('en-US') : figure;
   const m = typeof max === 'number' ? max.toLocaleString('en-US') : max;
   const where = sheet ? ` (sheet ${sheet})` : '';
-  return importFileError(`limit.${limit}`, LIMIT_TEXT[limit](f, m) + where, { figure: f, max: m, sheet: sheet ?? '' });
+  // The sheet's name in quotes, so it reads apart from the words around it (工作表“成员单位”的 …).
+  return importFileError(`limit.${limit}`, LIMIT_TEXT[limit](f, m) + where, { figure: f, max: m, sheet: sheet ? `“${sheet}”` : '' });
 }
 
 /** Column letters (A, Z, AA) as a 0-based index; -1 when not letters. */

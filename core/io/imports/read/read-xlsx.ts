@@ -25,7 +25,12 @@ export function isoDate(date: Date): string {
 
 /** A number as a cell shows it: whole numbers without exponent or decimals (codes and phones typed as numbers). */
 export function numberText(value: number): string {
-  return Number.isInteger(value) && Number.isFinite(value) ? BigInt(value).toString() : String(value);
+  if (!Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  if (Math.abs(value) < 1e15) return BigInt(value).toString();
+  // Excel keeps 15 significant digits and shows 912201001234567000, not the binary value's 912201001234567040.
+  const [mantissa, exponent] = Math.abs(value).toPrecision(15).split('e+');
+  const digits = mantissa!.replace('.', '');
+  return (value < 0 ? '-' : '') + digits.padEnd(Number(exponent) + 1, '0');
 }
 
 /** A spreadsheet serial day number as YYYY-MM-DD. */

@@ -1,7 +1,7 @@
 // Importing members, as a clerk meets it: choose a file → check the columns and every row's result
 // → import (with progress, cancellable) → see what happened, download the rows left out, or undo.
 // The steps and data: useImportFlow.
-import { Alert, Button, Checkbox, Drawer, Progress, Radio, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Progress, Radio, Space, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateAction } from '../../../../../core/io/imports/contract';
 import { errorText } from '../../../api/errors';
@@ -15,10 +15,16 @@ import { useImportFlow } from './useImportFlow';
 export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const flow = useImportFlow(open);
+  const { modal } = App.useApp();
   const { step, stageError, mapping, onDuplicate, skipInvalid, preview, counts, importable, blocked, committing } = flow;
+  // A built preview (and the clerk's choices in it) is not thrown away by Esc or a click outside without asking.
+  const requestClose = () => {
+    if (step.kind !== 'preview') return onClose();
+    modal.confirm({ title: t('import.discardTitle'), content: t('import.discardText'), okText: t('import.discardOk'), cancelText: t('import.discardCancel'), onOk: onClose });
+  };
 
   return (
-    <Drawer open={open} onClose={committing ? undefined : onClose} width="min(1200px, 96vw)" title={t('import.title')} destroyOnHidden maskClosable={!committing}>
+    <Drawer open={open} onClose={committing ? undefined : requestClose} width="min(1200px, 96vw)" title={t('import.title')} destroyOnHidden maskClosable={!committing}>
       {(step.kind === 'choose' || step.kind === 'reading') && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           {stageError && <Alert type="error" showIcon message={stageError} data-testid="import-error" />}
