@@ -82,7 +82,10 @@ describe('member import, end to end', () => {
     await resolveDuplicates();
     const commit = drawer().getByRole('button', { name: /^导入 4 行，跳过 1 行错误$/ });
     expect(await commit.isDisabled()).toBe(true);
+    // The disabled button says why beside it.
+    expect(await drawer().getByTestId('import-blocked').textContent()).toBe('有错误的行：先勾选上方的“跳过有错误的行”，才能导入其余的行');
     await drawer().getByText('跳过有错误的行，只导入其余的行').click();
+    await expect.poll(() => drawer().getByTestId('import-blocked').count()).toBe(0);
     await commit.click();
     await expect.poll(() => drawer().getByTestId('import-result').textContent()).toBe('导入完成：新增 3，更新 1，跳过 1，未导入 1，非成员行 1');
 

@@ -244,6 +244,7 @@ const en: Messages = {
     batchNotFound: 'This import is not on record',
     alreadyUndone: 'This import was already undone',
     tooLargeForUpload: 'The file is larger than {{maxMb}} MB and cannot be imported. Split the roster into several files, or save it as .xlsx (usually smaller), and import again',
+    blockedHint: 'Some rows have errors: tick “Skip the rows with errors and import the rest” above to import',
     discardTitle: 'Leave this import?',
     discardText: 'The preview and the choices made in it are not kept; nothing has been imported.',
     discardOk: 'Leave',

@@ -212,6 +212,7 @@ const zh = {
     batchNotFound: '找不到这次导入的记录',
     alreadyUndone: '这次导入已经撤销过了',
     tooLargeForUpload: '文件超过 {{maxMb}} MB，无法导入。请把名单分成几个文件，或在 Excel/WPS 中另存为 .xlsx（通常更小）后再导入',
+    blockedHint: '有错误的行：先勾选上方的“跳过有错误的行”，才能导入其余的行',
     discardTitle: '放弃这次导入？',
     discardText: '预览和其中所做的选择不会保留；还没有导入任何内容。',
     discardOk: '放弃',

@@ -98,6 +98,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose(): void
           ) : (
             <Space>
               <Button onClick={flow.reset}>{t('import.again')}</Button>
+              {blocked && <Typography.Text type="warning" data-testid="import-blocked">{t('import.blockedHint')}</Typography.Text>}
               <Button type="primary" disabled={!counts || importable === 0 || blocked || preview.isFetching} onClick={() => void flow.commit()}>
                 {importable === 0 ? t('import.nothingToImport') : counts && counts.error > 0 ? t('import.commitSkipping', { count: importable, errors: counts.error }) : t('import.commit', { count: importable })}
               </Button>
