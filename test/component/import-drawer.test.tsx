@@ -152,4 +152,18 @@ describe('import drawer', () => {
     fireEvent.click(leave[leave.length - 1]!);
     await waitFor(() => expect(closed).toBe(1));
   });
+
+  it('offers a duplicate choice only on rows where a choice would change something', async () => {
+    const matched = (rowNumber: number, name: string, differs: string[]): ImportPreviewRow => ({ ...row(rowNumber, name), status: 'duplicate', match: { id: BATCH, name, by: 'name' }, action: 'fill', differs });
+    stubApi(
+      stubs({
+        'imports.preview': () => ({ rows: [matched(2, '长春市教育局', []), matched(3, '长春市商务局', ['address'])], counts: { new: 0, update: 0, duplicate: 2, error: 0, skipped: 0 }, legalForms: [] }),
+      }),
+    );
+    renderWithProviders(<ImportDrawer open onClose={() => undefined} />);
+    await chooseFile();
+    const rowOf = (name: string) => screen.getByText(name).closest('tr')!;
+    expect(rowOf('长春市教育局').querySelector('.ant-select')).toBeNull();
+    expect(rowOf('长春市商务局').querySelector('.ant-select')).not.toBeNull();
+  });
 });

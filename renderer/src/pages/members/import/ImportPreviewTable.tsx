@@ -72,7 +72,8 @@ export function ImportPreviewTable({
             key: 'action',
             width: 150,
             render: (_, row) =>
-              row.match && row.match.by !== 'row' && row.status !== 'error' ? (
+              // A choice only where one would change something: a row that matches and brings nothing new has none.
+              row.match && row.match.by !== 'row' && row.status !== 'error' && (row.changes.length > 0 || row.differs.length > 0) ? (
                 <Select<DuplicateAction>
                   size="small"
                   showSearch={{ optionFilterProp: 'label' }}
