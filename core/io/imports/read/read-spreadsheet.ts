@@ -1,6 +1,6 @@
 // What a file is, decided from its bytes (never its name alone), and its sheets read through the
 // reader for that kind: xlsx by the streaming reader, csv and text by the text reader, old .xls,
-// .et, .ods and .xlsb by the worker. The byte limit is checked first; every other limit while the
+// .et, .ods and .xlsb by SheetJS in its own process. The byte limit is checked first; every other limit while the
 // file streams. A zip's directory is checked (entries, declared sizes, encryption) before anything
 // is inflated.
 import type { SpreadsheetKind } from '../file-kinds.js';
