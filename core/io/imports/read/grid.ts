@@ -42,8 +42,6 @@ export class GridBuilder {
   private cells = 0;
   private lastRow = -1;
   private lastColumn = -1;
-  /** Rows with at least one value. */
-  valueRows = 0;
 
   constructor(
     private readonly sheet: string,
@@ -59,10 +57,7 @@ export class GridBuilder {
     if (value.length > IMPORT_LIMITS.maxCellChars) throw limitError('cellText', `${columnLetters(column)}${row + 1}`, IMPORT_LIMITS.maxCellChars, this.sheet);
     if (!counted) this.text.add(value.length, this.sheet);
     let cells = this.rows[row];
-    if (!cells) {
-      cells = this.rows[row] = [];
-      this.valueRows += 1;
-    }
+    cells ??= this.rows[row] = [];
     if (column >= cells.length) {
       this.cells += column + 1 - cells.length;
       if (this.cells > IMPORT_LIMITS.maxCells) throw limitError('cells', this.cells, IMPORT_LIMITS.maxCells, this.sheet);

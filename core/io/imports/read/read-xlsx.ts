@@ -7,7 +7,7 @@ import { GridBuilder, TextBudget, type SheetGrid } from './grid.js';
 import { columnIndex, importFileError, IMPORT_LIMITS, limitError } from './limits.js';
 import type { SheetSource } from './sheets.js';
 import { streamXml, type XmlHandlers } from './xml-stream.js';
-import { partBytes, partChunks, zipDirectory, type ZipPart } from './zip.js';
+import { partChunks, zipDirectory, type ZipPart } from './zip.js';
 
 /** Parts other than sheets and shared strings (workbook, relationships, styles) are small. */
 const MAX_SMALL_PART = 16 * 1024 * 1024;
@@ -93,15 +93,11 @@ class Package {
   async read(name: string, handlers: XmlHandlers): Promise<boolean> {
     const part = this.part(name);
     if (!part) return false;
+    if (part.size > MAX_SMALL_PART && !/sheet|sharedstrings/i.test(name)) throw limitError('uncompressed', Math.round(part.size / 1048576), MAX_SMALL_PART / 1048576);
     this.inflated += part.size;
     if (this.inflated > IMPORT_LIMITS.maxUncompressedBytes) throw limitError('uncompressed', Math.round(this.inflated / 1048576), IMPORT_LIMITS.maxUncompressedBytes / 1048576);
-    await streamXml(part.size > MAX_SMALL_PART && !/sheet|sharedstrings/i.test(name) ? failLarge(part) : partChunks(this.bytes, part), handlers, part.name);
+    await streamXml(partChunks(this.bytes, part), handlers, part.name);
     return true;
-  }
-
-  async text(name: string): Promise<string | null> {
-    const part = this.part(name);
-    return part ? (await partBytes(this.bytes, part, MAX_SMALL_PART)).toString('utf8') : null;
   }
 
   /** A part's relationships by id, targets resolved to part names. */
@@ -116,11 +112,6 @@ class Package {
     });
     return rels;
   }
-}
-
-// eslint-disable-next-line require-yield
-async function* failLarge(part: ZipPart): AsyncGenerator<Buffer> {
-  throw limitError('uncompressed', Math.round(part.size / 1048576), MAX_SMALL_PART / 1048576);
 }
 
 /** The text of string items (<si>, <is>): runs joined, phonetic guides (<rPh>) left out. */

@@ -4,9 +4,9 @@
 import { AppError } from '../../../contract/errors.js';
 import type { SheetInfo } from '../file-kinds.js';
 import type { SheetGrid } from './grid.js';
+import { importFileError } from './limits.js';
 
 export type { SheetInfo };
-import { importFileError } from './limits.js';
 
 export interface SheetSource {
   name: string;

@@ -131,11 +131,3 @@ export async function* partChunks(bytes: Buffer, part: ZipPart): AsyncGenerator<
     await feed.catch(() => undefined);
   }
 }
-
-/** A small part whole (relationships, the workbook, styles): still bounded by its declared size. */
-export async function partBytes(bytes: Buffer, part: ZipPart, max: number): Promise<Buffer> {
-  if (part.size > max) throw limitError('uncompressed', Math.round(part.size / 1048576), Math.round(max / 1048576));
-  const chunks: Buffer[] = [];
-  for await (const chunk of partChunks(bytes, part)) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
