@@ -4,7 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { callAsync, callAsyncError, callOk } from '../support/core.js';
+import { callAsync, callAsyncError, callError, callOk } from '../support/core.js';
 import { inlineCell, numberCell, sheetXml, xlsxFromParts } from '../support/hostile-imports.js';
 import { validUscc } from '../support/import-fixtures.js';
 import { useImportCore } from '../support/import-core.js';
@@ -208,5 +208,15 @@ describe('a phone with no name in the contact cell', () => {
     const row = callOk(imports.core, 'imports.preview', { uploadId: staged.uploadId }).rows[0]!;
     expect(row.status).toBe('error');
     expect(row.issues.map((i) => [i.field, i.key])).toEqual([['contactName', 'import.issue.contactWithoutName']]);
+  });
+});
+
+describe('answers the core keeps', () => {
+  it('refuses more legal-form answers than any file could need', async () => {
+    const staged = await imports.stage('性质.csv', Buffer.from(['单位名称,单位性质', '甲,事业单位'].join('\n')));
+    const legalForms = Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`性质${i}`, 'other']));
+    const error = callError(imports.core, 'imports.preview', { uploadId: staged.uploadId, legalForms });
+    expect(error.code).toBe('VALIDATION');
+    expect(Object.keys(error.details?.fields ?? {})).toEqual(['legalForms']);
   });
 });

@@ -16,6 +16,8 @@ export type DuplicateAction = 'skip' | 'fill' | 'overwrite';
 export type RowStatus = 'new' | 'update' | 'duplicate' | 'error' | 'skipped';
 
 const empty = z.strictObject({}).optional().transform(() => ({}));
+/** A record of at most `max` entries. */
+const atMost = (max: number) => (record: Record<string, unknown>) => Object.keys(record).length <= max;
 const duplicateAction = z.enum(['skip', 'fill', 'overwrite']);
 
 export const importPlanInput = z.strictObject({
@@ -25,9 +27,10 @@ export const importPlanInput = z.strictObject({
   // Nothing the file brings is dropped unless the clerk says so: empty fields are filled and new contacts added.
   onDuplicate: duplicateAction.default('fill'),
   /** Choices for single rows (by sheet row number) that differ from onDuplicate. */
-  rowActions: z.record(z.string().regex(/^\d{1,7}$/), duplicateAction).optional(),
+  rowActions: z.record(z.string().regex(/^\d{1,7}$/), duplicateAction).refine(atMost(200_000), 'Too many rows.').optional(),
   /** The clerk's category for each ambiguous legal form (单位性质), by the form's key. */
-  legalForms: z.record(z.string().max(100), z.enum(ORGANIZATION_CATEGORIES)).optional(),
+  // Answers are remembered in the settings: a request may not fill them without bound.
+  legalForms: z.record(z.string().max(100), z.enum(ORGANIZATION_CATEGORIES)).refine(atMost(500), 'Too many legal forms.').optional(),
 });
 export type ImportPlanInput = z.output<typeof importPlanInput>;
 export const importCommitInput = importPlanInput.extend({ skipInvalid: z.boolean().default(false) });
