@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { chooseOption } from '../support/antd.js';
-import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
+import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
 import { E2eSession } from '../support/e2e-session.js';
 
 let session: E2eSession;
@@ -138,6 +138,22 @@ describe('member register, end to end', () => {
     await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['本科院校（8所）']);
     expect(await paper.locator('h1').textContent()).toBe('长春市汽车产业集群产教联合体成员单位名单');
     expect(await paper.locator('tbody tr').count()).toBe(8);
+    const firstName = (await paper.locator('tbody tr').first().locator('td').nth(1).textContent())!;
+    // 打印 hands the page to the browser's print; what it prints is the page in print media.
+    await page.evaluate(() => {
+      const w = window as unknown as { printCalls: number };
+      w.printCalls = 0;
+      window.print = () => void (w.printCalls += 1);
+    });
+    await page.getByRole('button', { name: '打 印' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    const printed = pdfText(await page.pdf({ format: 'A4' }));
+    expect(printed).toContain('长春市汽车产业集群产教联合体成员单位名单');
+    expect(printed).toContain('本科院校（8所）');
+    expect(printed.replace(/\s+/g, '')).toContain(firstName.replace(/\s+/g, ''));
+    // Only the paper: neither the register behind the preview nor the preview's buttons.
+    expect(printed).not.toContain('关闭预览');
+    expect(printed).not.toContain('分组名单');
     await page.getByRole('button', { name: '关闭预览' }).click();
 
     await page.getByRole('button', { name: '导 出' }).first().click();
@@ -151,5 +167,19 @@ describe('member register, end to end', () => {
     expect(pdfFonts(bytes).every((f) => f.embedded)).toBe(true);
     expect(pdfText(bytes)).toContain('本科院校（8所）');
     expect(pdfText(bytes)).not.toContain('企业（');
+  });
+
+  it('prints a long roster on as many pages as it needs, down to its last row', async () => {
+    page = await session.fresh({ sample: true });
+    await page.getByText('分组名单', { exact: true }).click();
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const rows = page.getByTestId('print-paper').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(190);
+    const lastName = (await rows.last().locator('td').nth(1).textContent())!;
+    const bytes = await page.pdf({ format: 'A4' });
+    expect(pdfPageCount(bytes)).toBeGreaterThan(4);
+    const printed = pdfText(bytes);
+    expect(printed).toContain('企业（120家）');
+    expect(printed.replace(/\s+/g, '')).toContain(lastName.replace(/\s+/g, ''));
   });
 });
