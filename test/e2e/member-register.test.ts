@@ -90,6 +90,12 @@ describe('member register, end to end', () => {
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => total().textContent()).toBe('190 members');
     expect(await page.getByRole('columnheader', { name: /Name/ }).count()).toBe(1);
+    // A cell names one unit's kind (singular); a roster heading names the group (plural).
+    const categoryCells = await page.locator('[role=row] [role=cell]').allTextContents();
+    expect(categoryCells).toContain('Enterprise');
+    expect(categoryCells).not.toContain('Enterprises');
+    await page.getByText('Roster', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('roster-heading').allTextContents()).toContain('Enterprises (120)');
     await page.reload();
     await expect.poll(() => total().textContent()).toBe('190 members');
     await page.getByText('中文', { exact: true }).click();

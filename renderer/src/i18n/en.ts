@@ -11,7 +11,19 @@ const en: Messages = {
     language: 'Language',
   },
   nav: { dashboard: 'Dashboard', members: 'Members', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
+  // One unit's kind, as table cells, fields and filters show it.
   category: {
+    government: 'Government body',
+    university: 'University',
+    higher_vocational: 'Higher vocational college',
+    secondary_vocational: 'Secondary vocational school',
+    research: 'Research institute',
+    enterprise: 'Enterprise',
+    association: 'Association',
+    other: 'Other',
+  },
+  // A group of units, as roster headings and dashboard totals show it.
+  categoryGroup: {
     government: 'Government bodies',
     university: 'Universities',
     higher_vocational: 'Higher vocational colleges',

@@ -23,6 +23,8 @@ const zh = {
   },
   nav: { dashboard: '工作台', members: '成员单位', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
   category: CATEGORY_LABELS_ZH,
+  // Chinese names a group of units as it names one.
+  categoryGroup: CATEGORY_LABELS_ZH,
   counter: CATEGORY_COUNTERS_ZH,
   role: ROLE_LABELS_ZH,
   status: STATUS_LABELS_ZH,

@@ -41,7 +41,7 @@ export function DashboardPage() {
               {d.membersByCategory.map((c) => (
                 <Col key={c.category} span={4}>
                   <a href={hrefFor('members', { category: c.category })} data-testid={`members-${c.category}`}>
-                    <Statistic title={t(`category.${c.category}`)} value={c.count} />
+                    <Statistic title={t(`categoryGroup.${c.category}`)} value={c.count} />
                   </a>
                 </Col>
               ))}

@@ -56,7 +56,7 @@ export function RosterView({ filter }: { filter: RosterFilter }) {
       {groups.map((group) => (
         <section key={group.category}>
           <Typography.Title level={4} data-testid="roster-heading">
-            {t('roster.heading', { label: t(`category.${group.category}`), count: group.count, counter: t(`counter.${group.category}`) })}
+            {t('roster.heading', { label: t(`categoryGroup.${group.category}`), count: group.count, counter: t(`counter.${group.category}`) })}
           </Typography.Title>
           <Table<RosterRow> rowKey="id" size="small" pagination={false} columns={columns} dataSource={group.rows} />
         </section>
