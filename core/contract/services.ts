@@ -3,8 +3,7 @@
 // host says which services exist now and whether the data file is being checked or is damaged.
 import type { ServiceContext } from './context.js';
 import type { Job } from './method.js';
-import type { BackupInfo, CheckReport, DatabaseHealth } from '../folder/contract.js';
-import type { FileContent } from '../io/exports/contract.js';
+import type { BackupInfo, BackupNow, CheckReport, DatabaseHealth } from '../folder/contract.js';
 
 /** Where the open data file is and whether it is healthy (what the first screen shows). */
 export interface FolderInfo {
@@ -18,7 +17,7 @@ export interface FolderInfo {
 export interface FolderServices {
   info(): FolderInfo;
   listBackups(): BackupInfo[];
-  backupToFile(job: Job): Promise<FileContent>;
+  backupToFile(job: Job): Promise<BackupNow>;
   restoreBackup(name: string, job: Job): Promise<void>;
   restoreUploaded(upload: { fileName: string; contentBase64: string }, job: Job): Promise<void>;
   check(): CheckReport;

@@ -1,6 +1,7 @@
 // Which backups to keep: the newest 4 of today, the newest of each of the 14 days before, the newest
 // of each of the 12 months before that window. Backups taken before a migration or a restore are the
-// way back from those steps, so the newest 10 of each are kept regardless.
+// way back from those steps, and one the clerk asked for is one she means to keep, so the newest 10
+// of each of those reasons are kept regardless.
 
 export type BackupReason = 'startup' | 'auto' | 'manual' | 'before-restore' | 'before-migration';
 
@@ -11,7 +12,7 @@ export interface BackupFile {
   reason: BackupReason;
 }
 
-const PROTECTED: BackupReason[] = ['before-restore', 'before-migration'];
+const PROTECTED: BackupReason[] = ['before-restore', 'before-migration', 'manual'];
 
 function localDay(iso: string): string {
   const d = new Date(iso);

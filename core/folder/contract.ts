@@ -30,6 +30,9 @@ export interface BackupInfo {
   size: number;
 }
 
+/** "Back up now": the file to save where the clerk chooses, and the copy kept in the list (none in a read-only folder). */
+export type BackupNow = FileContent & { kept: BackupInfo | null };
+
 /** An attachment whose file is not in the folder, or does not match its hash. */
 export interface MissingFile {
   attachmentId: string;
@@ -63,9 +66,9 @@ export const restoreFileInput = z.strictObject({ fileName: z.string().max(1000),
 export const folderMethods = defineMethods({
   'backups.list': { doc: 'Backups kept in the data folder, newest first.', input: empty, result: returns<BackupInfo[]>(), access: 'read', recovery: true, reads: ['backup'] },
   'backups.create': {
-    doc: '"Back up now": a consistent copy\'s bytes, for the shell to save where the clerk chooses.',
+    doc: '"Back up now": a backup kept in the list, and a consistent copy\'s bytes for the shell to save where the clerk chooses.',
     input: empty,
-    result: returns<FileContent>(),
+    result: returns<BackupNow>(),
     access: 'read',
     job: true,
     reads: [],

@@ -18,10 +18,9 @@ import { toAppError } from '../contract/error-mapping.js';
 import type { Job } from '../contract/method.js';
 import type { FolderInfo, FolderServices, Host, Services } from '../contract/services.js';
 import { appHandlers } from '../host/handlers.js';
-import type { FileContent } from '../io/exports/contract.js';
 import { startBackgroundCheck, type BackgroundCheck } from './background-check.js';
 import { backupFileName, type BackupReason } from './backup-retention.js';
-import type { BackupInfo, CheckReport, DatabaseHealth } from './contract.js';
+import type { BackupInfo, BackupNow, CheckReport, DatabaseHealth } from './contract.js';
 import { damageOf, inspectDataFile, type Damage } from './damage.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { backupToPath, listBackups, singleFileName, storeScans, takeBackup, type BackupPlaces } from './folder-backups.js';
@@ -276,15 +275,17 @@ export class DataFolder implements FolderServices {
   }
 
   /** "Back up now": one file with the scans inside, as bytes for the shell to save where the clerk chooses. */
-  async backupToFile(job?: Job): Promise<FileContent> {
+  async backupToFile(job?: Job): Promise<BackupNow> {
     if (!this.core) throw this.damagedError();
+    // The clerk sees the copy she asked for in the list too; a read-only folder keeps no backups.
+    const kept = this.readOnly ? null : await this.backup('manual');
     const temporary = path.join(this.dir, `.export-${process.pid}-${randomUUID()}.sqlite`);
     try {
       job?.progress(0, 2);
       await backupToPath(this.core.database.sqlite, this.places, temporary);
       job?.progress(1, 2);
       job?.checkpoint();
-      const file = { fileName: singleFileName(this.now()), mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64') };
+      const file = { fileName: singleFileName(this.now()), mimeType: 'application/vnd.sqlite3', bytes: fs.readFileSync(temporary).toString('base64'), kept };
       job?.progress(2, 2);
       return file;
     } finally {

@@ -30,7 +30,9 @@ describe('backups and history, end to end', () => {
     const saved = path.join(tempDir(), 'backup.sqlite');
     await download.saveAs(saved);
     expect(fs.readFileSync(saved).subarray(0, 15).toString()).toBe('SQLite format 3');
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    // The clerk is told, and the copy she asked for is in the list.
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain(`已备份为 ${download.suggestedFilename()}`);
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '手动' }).count()).toBe(1);
   });
 
   it('restores a deleted member from the history', async () => {

@@ -147,12 +147,12 @@ describe('member register, end to end', () => {
     const firstName = (await paper.locator('tbody tr').first().locator('td').nth(1).textContent())!;
     // 打印 hands the page to the browser's print; what it prints is the page in print media.
     await page.evaluate(() => {
-      const w = window as unknown as { printCalls: number };
+      const w = globalThis as unknown as { printCalls: number; print(): void };
       w.printCalls = 0;
-      window.print = () => void (w.printCalls += 1);
+      w.print = () => void (w.printCalls += 1);
     });
     await page.getByRole('button', { name: '打 印' }).click();
-    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as { printCalls: number }).printCalls)).toBe(1);
     const printed = pdfText(await page.pdf({ format: 'A4' }));
     expect(printed).toContain('长春市汽车产业集群产教联合体成员单位名单');
     expect(printed).toContain('本科院校（8所）');

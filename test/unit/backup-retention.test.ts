@@ -40,4 +40,13 @@ describe('backup retention', () => {
     const deleted = backupsToDelete(protectedOnes, now);
     expect(deleted).toEqual(protectedOnes.slice(10).map((b) => b.name));
   });
+
+  it('keeps the newest 10 backups the clerk asked for, however old, beside the automatic ones', () => {
+    const manual = Array.from({ length: 12 }, (_, i) => at(24 * 400 + i, 'manual'));
+    const auto = Array.from({ length: 3 }, (_, i) => at(24 * 400 + i, 'auto'));
+    const deleted = backupsToDelete([...manual, ...auto], now);
+    expect(deleted.filter((n) => n.includes('manual'))).toEqual(manual.slice(10).map((b) => b.name));
+    // Automatic backups that old fall out by the usual rule (all three in the same day, a year ago).
+    expect(deleted.filter((n) => n.includes('-auto'))).toHaveLength(3);
+  });
 });

@@ -42,11 +42,18 @@ describe('backups', () => {
     expect(fs.readdirSync(folder.backupsDir).filter((n) => n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([]);
   });
 
-  it('gives "Back up now" as bytes for the shell to save', async () => {
+  it('gives "Back up now" as bytes for the shell to save, and keeps a copy in the list', async () => {
     const folder = await folderAt();
     await ask(folder, 'members.create', { name: '吉林大学', category: 'university' });
+    const before = (await ask(folder, 'backups.list', {})).map((b) => b.name);
     const file = await ask(folder, 'backups.create', {});
     expect(file.fileName).toMatch(/^联合体数据备份-\d{8}-\d{6}\.sqlite$/);
+    expect(file.kept?.reason).toBe('manual');
+    const after = await ask(folder, 'backups.list', {});
+    expect(after.map((b) => b.name).filter((n) => !before.includes(n))).toEqual([file.kept!.name]);
+    const kept = new Database(path.join(folder.backupsDir, file.kept!.name), { readonly: true });
+    expect(kept.prepare('SELECT name FROM organizations').pluck().all()).toEqual(['吉林大学']);
+    kept.close();
     const saved = path.join(tempDir(), 'saved.sqlite');
     fs.writeFileSync(saved, Buffer.from(file.bytes, 'base64'));
     const db = new Database(saved, { readonly: true });

@@ -101,6 +101,7 @@ const en: Messages = {
     uncleanShutdown: 'The app did not close normally last time; a full integrity check ran at start-up and found the data intact.',
     backups: 'Backups',
     backupsHint: 'Backed up at start-up and every 15 minutes after changes; the newest 4 of today, one a day for 14 days and one a month for 12 months are kept. A restore first backs up the current data, so it can be undone.',
+    backedUp: 'Backed up as {{name}}; a copy is also kept in the list below.',
     backupNow: 'Back up now…',
     restoreFromFile: 'Restore from a file…',
     check: 'Integrity check',

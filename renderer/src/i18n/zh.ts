@@ -60,6 +60,7 @@ const zh = {
     backups: '备份',
     backupsHint: '程序启动时和有修改后每 15 分钟自动备份；保留今天最近 4 份、近 14 天每天 1 份、近 12 个月每月 1 份。恢复前会先备份当前数据，因此恢复本身也可撤销。',
     backupNow: '立即备份…',
+    backedUp: '已备份为 {{name}}，下方列表中也保留了一份。',
     restoreFromFile: '从文件恢复…',
     check: '完整性检查',
     checkOk: '完整性检查通过（{{ms}} 毫秒），{{files}} 个附件与保存时一致',

@@ -17,7 +17,13 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
   const afterRestore = (name: string) => void message.success(t('data.restored', { name }));
   const restore = useApiMutation('backups.restore', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
   const restoreFile = useApiMutation('backups.restoreFile', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
-  const backupNow = useApiMutation('backups.create', { onSuccess: (file) => saveFile(file), onError: (e) => message.error(errorText(t, e)) });
+  const backupNow = useApiMutation('backups.create', {
+    onSuccess: (file) => {
+      saveFile(file);
+      void message.success(t('data.backedUp', { name: file.fileName }));
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
   const check = useApiMutation('app.check', { onError: (e) => message.error(errorText(t, e)) });
 
   return (
