@@ -188,6 +188,8 @@ export const agreements = sqliteTable(
     index('agreements_signed_date').on(t.signedDate),
     index('agreements_event').on(t.eventId),
     index('agreements_expires_on').on(t.expiresOn),
+    // Finds an agreement's successors (renewals, amendments): a renewed agreement is not expiring.
+    index('agreements_amends').on(t.amendsId),
   ],
 );
 

@@ -1,6 +1,6 @@
 // Agreement rows for lists, events, the ceremony and the dashboard: their filters (including the
 // derived states in force / expiring / expired, as of today), orders and parties.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { agreementParties, agreements, events, organizations } from '../../db/schema.js';
 import { EXPIRING_WITHIN_DAYS, type AgreementState, type AgreementStatus, type OrganizationCategory } from '../contract/codes.js';
 import { todayIso, type ServiceContext } from '../contract/context.js';
@@ -47,17 +47,23 @@ const rowColumns = {
   eventId: agreements.eventId,
   eventTitle: events.title,
   isSample: agreements.isSample,
+  renewed: renewedSql(),
 };
 
-function toRows(ctx: ServiceContext, records: { id: string; status: string; expiresOn: string | null }[]): AgreementRow[] {
+/** Whether a signed agreement renews (or amends) this one: then it is not expiring. */
+export function renewedSql(): SQL<boolean> {
+  return sql<number>`EXISTS (SELECT 1 FROM agreements AS successor WHERE successor.amends_id = ${agreements.id} AND successor.status = 'signed')`.mapWith(Boolean);
+}
+
+function toRows(ctx: ServiceContext, records: { id: string; status: string; expiresOn: string | null; renewed: boolean }[]): AgreementRow[] {
   const today = todayIso(ctx);
   const parties = partiesOf(
     ctx,
     records.map((r) => r.id),
   );
-  return records.map((r) => ({
+  return records.map(({ renewed, ...r }) => ({
     ...(r as Omit<AgreementRow, 'state' | 'parties'>),
-    state: agreementState(r.status as AgreementStatus, r.expiresOn, today),
+    state: agreementState(r.status as AgreementStatus, r.expiresOn, today, renewed),
     parties: (parties.get(r.id) ?? []).map((p) => ({ organizationId: p.organizationId, name: p.name, label: p.label, signatoryName: p.signatoryName })),
   }));
 }
@@ -84,9 +90,9 @@ function stateCondition(state: AgreementState, today: string): SQL {
     case 'terminated':
       return eq(agreements.status, state);
     case 'in_force':
-      return and(eq(agreements.status, 'signed'), or(sql`${agreements.expiresOn} IS NULL`, sql`${agreements.expiresOn} > ${soon}`))!;
+      return and(eq(agreements.status, 'signed'), or(sql`${agreements.expiresOn} IS NULL`, sql`${agreements.expiresOn} > ${soon}`, and(gte(agreements.expiresOn, today), renewedSql())))!;
     case 'expiring':
-      return and(eq(agreements.status, 'signed'), gte(agreements.expiresOn, today), lte(agreements.expiresOn, soon))!;
+      return and(eq(agreements.status, 'signed'), gte(agreements.expiresOn, today), lte(agreements.expiresOn, soon), not(renewedSql()))!;
     case 'expired':
       return and(eq(agreements.status, 'signed'), isNotNull(agreements.expiresOn), sql`${agreements.expiresOn} < ${today}`)!;
   }

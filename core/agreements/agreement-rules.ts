@@ -108,11 +108,16 @@ export function expiresOn(a: { endDate: string | null; termYears: number | null;
   return addDays(end, -1);
 }
 
-export function agreementState(status: AgreementStatus, expires: string | null, today: string): AgreementState {
+/**
+ * The state as of today. An agreement a signed successor renews (or amends) has been seen to, so it
+ * is in force until its last day, never "expiring": the reminder would only send the clerk to a
+ * renewal she has made.
+ */
+export function agreementState(status: AgreementStatus, expires: string | null, today: string, renewed = false): AgreementState {
   if (status !== 'signed') return status;
   if (!expires) return 'in_force';
   if (expires < today) return 'expired';
-  return daysBetween(today, expires) <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'in_force';
+  return !renewed && daysBetween(today, expires) <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'in_force';
 }
 
 export const DEFAULT_NUMBER_PATTERN = '{year}-{type}-{seq}';

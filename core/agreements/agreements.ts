@@ -1,6 +1,6 @@
 // Agreements (合作协议): numbered, typed by their parties' categories, with derived states from dates.
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { agreementParties, agreements, events, organizations } from '../../db/schema.js';
 import { attachmentsOf, deleteAttachmentsOf, restoreAttachments } from '../attachments/attachments.js';
 import { PARTY_LABELS_ZH, type AgreementType, type OrganizationCategory } from '../contract/codes.js';
@@ -42,6 +42,11 @@ function assertExists(ctx: ServiceContext, field: string, table: typeof events |
   if (id && !exists(ctx, table, id)) throw fieldError(field, { key, message: 'Not found.' });
 }
 
+/** Whether a signed agreement renews (or amends) this one. */
+function isRenewed(ctx: ServiceContext, id: string): boolean {
+  return ctx.db.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.amendsId, id), eq(agreements.status, 'signed'))).limit(1).get() !== undefined;
+}
+
 export function getAgreement(ctx: ServiceContext, id: string): Agreement {
   const record = ctx.db.select().from(agreements).where(eq(agreements.id, id)).get();
   if (!record) throw new AppError('NOT_FOUND', `No agreement with id ${id}.`, { key: 'errors.agreementNotFound' });
@@ -50,7 +55,7 @@ export function getAgreement(ctx: ServiceContext, id: string): Agreement {
   const fields = agreementModel.toRecord(record);
   return {
     ...fields,
-    state: agreementState(fields.status, fields.expiresOn, todayIso(ctx)),
+    state: agreementState(fields.status, fields.expiresOn, todayIso(ctx), isRenewed(ctx, id)),
     eventTitle,
     amendsNumber,
     parties: partiesOf(ctx, [id]).get(id) ?? [],

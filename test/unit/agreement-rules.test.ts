@@ -72,6 +72,12 @@ describe('derived state', () => {
     expect(agreementState('signed', expires, today)).toBe(state);
   });
 
+  it('counts a renewed agreement as in force until its last day, then expired', () => {
+    expect(agreementState('signed', '2027-02-26', today, true)).toBe('in_force');
+    expect(agreementState('signed', '2026-11-28', today, true)).toBe('in_force');
+    expect(agreementState('signed', '2026-11-27', today, true)).toBe('expired');
+  });
+
   it('keeps drafts and terminated agreements as they are', () => {
     expect(agreementState('draft', '2020-01-01', today)).toBe('draft');
     expect(agreementState('terminated', '2030-01-01', today)).toBe('terminated');

@@ -135,6 +135,23 @@ describe('finding agreements', () => {
     expect(titles({ text: '2023-科教' })).toEqual(['科教融汇协议']);
   });
 
+  it('no longer counts an agreement as expiring once a signed renewal follows it, anywhere', () => {
+    const expiring = callOk(core, 'agreements.list', { states: ['expiring'] }).rows[0]!;
+    const renewal = callOk(core, 'agreements.create', { title: '政企人才协议（续签）', amendsId: expiring.id, parties: parties(government, enterprise2) });
+    // A renewal still in draft has not seen to anything yet.
+    expect(titles({ states: ['expiring'] })).toEqual(['政企人才协议']);
+    callOk(core, 'agreements.update', { id: renewal.id, title: renewal.title, amendsId: expiring.id, status: 'signed', signedDate: '2026-11-20', termYears: 3, parties: parties(government, enterprise2) });
+    expect(titles({ states: ['expiring'] })).toEqual([]);
+    expect(titles({ states: ['in_force'] }).sort()).toEqual(['政企人才协议', '政企人才协议（续签）', '科教融汇协议'].sort());
+    expect(callOk(core, 'agreements.get', { id: expiring.id }).state).toBe('in_force');
+    expect(callOk(core, 'agreements.list', { text: '政企人才协议' }).rows.find((r) => r.id === expiring.id)!.state).toBe('in_force');
+    const dashboard = callOk(core, 'dashboard.summary', {});
+    expect(dashboard.expiring).toEqual([]);
+    expect(dashboard.agreementsByState.find((s) => s.state === 'expiring')!.count).toBe(0);
+    // Once its last day has passed it is expired like any other.
+    expect(titles({ states: ['expired'] })).toEqual(['订单培养协议']);
+  });
+
   it('sorts by signing date (undated last), number or expiry', () => {
     expect(titles({}).at(0)).toBe('政企人才协议');
     expect(titles({}).at(-1)).toBe('拟签协议');

@@ -1,0 +1,1 @@
+CREATE INDEX `agreements_amends` ON `agreements` (`amends_id`);
