@@ -23,7 +23,7 @@ const choose = (label: string, option: string) => chooseOption(page, drawer().ge
 
 describe('member register, end to end', () => {
   it('offers the sample alliance on first start and loads its 190 members in six groups', async () => {
-    page = await session.fresh();
+    page = await session.fresh({ at: null });
     await page.getByRole('button', { name: '载入示例联合体' }).click();
     await expect.poll(() => total().textContent()).toBe('共 190 家单位');
     await expect.poll(() => page.getByTestId('sample-banner').isVisible()).toBe(true);
@@ -187,5 +187,19 @@ describe('member register, end to end', () => {
     const printed = pdfText(bytes);
     expect(printed).toContain('企业（120家）');
     expect(printed.replace(/\s+/g, '')).toContain(lastName.replace(/\s+/g, ''));
+  });
+
+  it('opens on 工作台 with the expiring agreements and the coming events', async () => {
+    await session.fresh({ sample: true, at: null });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const [a, b] = [await session.memberId('吉林大学'), await session.memberId('长春市教育局')];
+    await session.call('agreements.create', { title: '将到期的人才培养协议', status: 'signed', signedDate: day(-700), effectiveDate: day(-700), endDate: day(30), parties: [{ organizationId: a }, { organizationId: b }] });
+    await session.call('events.create', { title: '下周的理事会议', type: 'council_meeting', date: day(7) });
+    page = await session.newWindow();
+    const dashboard = page.getByTestId('dashboard');
+    await expect.poll(() => dashboard.isVisible()).toBe(true);
+    expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('工作台');
+    await expect.poll(() => dashboard.textContent()).toContain('将到期的人才培养协议');
+    expect(await dashboard.textContent()).toContain('下周的理事会议');
   });
 });

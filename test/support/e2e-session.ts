@@ -30,9 +30,11 @@ export class E2eSession {
 
   /**
    * A new data folder (with the sample alliance when asked, loaded before the shell opens it, so its
-   * start-up backup holds it), opened by the running shell, and a new window on it.
+   * start-up backup holds it), opened by the running shell, and a new window on it. The window starts
+   * on the register, where most tests begin, as a clerk would after clicking 成员单位; `at: null`
+   * leaves it where the app opens.
    */
-  async fresh(options: { sample?: boolean } = {}): Promise<Page> {
+  async fresh(options: { sample?: boolean; at?: string | null } = {}): Promise<Page> {
     const dir = path.join(tempDir('alliance-e2e-'), 'data');
     if (options.sample) {
       if ((await runCli(['--data-dir', dir, 'sample', 'load'], quiet)) !== 0) throw new Error('sample load failed');
@@ -41,14 +43,15 @@ export class E2eSession {
       await this.call('files.create', { path: dir });
     }
     this.dataDir = dir;
-    return this.newWindow();
+    return this.newWindow(options.at === undefined ? 'members' : options.at);
   }
 
   /** A new window (its own storage, so the language choice of another test does not carry over). */
-  async newWindow(): Promise<Page> {
+  async newWindow(at: string | null = null): Promise<Page> {
     await this.page?.context().close();
     // Each window signs in with a launch link of its own: a link works once.
     this.page = await openAppPage(this.browser, await this.shell.launchLink());
+    if (at) await this.page.evaluate((hash) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/${at}`);
     return this.page;
   }
 

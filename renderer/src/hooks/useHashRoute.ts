@@ -12,7 +12,8 @@ export interface Route {
 
 export function parseHash(hash: string): Route {
   const [name = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  return { page: (PAGES as readonly string[]).includes(name) ? (name as Page) : 'members', params: new URLSearchParams(query) };
+  // The app opens on the dashboard: expiring agreements and coming events are the day's first news.
+  return { page: (PAGES as readonly string[]).includes(name) ? (name as Page) : 'dashboard', params: new URLSearchParams(query) };
 }
 
 export function hrefFor(page: Page, params: Record<string, string | string[] | undefined> = {}): string {

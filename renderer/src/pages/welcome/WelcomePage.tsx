@@ -3,17 +3,24 @@ import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
+import { hrefFor } from '../../hooks/useHashRoute';
 
 export function WelcomePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
 
+  // Either way the clerk's next work is the register, so that is where she lands.
+  const toMembers = () => void (window.location.hash = hrefFor('members'));
   const loadSample = useApiMutation('sample.load', {
-    onSuccess: (overview) => void message.success(t('welcome.sampleLoaded', { count: overview.memberCount })),
+    onSuccess: (overview) => {
+      toMembers();
+      void message.success(t('welcome.sampleLoaded', { count: overview.memberCount }));
+    },
     onError: (error) => message.error(errorText(t, error)),
   });
   const startEmpty = useApiMutation('alliance.update', {
+    onSuccess: toMembers,
     onError: (error) => message.error(errorText(t, error)),
   });
 
