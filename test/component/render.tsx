@@ -36,12 +36,19 @@ export function takeUnstubbedCalls(): string[] {
   return unstubbed.splice(0);
 }
 
-/** Jobs' own methods answer as when no job runs, unless a test stubs them. */
-const JOB_DEFAULTS: Stubs = { 'jobs.progress': () => null, 'jobs.cancel': () => ({ cancelled: false }) };
+/**
+ * Jobs' own methods answer as when no job runs, and the overview as the app shell has it (the shell
+ * loads it before any page; forms read the data file from it), unless a test stubs them.
+ */
+const SHELL_DEFAULTS: Stubs = {
+  'jobs.progress': () => null,
+  'jobs.cancel': () => ({ cancelled: false }),
+  'app.overview': () => ({ dataFile: '/data/alliance.sqlite', memberCount: 0, sampleMemberCount: 0, profile: null }),
+};
 
 export function stubApi(stubs: Stubs) {
   const calls: StubCall[] = [];
-  const all: Stubs = { ...JOB_DEFAULTS, ...stubs };
+  const all: Stubs = { ...SHELL_DEFAULTS, ...stubs };
   setTransport({
     async invoke(method, input, options): Promise<ApiResponse> {
       calls.push({ method, input, jobId: options?.jobId });

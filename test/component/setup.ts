@@ -32,6 +32,8 @@ Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true
 initI18n('zh');
 afterEach(() => {
   cleanup();
+  // Forms keep drafts in the window's storage: no test starts with another's typing.
+  localStorage.clear();
   // A component test states every method its component calls: a call nobody stubbed fails it.
   expect(takeUnstubbedCalls(), 'methods called without a stub').toEqual([]);
 });

@@ -23,6 +23,10 @@ export function MemberSelect({ value, onChange, knownNames = {}, allowClear, pla
   const results = useApiQuery('members.list', { text: text || undefined, limit: 50 });
   const options = new Map<string, string>(Object.entries(knownNames));
   for (const row of results.data?.rows ?? []) options.set(row.id, row.name);
+  // A chosen member neither known nor found (a restored draft, say) is looked up, never shown as an id.
+  const unknown = Boolean(value) && results.isSuccess && !options.has(value!);
+  const chosen = useApiQuery('members.get', { id: value ?? '' }, { enabled: unknown });
+  if (unknown && chosen.data) options.set(chosen.data.id, chosen.data.name);
   return (
     <Select<string>
       {...rest}

@@ -201,4 +201,14 @@ export const enRecords = {
     noEvents: 'None',
     total: 'Total',
   },
+  drafts: {
+    restored: 'An unsaved draft from {{at}} was restored: check it and save.',
+    discardRestored: 'Discard the draft',
+    unsaved: '{{count}} unsaved draft(s)',
+    new: 'New: {{label}}',
+    editing: 'Changes to: {{label}}',
+    untitled: '(no name yet)',
+    resume: 'Resume',
+    discard: 'Discard',
+  },
 };

@@ -201,4 +201,14 @@ export const zhRecords = {
     noEvents: '暂无',
     total: '合计',
   },
+  drafts: {
+    restored: '已恢复 {{at}} 未保存的草稿，核对后保存即可。',
+    discardRestored: '丢弃草稿',
+    unsaved: '有 {{count}} 份未保存的草稿',
+    new: '新建：{{label}}',
+    editing: '修改：{{label}}',
+    untitled: '（未填名称）',
+    resume: '继续编辑',
+    discard: '丢弃',
+  },
 };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type AgreementType } from '../../../../core/contract/codes';
 import { errorText, issueText } from '../../api/errors';
 import { AttachmentList } from '../../components/AttachmentList';
+import { RestoredDraftNotice } from '../../components/Drafts';
 import { EventSelect } from '../../components/EventSelect';
 import { RecordHistory } from '../../components/RecordHistory';
 import type { AgreementFormValues } from './agreementFormValues';
@@ -16,7 +17,7 @@ const COMMON_TAGS = ['订单培养', '实习实训基地', '产业学院', '技�
 
 export function AgreementForm(props: AgreementFormProps) {
   const { t } = useTranslation();
-  const { form, agreement, earlier, suggestion, chooseType, status, knownNames, save, remove } = useAgreementForm(props);
+  const { form, agreement, earlier, suggestion, chooseType, status, knownNames, save, remove, safety } = useAgreementForm(props);
   const label = (field: string) => t(`field.agreement.${field}`);
   const problem = suggestion?.problem ?? null;
   const isNew = props.agreementId === null;
@@ -28,12 +29,14 @@ export function AgreementForm(props: AgreementFormProps) {
   return (
     <Drawer
       open={props.open}
-      onClose={props.onClose}
+      onClose={safety.requestClose}
+      keyboard={false}
+      rootClassName={safety.rootClassName}
       width={880}
       title={isNew ? t('agreements.form.newTitle') : t('agreements.form.editTitle')}
       extra={
         <Space>
-          <Button onClick={props.onClose}>{t('form.cancel')}</Button>
+          <Button onClick={safety.requestClose}>{t('form.cancel')}</Button>
           <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
             {t('form.save')}
           </Button>
@@ -45,7 +48,8 @@ export function AgreementForm(props: AgreementFormProps) {
       ) : agreement.isError ? (
         <Alert type="error" showIcon message={errorText(t, agreement.error)} />
       ) : (
-        <Form<AgreementFormValues> form={form} name="agreement" layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form<AgreementFormValues> form={form} name="agreement" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
+          <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
           <Row gutter={16}>
             <Col span={16}>
               <Form.Item name="title" label={label('title')} required>

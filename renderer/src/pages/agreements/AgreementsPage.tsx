@@ -18,6 +18,7 @@ import { PrintPreview } from '../../components/PrintPreview';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { AgreementForm } from './AgreementForm';
+import { DraftsBar } from '../../components/Drafts';
 
 const PAGE_SIZE = 50;
 
@@ -59,6 +60,9 @@ export function AgreementsPage({ params }: { params: URLSearchParams }) {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <div style={{ padding: '12px 16px 0' }}>
+        <DraftsBar kind="agreement" openRecordId={form.open ? form.id : undefined} onResume={(id) => setForm({ open: true, id })} />
+      </div>
       <Space wrap style={{ padding: '12px 16px' }}>
         <Input.Search allowClear value={text} onChange={(e) => filter(setText)(e.target.value)} placeholder={t('agreements.searchPlaceholder')} aria-label={t('agreements.searchPlaceholder')} style={{ width: 300 }} />
         <CodeFilter codes={AGREEMENT_TYPES} labelPrefix="agreementType" nameKey="agreements.typeFilter" value={types} onChange={filter(setTypes)} />

@@ -5,6 +5,7 @@ import { Form } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
+import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import { EMPTY_AGREEMENT, inputFromAgreementValues, valuesFromAgreement, type AgreementFormValues } from './agreementFormValues';
 
@@ -22,12 +23,15 @@ export function useAgreementForm({ open, agreementId, defaults, onClose }: Agree
   const [form] = Form.useForm<AgreementFormValues>();
   const [typeChosen, setTypeChosen] = useState(false);
   const agreement = useApiQuery('agreements.get', { id: agreementId ?? '' }, { enabled: open && agreementId !== null });
+  const safety = useFormSafety({ form, open, kind: 'agreement', recordId: agreementId, onClose, focusField: 'title' });
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(agreementId === null ? { ...EMPTY_AGREEMENT, ...defaults } : agreement.data ? valuesFromAgreement(agreement.data) : {});
     setTypeChosen(agreementId !== null);
+    if (agreementId === null || agreement.data) safety.markClean();
+    // (The safety's functions are new each render; what the form opened with is what matters.)
   }, [open, agreementId, agreement.data, form, defaults]);
 
   // Candidates for "renews or amends": the secretariat's agreements, newest first.
@@ -51,7 +55,7 @@ export function useAgreementForm({ open, agreementId, defaults, onClose }: Agree
     remove: (refresh) => refresh('agreements.delete', { id: agreementId! }),
     savedMessage: (saved) => t('agreements.form.saved', { number: saved.number }),
     deletedMessage: () => t('agreements.form.deleted', { number: agreement.data?.number ?? '' }),
-    onClose,
+    onClose: safety.closeDone,
   });
 
   return {
@@ -64,5 +68,6 @@ export function useAgreementForm({ open, agreementId, defaults, onClose }: Agree
     knownNames,
     save,
     remove,
+    safety,
   };
 }

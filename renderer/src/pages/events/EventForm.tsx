@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
 import { AttachmentList } from '../../components/AttachmentList';
+import { RestoredDraftNotice } from '../../components/Drafts';
 import { ExportMenu } from '../../components/ExportMenu';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { AgendaEditor } from './AgendaEditor';
@@ -17,13 +18,15 @@ import { useEventForm, type EventFormProps } from './useEventForm';
 
 export function EventForm({ open, eventId, onClose }: EventFormProps) {
   const { t } = useTranslation();
-  const { form, event, knownNames, save, remove, markAllAttended } = useEventForm({ open, eventId, onClose });
+  const { form, event, knownNames, save, remove, markAllAttended, safety } = useEventForm({ open, eventId, onClose });
   const label = (field: string) => t(`field.event.${field}`);
   const isNew = eventId === null;
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={safety.requestClose}
+      keyboard={false}
+      rootClassName={safety.rootClassName}
       width={900}
       title={isNew ? t('events.form.newTitle') : t('events.form.editTitle')}
       extra={
@@ -37,7 +40,7 @@ export function EventForm({ open, eventId, onClose }: EventFormProps) {
               </Button>
             </>
           )}
-          <Button onClick={onClose}>{t('form.cancel')}</Button>
+          <Button onClick={safety.requestClose}>{t('form.cancel')}</Button>
           <Button type="primary" onClick={() => form.submit()} loading={save.isPending}>
             {t('form.save')}
           </Button>
@@ -49,7 +52,8 @@ export function EventForm({ open, eventId, onClose }: EventFormProps) {
       ) : event.isError ? (
         <Alert type="error" showIcon message={errorText(t, event.error)} />
       ) : (
-        <Form<EventFormValues> form={form} name="event" layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form<EventFormValues> form={form} name="event" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
+          <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
           <Row gutter={16}>
             <Col span={16}>
               <Form.Item name="title" label={label('title')} required>

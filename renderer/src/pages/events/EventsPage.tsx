@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { CodeFilter } from '../../components/CodeFilter';
 import { EventForm } from './EventForm';
+import { DraftsBar } from '../../components/Drafts';
 
 export function EventsPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
@@ -19,6 +20,9 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const list = useApiQuery('events.list', input);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <div style={{ padding: '12px 16px 0' }}>
+        <DraftsBar kind="event" openRecordId={form.open ? form.id : undefined} onResume={(id) => setForm({ open: true, id })} />
+      </div>
       <Space wrap style={{ padding: '12px 16px' }}>
         <Input.Search allowClear value={text} onChange={(e) => setText(e.target.value)} placeholder={t('events.searchPlaceholder')} aria-label={t('events.searchPlaceholder')} style={{ width: 280 }} />
         <CodeFilter codes={EVENT_TYPES} labelPrefix="eventType" nameKey="events.typeFilter" value={types} onChange={setTypes} />

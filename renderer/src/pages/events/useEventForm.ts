@@ -3,6 +3,7 @@ import { Form } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
+import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import { EMPTY_EVENT, inputFromEventValues, knownNamesOf, valuesFromEvent, type EventFormValues } from './eventFormValues';
 
@@ -17,10 +18,13 @@ export function useEventForm({ open, eventId, onClose }: EventFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<EventFormValues>();
   const event = useApiQuery('events.get', { id: eventId ?? '' }, { enabled: open && eventId !== null });
+  const safety = useFormSafety({ form, open, kind: 'event', recordId: eventId, onClose, focusField: 'title' });
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(eventId === null ? EMPTY_EVENT : event.data ? valuesFromEvent(event.data) : {});
+    if (eventId === null || event.data) safety.markClean();
+    // (The safety's functions are new each render; what the form opened with is what matters.)
   }, [open, eventId, event.data, form]);
   const knownNames = useMemo(() => knownNamesOf(event.data), [event.data]);
   const { save, remove } = useRecordMutations({
@@ -32,7 +36,7 @@ export function useEventForm({ open, eventId, onClose }: EventFormProps) {
     remove: (refresh) => refresh('events.delete', { id: eventId! }),
     savedMessage: (saved) => t('events.form.saved', { title: saved.title }),
     deletedMessage: () => t('events.form.deleted', { title: event.data?.title ?? '' }),
-    onClose,
+    onClose: safety.closeDone,
   });
   /** Everyone still invited has come: marked in the form, saved with it. */
   const markAllAttended = () => {
@@ -41,6 +45,7 @@ export function useEventForm({ open, eventId, onClose }: EventFormProps) {
       'attendance',
       attendance.map((a) => (a.status === 'invited' || !a.status ? { ...a, status: 'attended' } : a)),
     );
+    safety.onValuesChange(); // set by code, which the form does not report as a change
   };
-  return { form, event, knownNames, save, remove, markAllAttended };
+  return { form, event, knownNames, save, remove, markAllAttended, safety };
 }

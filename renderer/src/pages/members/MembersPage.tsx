@@ -15,6 +15,7 @@ import { MemberTable } from './MemberTable';
 import { ImportDrawer } from './import/ImportDrawer';
 import { RosterView } from './RosterView';
 import { useMemberList } from './useMemberList';
+import { DraftsBar } from '../../components/Drafts';
 
 type View = 'list' | 'roster';
 
@@ -147,6 +148,9 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       {toolbar}
+      <div style={{ paddingInline: 16 }}>
+        <DraftsBar kind="member" openRecordId={form.open ? form.memberId : undefined} onResume={(memberId) => setForm({ open: true, memberId })} />
+      </div>
 
       {view === 'roster' ? (
         <RosterView filter={{ categories, roles, text: filters.text }} />

@@ -8,7 +8,7 @@ import type { UsccCheck, Warning } from '../../../../core/members/contract';
 import { call } from '../../api/client';
 import { issueText } from '../../api/errors';
 import { queryKeyOf, useApiQuery } from '../../api/queries';
-import { useDiscardGuard } from '../../hooks/useDiscardGuard';
+import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import { EMPTY_MEMBER, formNamePath, inputFromValues, valuesFromMember, type MemberFormValues } from './memberFormValues';
 
@@ -19,7 +19,7 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
   const [form] = Form.useForm<MemberFormValues>();
   const [usccWarning, setUsccWarning] = useState<Warning | null>(null);
   const [usccReading, setUsccReading] = useState<UsccCheck['reading']>(null);
-  const guard = useDiscardGuard(form, onClose, 'name');
+  const safety = useFormSafety({ form, open, kind: 'member', recordId: memberId, onClose, focusField: 'name' });
   const member = useApiQuery('members.get', { id: memberId ?? '' }, { enabled: open && memberId !== null });
 
   useEffect(() => {
@@ -28,10 +28,11 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
     setUsccReading(null);
     form.resetFields();
     form.setFieldsValue(memberId === null ? EMPTY_MEMBER : member.data ? valuesFromMember(member.data) : {});
-    guard.markClean();
+    // Not until the record is there: a draft is restored over what is stored, not over an empty form.
+    if (memberId === null || member.data) safety.markClean();
     // What the stored code says, shown under it from the start.
     if (member.data?.uscc && memberId !== null) void checkUscc();
-    // (The guard's functions are new each render; what the form opened with is what matters.)
+    // (The safety's functions are new each render; what the form opened with is what matters.)
   }, [open, memberId, member.data, form]);
 
   const { save, remove } = useRecordMutations({
@@ -52,7 +53,7 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
     },
     savedMessage: (saved) => t('form.saved', { name: saved.member.name }),
     deletedMessage: () => t('form.deleted', { name: member.data?.name ?? '' }),
-    onClose,
+    onClose: safety.closeDone,
     namePathOf: formNamePath,
   });
 
@@ -75,5 +76,5 @@ export function useMemberForm({ open, memberId, onClose }: { open: boolean; memb
     }
   };
 
-  return { form, member, save, remove, usccWarning, setUsccWarning, usccReading, checkUscc, requestClose: guard.requestClose };
+  return { form, member, save, remove, usccWarning, setUsccWarning, usccReading, checkUscc, safety };
 }

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { TALENT_DIRECTIONS } from '../../../../core/contract/codes';
 import type { TalentItem } from '../../../../core/talent/contract';
 import { talentFields } from '../../../../core/talent/fields';
+import { RestoredDraftNotice } from '../../components/Drafts';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { formValuesOf, inputOfForm, type FormValuesOf } from '../../forms/model-values';
+import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 
 type TalentValues = FormValuesOf<typeof talentFields>;
@@ -16,10 +18,13 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
   const { t } = useTranslation();
   const [form] = Form.useForm<TalentValues>();
   const label = (field: string) => t(`field.talent.${field}`);
+  const safety = useFormSafety({ form, open, kind: 'talent', recordId: item?.id ?? null, onClose, focusField: 'field' });
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(item ? formValuesOf(talentFields, item) : { direction: 'demand' });
+    safety.markClean();
+    // (The safety's functions are new each render; what the form opened with is what matters.)
   }, [open, item, form]);
   const { save, remove } = useRecordMutations({
     form,
@@ -30,12 +35,14 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
     remove: (refresh) => refresh('talent.delete', { id: item!.id }),
     savedMessage: () => t('talent.form.saved'),
     deletedMessage: () => t('talent.form.deleted'),
-    onClose,
+    onClose: safety.closeDone,
   });
   return (
     <Modal
       open={open}
-      onCancel={onClose}
+      onCancel={safety.requestClose}
+      keyboard={false}
+      rootClassName={safety.rootClassName}
       width={720}
       title={item ? t('talent.form.editTitle') : t('talent.form.newTitle')}
       footer={[
@@ -44,7 +51,7 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
             {t('talent.form.delete')}
           </Button>
         ),
-        <Button key="cancel" onClick={onClose}>
+        <Button key="cancel" onClick={safety.requestClose}>
           {t('form.cancel')}
         </Button>,
         <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
@@ -52,7 +59,8 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
         </Button>,
       ]}
     >
-      <Form<TalentValues> form={form} name="talent" layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
+      <Form<TalentValues> form={form} name="talent" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="direction" label={label('direction')}>

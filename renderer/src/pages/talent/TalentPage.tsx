@@ -7,6 +7,7 @@ import type { TalentItem } from '../../../../core/talent/contract';
 import { errorText } from '../../api/errors';
 import { useApiQuery } from '../../api/queries';
 import { TalentForm } from './TalentForm';
+import { DraftsBar } from '../../components/Drafts';
 
 export function TalentPage() {
   const { t } = useTranslation();
@@ -18,6 +19,15 @@ export function TalentPage() {
   const list = useApiQuery('talent.list', input);
   return (
     <div style={{ padding: '12px 16px', overflow: 'auto' }}>
+      <DraftsBar
+        kind="talent"
+        openRecordId={editing.open ? (editing.item?.id ?? null) : undefined}
+        onResume={(id) => {
+          // A draft of an item edits that item: it is taken from the list (drafts of items no longer listed wait).
+          const item = id ? list.data?.find((i) => i.id === id) : null;
+          if (item !== undefined) setEditing({ open: true, item });
+        }}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
           value={direction}
