@@ -17,7 +17,7 @@ afterAll(async () => {
 const drawer = () => page.locator('.ant-drawer-open');
 const openDropdowns = () => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 const question = () => page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' });
-const draftKeys = () => page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: Storage }).localStorage).filter((k) => k.startsWith('alliance.draft:')).length);
+const draftKeys = () => page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter((k) => k.startsWith('alliance.draft:')).length);
 
 describe('forms keep the clerk’s work', () => {
   it('closes an open dropdown with Esc, never the half-filled event, and saves it with Ctrl+S', async () => {
