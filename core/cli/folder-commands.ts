@@ -75,9 +75,16 @@ export async function restore(core: DataFolder, file: string, io: CliIo): Promis
   return 0;
 }
 
-export async function loadSample(core: DataFolder, io: CliIo): Promise<number> {
-  const result = await call(core, 'sample.load', {});
+export async function loadSample(core: DataFolder, values: CliValues, io: CliIo): Promise<number> {
+  const result = await call(core, 'sample.load', { confirmed: Boolean(values.yes) });
   io.out(`Loaded the sample alliance: ${result.profile?.name}, ${result.memberCount} members.`);
+  return 0;
+}
+
+export async function removeSampleData(core: DataFolder, io: CliIo): Promise<number> {
+  const { removed, kept } = await call(core, 'sample.remove', {});
+  io.out(`Removed the sample: ${removed.members} members, ${removed.agreements} agreements, ${removed.events} events, ${removed.talentItems} talent items${removed.profile ? ' and its profile' : ''}.`);
+  for (const record of kept) io.out(`Kept (your records use it): ${record.kind} ${record.name}`);
   return 0;
 }
 

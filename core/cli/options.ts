@@ -10,7 +10,10 @@ const exportFormats = Object.entries(EXPORTS)
 export const USAGE = `Usage: npm run cli -- [--data-dir DIR] <command>
 
 Commands:
-  sample load                      load the sample alliance into an empty database
+  sample load [--yes]              load the sample alliance; into a file with a profile or records
+                                   of its own only with --yes, beside them (the profile stays)
+  sample remove                    remove exactly the sample's records; sample records your own
+                                   records use are kept and become yours
   sample generate --members N [--agreements M]
                                    add N generated members and M agreements between members (with
                                    a signing ceremony per 50), in one transaction (benchmarks, tests)
@@ -88,6 +91,7 @@ export function parseCli(argv: string[]) {
         'legal-form': { type: 'string', multiple: true },
         from: { type: 'string' },
         to: { type: 'string' },
+        yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

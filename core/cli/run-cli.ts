@@ -13,7 +13,7 @@ import { categoryFromText } from '../io/imports/columns.js';
 import { legalFormKey } from '../io/imports/legal-forms.js';
 import { CliApiError, type CliIo } from './call.js';
 import { terminalSafe } from './terminal-text.js';
-import { backup, check, exportFile, generate, loadSample, restore } from './folder-commands.js';
+import { backup, check, exportFile, generate, loadSample, removeSampleData, restore } from './folder-commands.js';
 import { importMembers, listImports, undoImport } from './import-command.js';
 import { listAgreements, listEvents, listMembers, printRoster } from './list-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
@@ -31,7 +31,8 @@ interface Invocation {
 type Command = (folder: DataFolder, invocation: Invocation) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  'sample load': (folder, { io }) => loadSample(folder, io),
+  'sample load': (folder, { values, io }) => loadSample(folder, values, io),
+  'sample remove': (folder, { io }) => removeSampleData(folder, io),
   'sample generate': (folder, { values, io }) => generate(folder, values, io),
   'members list': (folder, { values, io }) => listMembers(folder, values, io),
   roster: (folder, { values, io }) => printRoster(folder, values, io),

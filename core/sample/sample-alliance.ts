@@ -120,32 +120,66 @@ export function sampleMembers(): ApiInput<'members.create'>[] {
   );
 }
 
-export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo): AppOverview {
-  const current = overview(ctx, folder);
-  if (current.memberCount > 0) {
-    throw new AppError('CONFLICT', 'The sample alliance can only be loaded into an empty database.', { key: 'errors.sampleNeedsEmpty' });
-  }
-  ctx.sqlite.transaction(() => {
-    saveProfile(
-      ctx,
-      {
-        name: '长春市汽车产业集群产教联合体',
-        shortName: '长春汽车产教联合体',
-        level: 'municipal',
-        foundingDate: FOUNDING_DATE,
-        leadUnits: ['长春市教育局', '长春汽车经济技术开发区管理委员会'],
-        secretariatHost: null,
-        councilTerm: '第一届',
-      },
-      { isSample: true },
-    );
-    const members = sampleMembers();
-    for (const input of members) createMember(ctx, memberCreateInput.parse(input), { isSample: true });
-    loadFoundingCongress(ctx, {
-      secondarySchools: members.filter((m) => m.category === 'secondary_vocational').map((m) => m.name),
-      // The generated enterprises (all named 长春…), not the two the article names.
-      enterprises: members.filter((m) => m.category === 'enterprise' && m.name.startsWith('长春')).map((m) => m.name),
+/** What the clerk already keeps in this file: her profile's name, and how many records of her own. */
+function clerksOwn(ctx: ServiceContext): { profileName: string | null; records: number; sampleLoaded: boolean } {
+  const count = (sql: string) => ctx.sqlite.prepare(sql).pluck().get() as number;
+  const own = (table: string) => count(`SELECT count(*) FROM ${table} WHERE is_sample = 0`);
+  const profile = ctx.sqlite.prepare(`SELECT name, is_sample FROM alliance_profile LIMIT 1`).get() as { name: string; is_sample: number } | undefined;
+  const sample = ['organizations', 'events', 'agreements', 'talent_items'].some((table) => count(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE is_sample = 1)`) === 1);
+  return {
+    profileName: profile && !profile.is_sample ? profile.name : null,
+    records: own('organizations') + own('events') + own('agreements') + own('talent_items'),
+    sampleLoaded: sample || Boolean(profile?.is_sample),
+  };
+}
+
+/**
+ * Loads the sample alliance. Into a file that already holds the clerk's profile or records it asks
+ * first (`confirmed`), then adds the sample beside them: her profile stays as it is, and every
+ * sample record is flagged so that removing the sample takes exactly those away again.
+ */
+export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, options: { confirmed?: boolean } = {}): AppOverview {
+  const own = clerksOwn(ctx);
+  if (own.sampleLoaded) throw new AppError('CONFLICT', 'The sample alliance is already loaded in this file.', { key: 'errors.sampleLoaded' });
+  if ((own.profileName || own.records > 0) && !options.confirmed) {
+    throw new AppError('CONFLICT', `This file already holds the alliance profile or records of its own (${own.records} records); load the sample beside them only when confirmed.`, {
+      key: 'errors.sampleAsks',
+      params: { name: own.profileName ?? '', records: own.records },
     });
-  })();
+  }
+  try {
+    ctx.sqlite.transaction(() => {
+      if (!own.profileName) {
+        saveProfile(
+          ctx,
+          {
+            name: '长春市汽车产业集群产教联合体',
+            shortName: '长春汽车产教联合体',
+            level: 'municipal',
+            foundingDate: FOUNDING_DATE,
+            leadUnits: ['长春市教育局', '长春汽车经济技术开发区管理委员会'],
+            secretariatHost: null,
+            councilTerm: '第一届',
+          },
+          { isSample: true },
+        );
+      }
+      const members = sampleMembers();
+      for (const input of members) createMember(ctx, memberCreateInput.parse(input), { isSample: true });
+      loadFoundingCongress(ctx, {
+        secondarySchools: members.filter((m) => m.category === 'secondary_vocational').map((m) => m.name),
+        // The generated enterprises (all named 长春…), not the two the article names.
+        enterprises: members.filter((m) => m.category === 'enterprise' && m.name.startsWith('长春')).map((m) => m.name),
+      });
+    })();
+  } catch (error) {
+    // A unit of the clerk's has a sample unit's name or code: nothing was loaded, and she is told which.
+    const key = error instanceof AppError ? error.toShape().details?.key : undefined;
+    if (key === 'errors.duplicateName' || key === 'errors.duplicateUscc') {
+      const name = String(error instanceof AppError ? (error.toShape().details?.params?.name ?? '') : '');
+      throw new AppError('CONFLICT', `A member of this file clashes with the sample's ${name}; nothing was loaded.`, { key: 'errors.sampleClash', params: { name } });
+    }
+    throw error;
+  }
   return overview(ctx, folder);
 }

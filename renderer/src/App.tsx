@@ -1,5 +1,5 @@
 // The app frame: navigation on the left, the sample-data banner and language switch on top.
-import { App as AntApp, Alert, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
+import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { switchLanguage, type Language } from './i18n';
 import { useHashRoute, type Page } from './hooks/useHashRoute';
 import { useOverview } from './hooks/useOverview';
+import { useRemoveSample } from './hooks/useSample';
 import { RecoveryPage } from './pages/data/RecoveryPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { WelcomePage } from './pages/welcome/WelcomePage';
@@ -41,6 +42,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
   const [route, navigate] = useHashRoute();
   const { page, params } = route;
   const overview = useOverview();
+  const removeSample = useRemoveSample();
 
   if (overview.isPending) return <Spin fullscreen tip={t('app.loading')} />;
   if (overview.isError) return <Alert type="error" showIcon message={errorText(t, overview.error)} style={{ margin: 24 }} />;
@@ -81,7 +83,17 @@ function Frame({ language, title }: { language: Language; title: string }) {
         )}
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'hidden' }}>
           {sampleMemberCount > 0 && (
-            <Alert type="warning" banner data-testid="sample-banner" message={t('app.sampleBanner', { name: profile?.name ?? '' })} />
+            <Alert
+              type="warning"
+              banner
+              data-testid="sample-banner"
+              message={t('app.sampleBanner', { count: sampleMemberCount })}
+              action={
+                <Button size="small" onClick={removeSample.ask} loading={removeSample.loading}>
+                  {t('sample.remove')}
+                </Button>
+              }
+            />
           )}
           {firstRun ? (
             <WelcomePage />

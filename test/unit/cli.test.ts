@@ -42,6 +42,23 @@ describe('command line', () => {
     expect(text.out.split('\n').slice(0, 2)).toEqual(['长春市汽车产业集群产教联合体成员单位名单', '政府机构（10个）']);
   });
 
+  it('loads the sample beside the clerk’s records only with --yes, and removes exactly it again', async () => {
+    const dir = tempDir();
+    const folder = await DataFolder.open(dir, { autoBackupMinutes: null, startupBackup: false });
+    await folder.dispatcher.dispatch('members.create', { name: '长春启航汽车科技有限公司', category: 'enterprise' });
+    folder.close();
+    const refused = await cli('--data-dir', dir, 'sample', 'load');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('CONFLICT');
+    noStack(refused.err);
+    expect((await cli('--data-dir', dir, 'sample', 'load', '--yes')).code).toBe(0);
+    const removed = await cli('--data-dir', dir, 'sample', 'remove');
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain('Removed the sample: 190 members, 6 agreements, 1 events');
+    const left = JSON.parse((await cli('--data-dir', dir, 'members', 'list', '--json')).out) as { name: string }[];
+    expect(left.map((m) => m.name)).toEqual(['长春启航汽车科技有限公司']);
+  });
+
   it('lists agreements and events as JSON', async () => {
     const dir = tempDir();
     await cli('--data-dir', dir, 'sample', 'load');

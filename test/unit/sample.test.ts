@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memberCreateInput } from '../../core/members/contract.js';
 import { isValidUscc } from '../../core/members/uscc.js';
 import { SAMPLE_COUNTS, sampleMembers } from '../../core/sample/sample-alliance.js';
-import { callOk, freshCore } from '../support/core.js';
+import { callError, callOk, freshCore } from '../support/core.js';
 
 describe('sample alliance', () => {
   const members = sampleMembers();
@@ -63,10 +63,66 @@ describe('sample alliance', () => {
     core.close();
   });
 
-  it('can be loaded after starting empty, replacing the empty profile', async () => {
+  it('asks before loading beside the clerk’s own profile, then loads beside it and keeps her name', async () => {
     const core = await freshCore();
     callOk(core, 'alliance.update', { name: '我的联合体' });
-    expect(callOk(core, 'sample.load', {}).profile).toMatchObject({ name: '长春市汽车产业集群产教联合体', isSample: true });
+    expect(callError(core, 'sample.load', {})).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.sampleAsks', params: { name: '我的联合体', records: 0 } } });
+    expect(callOk(core, 'app.overview', {}).memberCount).toBe(0);
+    const loaded = callOk(core, 'sample.load', { confirmed: true });
+    expect(loaded).toMatchObject({ memberCount: 190, sampleMemberCount: 190, profile: { name: '我的联合体', isSample: false } });
+    expect(callError(core, 'sample.load', { confirmed: true }).details?.key).toBe('errors.sampleLoaded');
+    core.close();
+  });
+
+  it('loads nothing when a unit of the clerk’s has a sample unit’s name, and says which', async () => {
+    const core = await freshCore();
+    callOk(core, 'members.create', { name: '吉林大学', category: 'university' });
+    expect(callError(core, 'sample.load', {}).details).toMatchObject({ key: 'errors.sampleAsks', params: { records: 1 } });
+    expect(callError(core, 'sample.load', { confirmed: true })).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.sampleClash', params: { name: '吉林大学' } } });
+    expect(callOk(core, 'app.overview', {})).toMatchObject({ memberCount: 1, sampleMemberCount: 0, profile: null });
+    expect(callOk(core, 'events.list', {})).toEqual([]);
+    core.close();
+  });
+
+  it('removes exactly the sample, keeping as the clerk’s the sample units her own records use', async () => {
+    const core = await freshCore();
+    callOk(core, 'alliance.update', { name: '我的联合体' });
+    const mine = callOk(core, 'members.create', { name: '长春启航汽车科技有限公司', category: 'enterprise' }).member.id;
+    callOk(core, 'sample.load', { confirmed: true });
+    const id = (name: string) => callOk(core, 'members.list', { text: name, limit: 5 }).rows.find((r) => r.name === name)!.id;
+    const [jlu, mould] = [id('吉林大学'), id('一汽模具制造有限公司')];
+    callOk(core, 'events.create', { title: '我的对接会', type: 'matching', date: '2026-11-20', attendance: [{ organizationId: jlu, status: 'attended' }, { organizationId: mine }] });
+    callOk(core, 'agreements.create', { title: '我的协议', parties: [{ organizationId: mine }, { organizationId: mould }] });
+    callOk(core, 'talent.create', { organizationId: mine, direction: 'demand', field: '汽车电子' });
+    // A sample record the clerk edited is still the sample's.
+    callOk(core, 'members.update', { id: id('长春职业技术学院'), name: '长春职业技术学院（改）', category: 'higher_vocational' });
+
+    const result = callOk(core, 'sample.remove', {});
+    expect(result.removed).toMatchObject({ members: 188, events: 1, agreements: 6, talentItems: 6, profile: false });
+    expect(result.kept.map((k) => [k.kind, k.name]).sort()).toEqual([
+      ['member', '一汽模具制造有限公司'],
+      ['member', '吉林大学'],
+    ]);
+    expect(callOk(core, 'app.overview', {})).toMatchObject({ memberCount: 3, sampleMemberCount: 0, profile: { name: '我的联合体' } });
+    expect(callOk(core, 'events.list', {}).map((e) => e.title)).toEqual(['我的对接会']);
+    expect(callOk(core, 'agreements.list', {}).rows.map((a) => a.title)).toEqual(['我的协议']);
+    expect(callOk(core, 'talent.list', {}).map((t) => t.field)).toEqual(['汽车电子']);
+    // The removed records' own history went with them; the kept ones and the clerk's stay.
+    const history = core.ctx.sqlite.prepare(`SELECT DISTINCT entity_id FROM change_log WHERE entity = 'organization'`).pluck().all() as string[];
+    expect(history.sort()).toEqual([mine, jlu, mould].sort());
+    expect(core.ctx.sqlite.pragma('foreign_key_check')).toEqual([]);
+    core.close();
+  });
+
+  it('removes the sample’s own profile with it, leaving an empty file', async () => {
+    const core = await freshCore();
+    callOk(core, 'sample.load', {});
+    const result = callOk(core, 'sample.remove', {});
+    expect(result).toMatchObject({ removed: { members: 190, profile: true }, kept: [] });
+    expect(callOk(core, 'app.overview', {})).toMatchObject({ memberCount: 0, sampleMemberCount: 0, profile: null });
+    expect(core.ctx.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
+    // And the sample can be loaded again.
+    expect(callOk(core, 'sample.load', {}).memberCount).toBe(190);
     core.close();
   });
 });

@@ -1,9 +1,9 @@
 // The member register: filters and sort above, the virtualized list or the grouped roster below.
-import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
+import { Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, MEMBER_STATUSES, ORGANIZATION_CATEGORIES, type MemberRole, type MemberStatus, type OrganizationCategory } from '../../../../core/contract/codes';
-import { useApiMutation } from '../../api/queries';
+import { useLoadSample } from '../../hooks/useSample';
 import { errorText } from '../../api/errors';
 import { useOverview } from '../../hooks/useOverview';
 import { useShortcuts } from '../../hooks/useShortcuts';
@@ -21,7 +21,6 @@ type View = 'list' | 'roster';
 
 export function MembersPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const overview = useOverview();
   const searchRef = useRef<InputRef>(null);
 
@@ -74,11 +73,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
     setStatuses([]);
   };
 
-  const sample = useApiMutation('sample.load', {
-    onSuccess: (result) => void message.success(t('welcome.sampleLoaded', { count: result.memberCount })),
-    onError: (error) => message.error(errorText(t, error)),
-  });
-  const loadSample = () => sample.mutate({});
+  const sample = useLoadSample();
 
   const noMembersAtAll = overview.data?.memberCount === 0;
 
@@ -160,7 +155,9 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
             <Button type="primary" onClick={openNew}>
               {t('members.new')}
             </Button>
-            <Button onClick={loadSample} loading={sample.isPending}>{t('welcome.loadSample')}</Button>
+            <Button onClick={sample.load} loading={sample.loading}>
+              {t('welcome.loadSample')}
+            </Button>
           </Space>
         </Empty>
       ) : query.isError ? (

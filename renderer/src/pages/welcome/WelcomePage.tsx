@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
 import { hrefFor } from '../../hooks/useHashRoute';
+import { useLoadSample } from '../../hooks/useSample';
 
 export function WelcomePage() {
   const { t } = useTranslation();
@@ -12,13 +13,7 @@ export function WelcomePage() {
 
   // Either way the clerk's next work is the register, so that is where she lands.
   const toMembers = () => void (window.location.hash = hrefFor('members'));
-  const loadSample = useApiMutation('sample.load', {
-    onSuccess: (overview) => {
-      toMembers();
-      void message.success(t('welcome.sampleLoaded', { count: overview.memberCount }));
-    },
-    onError: (error) => message.error(errorText(t, error)),
-  });
+  const loadSample = useLoadSample(toMembers);
   const startEmpty = useApiMutation('alliance.update', {
     onSuccess: toMembers,
     onError: (error) => message.error(errorText(t, error)),
@@ -33,7 +28,7 @@ export function WelcomePage() {
       <Space size="large" align="start" wrap>
         <Card title={t('welcome.loadSample')} style={{ width: 360 }}>
           <Typography.Paragraph>{t('welcome.sampleHint')}</Typography.Paragraph>
-          <Button type="primary" size="large" loading={loadSample.isPending} onClick={() => loadSample.mutate({})} autoFocus>
+          <Button type="primary" size="large" loading={loadSample.loading} onClick={loadSample.load} autoFocus>
             {t('welcome.loadSample')}
           </Button>
         </Card>

@@ -1,5 +1,6 @@
-// A clerk never loses what she typed: Esc closes an open dropdown before it touches the form, closing
-// a changed form asks, Ctrl+S and Ctrl+Enter save, and an unsaved form survives a reload as a draft.
+// Nothing the clerk typed or keeps is lost: Esc closes an open dropdown before it touches the form,
+// closing a changed form asks, Ctrl+S and Ctrl+Enter save, an unsaved form survives a reload as a
+// draft, and the sample alliance neither replaces her alliance nor leaves anything behind.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eSession } from '../support/e2e-session.js';
@@ -97,5 +98,30 @@ describe('forms keep the clerk’s work', () => {
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存：吉林大学');
     await expect.poll(() => drawer().count()).toBe(0);
     expect(await draftKeys()).toBe(0);
+  });
+});
+
+describe('the sample never touches the clerk’s data', () => {
+  it('asks before loading the sample beside the clerk’s alliance, keeps her name, and removes exactly the sample', async () => {
+    page = await session.fresh({ at: null });
+    await page.getByLabel('联合体名称').fill('我的产教联合体');
+    await page.getByRole('button', { name: '开始使用' }).click();
+    await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('共 0 家单位');
+    await session.call('events.create', { title: '我的筹备会', type: 'council_meeting', date: '2026-11-20' });
+
+    await page.getByRole('button', { name: '载入示例联合体' }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('在已有数据旁载入示例？');
+    expect(await page.locator('.ant-modal-confirm-content').textContent()).toContain('已有联合体概况或 1 条记录');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '载入示例' }).click();
+    await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('共 190 家单位');
+    expect(await page.getByTestId('alliance-name').textContent()).toBe('我的产教联合体');
+    await expect.poll(() => page.getByTestId('sample-banner').isVisible()).toBe(true);
+
+    await page.getByTestId('sample-banner').getByRole('button', { name: '移除示例数据' }).click();
+    await page.getByRole('button', { name: '移 除' }).click();
+    await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('共 0 家单位');
+    expect(await page.getByTestId('sample-banner').count()).toBe(0);
+    expect(await page.getByTestId('alliance-name').textContent()).toBe('我的产教联合体');
+    expect((await session.call('events.list', {})).map((e) => e.title)).toEqual(['我的筹备会']);
   });
 });
