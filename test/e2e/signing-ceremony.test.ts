@@ -25,13 +25,20 @@ const SIGNINGS: { title: string; parties: [string, string]; signatory?: string }
   { title: '汽车人才共育合作协议', parties: ['长春市教育局', '中国第一汽车集团有限公司'] },
 ];
 
+/** A local day from now, as the app writes dates. */
+function isoDay(inDays = 0): string {
+  const day = new Date(Date.now() + inDays * 86_400_000);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
 /**
  * The sample alliance with the ceremony the first test plans through the page, made through the API
- * instead: the event on 2026-12-01, its three signings in order, signed when asked. Returns the event.
+ * instead: the event today (or `inDays` from now), its three signings in order, signed when asked.
+ * Returns the event.
  */
-async function seedCeremony(options: { signed: boolean }): Promise<string> {
+async function seedCeremony(options: { signed: boolean; inDays?: number }): Promise<string> {
   page = await session.fresh({ sample: true });
-  const event = await session.call('events.create', { title: CEREMONY, type: 'signing_ceremony', date: '2026-12-01', venue: '汽开区会议中心' });
+  const event = await session.call('events.create', { title: CEREMONY, type: 'signing_ceremony', date: isoDay(options.inDays), venue: '汽开区会议中心' });
   const signings = [];
   for (const { title, parties, signatory } of SIGNINGS) {
     const ids = [await session.memberId(parties[0]), await session.memberId(parties[1])];
@@ -123,6 +130,37 @@ describe('signing ceremony, end to end', () => {
     await expect.poll(() => page.getByTestId('ceremony-item').filter({ hasText: '签署' }).count()).toBe(3);
   });
 
+  it('rehearses the ceremony with nothing recorded, and warns before a real run ahead of the event day', async () => {
+    const eventId = await seedCeremony({ signed: false, inDays: 3 });
+    await page.goto(`${new URL(page.url()).origin}/#/ceremony?event=${eventId}`);
+    await page.getByRole('button', { name: '彩 排' }).click();
+    await expect.poll(() => page.getByTestId('ceremony-rehearsal').isVisible()).toBe(true);
+    const current = page.getByTestId('ceremony-current');
+    await expect.poll(() => current.textContent()).toContain('模具人才订单培养协议');
+    await page.keyboard.press('Space');
+    await expect.poll(() => current.textContent()).toContain('第 2 / 3 项');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('ceremony-finished').textContent()).toBe('彩排结束');
+    // Nothing reached the register: every signing still pending, every agreement still a draft.
+    const state = await session.call('ceremony.state', { eventId });
+    expect(state.items.map((i) => [i.signedAt, i.agreement.status])).toEqual([
+      [null, 'draft'],
+      [null, 'draft'],
+      [null, 'draft'],
+    ]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('ceremony-item').filter({ hasText: '待签' }).count()).toBe(3);
+
+    // The real run asks first; cancelling records nothing.
+    await page.getByRole('button', { name: '开始签约仪式' }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('活动还没有到日期');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /取\s?消/ }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
+    expect(await page.getByTestId('ceremony-current').count()).toBe(0);
+    expect((await session.call('ceremony.state', { eventId })).currentIndex).toBe(0);
+  });
+
   it('finds the signed agreements by member and by type', async () => {
     await seedCeremony({ signed: true });
     await page.getByRole('menuitem', { name: '合作协议' }).click();
@@ -130,8 +168,8 @@ describe('signing ceremony, end to end', () => {
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
     const rows = page.locator('.ant-table-row');
     const signed = await rows.filter({ hasText: '本科与高职贯通培养协议' }).textContent();
-    expect(signed).toContain('2026-校校-001');
-    expect(signed).toContain('2026-12-01');
+    expect(signed).toContain(`${isoDay().slice(0, 4)}-校校-001`);
+    expect(signed).toContain(isoDay());
     expect(signed).toContain('履行中');
 
     // Back through the dashboard, whose figures link to the lists behind them.

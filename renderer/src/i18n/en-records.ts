@@ -180,6 +180,13 @@ export const enRecords = {
     remove: 'Remove draft',
     removeConfirm: 'Remove “{{title}}” from the order and delete its draft agreement?',
     undone: 'Undone: {{title}}',
+    rehearse: 'Rehearse',
+    rehearsalBanner: 'Rehearsal: the ceremony runs as it will on the day, with nothing recorded; the agreements stay drafts.',
+    rehearsalFinished: 'Rehearsal over',
+    rehearsalFinishedBody: 'Nothing was recorded. The real ceremony starts from the first signing.',
+    earlyTitle: 'The event is not until later',
+    earlyBody: 'The event is on {{date}}. Once started for real, every signing marked is recorded as signed (dated the event day) and its agreement shows as in force. To walk through it beforehand, rehearse instead.',
+    earlyRun: 'Start for real anyway',
   },
   talent: {
     title: 'Talent supply & demand',

@@ -180,6 +180,13 @@ export const zhRecords = {
     remove: '移出并删除草稿',
     removeConfirm: '将“{{title}}”移出签约顺序并删除该拟签协议？',
     undone: '已撤销：{{title}}',
+    rehearse: '彩排',
+    rehearsalBanner: '彩排中：按正式流程走一遍，不记录任何签约，协议保持拟签状态。',
+    rehearsalFinished: '彩排结束',
+    rehearsalFinishedBody: '没有记录任何签约。正式开始时从第 1 项签起。',
+    earlyTitle: '活动还没有到日期',
+    earlyBody: '活动日期为 {{date}}。正式开始后，每完成一项都会记为已签署（签约日期为活动当天），协议显示为履行中。只想提前走一遍流程，请用彩排。',
+    earlyRun: '仍然正式开始',
   },
   talent: {
     title: '人才供需',

@@ -1,6 +1,6 @@
 // The ceremony on stage: the current signing fills the screen; Space or Enter marks it done,
 // Backspace takes the last mark back, Esc leaves. The state is the database's, so a reload resumes.
-import { Button, Progress, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Progress, Result, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CeremonyState } from '../../../../core/events/contract';
@@ -12,9 +12,11 @@ export interface CeremonyRunProps {
   onMark(): void;
   onUndo(): void;
   onExit(): void;
+  /** A rehearsal: the same stage, with nothing recorded. */
+  rehearsal?: boolean;
 }
 
-export function CeremonyRun({ state, busy, onMark, onUndo, onExit }: CeremonyRunProps) {
+export function CeremonyRun({ state, busy, onMark, onUndo, onExit, rehearsal = false }: CeremonyRunProps) {
   const { t } = useTranslation();
   const latest = useRef({ onMark, onUndo, onExit, busy, done: state.currentIndex >= state.items.length });
   latest.current = { onMark, onUndo, onExit, busy, done: state.currentIndex >= state.items.length };
@@ -44,6 +46,7 @@ export function CeremonyRun({ state, busy, onMark, onUndo, onExit }: CeremonyRun
         <Typography.Text className="ceremony-event">{state.eventTitle}</Typography.Text>
         <Button onClick={onExit}>{t('ceremony.exit')}</Button>
       </div>
+      {rehearsal && <Alert type="info" showIcon banner data-testid="ceremony-rehearsal" message={t('ceremony.rehearsalBanner')} />}
       <Progress percent={total ? Math.round((signedCount / total) * 100) : 0} showInfo={false} strokeColor="#c0392b" />
       {current ? (
         <div className="ceremony-current" data-testid="ceremony-current">
@@ -76,8 +79,8 @@ export function CeremonyRun({ state, busy, onMark, onUndo, onExit }: CeremonyRun
       ) : (
         <Result
           status="success"
-          title={<span data-testid="ceremony-finished">{t('ceremony.finished')}</span>}
-          subTitle={t('ceremony.finishedBody', { count: signedCount })}
+          title={<span data-testid="ceremony-finished">{rehearsal ? t('ceremony.rehearsalFinished') : t('ceremony.finished')}</span>}
+          subTitle={rehearsal ? t('ceremony.rehearsalFinishedBody') : t('ceremony.finishedBody', { count: signedCount })}
           extra={[
             <Button key="undo" onClick={onUndo} disabled={busy || signedCount === 0}>
               {t('ceremony.undo')}
