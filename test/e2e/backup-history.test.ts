@@ -87,11 +87,30 @@ describe('backups and history, end to end', () => {
     expect(await page.getByText('数据文件需要修复').count()).toBe(1);
     // The kind of damage is named, in the clerk's words.
     expect(await page.getByText('数据文件未通过完整性检查，内容已损坏。').count()).toBe(1);
+    // Another folder can be opened from here too.
+    expect(await page.getByRole('button', { name: /^打\s?开$/ }).count()).toBe(1);
     await page.locator('.ant-table-row').first().getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     // The newest good backup is the start-up one, taken before the unit was added.
     await expect.poll(() => total().textContent(), { timeout: 15_000 }).toBe('共 190 家单位');
     expect(fs.readdirSync(session.dataDir).some((n) => n.startsWith('alliance.damaged-'))).toBe(true);
+  });
+
+  it('leaves a way back after restoring a backup of an empty file: the welcome screen lists the backups', async () => {
+    page = await session.fresh({ at: null });
+    await session.call('backups.create', {}); // a kept copy of the empty file
+    await session.call('sample.load', {});
+    await page.reload();
+    await page.getByRole('menuitem', { name: '数据与备份' }).click();
+    await page.locator('.ant-table-row', { hasText: '手动' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    // The empty file is back, and with it the welcome screen: which offers the backup taken before the restore.
+    await expect.poll(() => page.getByText('已有数据？恢复备份，或打开数据所在的文件夹').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^打\s?开$/ }).count()).toBe(1);
+    await page.locator('.ant-table-row', { hasText: '恢复前' }).first().getByRole('button', { name: /^恢\s?复$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
+    await expect.poll(() => total().textContent(), { timeout: 15_000 }).toBe('共 190 家单位');
   });
 
   it('saves the data as a new folder and shows the new path', async () => {

@@ -61,7 +61,7 @@ export class E2eSession {
     await this.shell.stop();
     meanwhile();
     this.shell = await startShell(this.dataDir);
-    return this.newWindow();
+    return this.newWindow('members');
   }
 
   /** A call through the shell's HTTP API, as a script with the API token makes it. */

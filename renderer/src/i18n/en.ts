@@ -75,6 +75,7 @@ const en: Messages = {
     allianceNamePlaceholder: 'e.g. 长春市汽车产业集群产教联合体',
     create: 'Start',
     sampleLoaded: 'Sample alliance loaded: {{count}} members',
+    haveData: 'Already have data? Restore a backup, or open the folder it is in',
   },
   agreementType: {
     school_enterprise: 'School–enterprise',

@@ -9,7 +9,11 @@ import { readAsBase64, saveFile } from '../../api/download';
 import { errorText } from '../../api/errors';
 import { CheckResult } from './CheckResult';
 
-export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
+/**
+ * `recovery`: the file is damaged (restore only, and the damaged file is kept aside). `restoreOnly`:
+ * a first screen (the welcome page) where a backup is a way back, not something to make.
+ */
+export function BackupPanel({ recovery = false, restoreOnly = recovery }: { recovery?: boolean; restoreOnly?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const backups = useApiQuery('backups.list', {});
@@ -29,7 +33,7 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
   return (
     <Card title={t('data.backups')}>
       <Space wrap style={{ marginBottom: 12 }}>
-        {!recovery && (
+        {!restoreOnly && (
           <Button type="primary" onClick={() => backupNow.mutate({})} loading={backupNow.isPending}>
             {t('data.backupNow')}
           </Button>
@@ -44,13 +48,13 @@ export function BackupPanel({ recovery = false }: { recovery?: boolean }) {
         >
           <Button loading={restoreFile.isPending}>{t('data.restoreFromFile')}</Button>
         </Upload>
-        {!recovery && (
+        {!restoreOnly && (
           <Button onClick={() => check.mutate({})} loading={check.isPending}>
             {t('data.check')}
           </Button>
         )}
       </Space>
-      {check.data && !recovery && (
+      {check.data && !restoreOnly && (
         <div style={{ marginBottom: 12 }}>
           <CheckResult report={check.data} />
         </div>

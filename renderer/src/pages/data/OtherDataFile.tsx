@@ -13,7 +13,8 @@ import { useOverview } from '../../hooks/useOverview';
 type FileMethod = 'files.open' | 'files.create' | 'files.saveAs';
 const PURPOSE = { 'files.open': 'open', 'files.create': 'create', 'files.saveAs': 'saveAs' } as const;
 
-export function OtherDataFile() {
+/** `methods`: the first screens offer opening or starting a folder, not saving this one elsewhere. */
+export function OtherDataFile({ methods = ['files.open', 'files.create', 'files.saveAs'] }: { methods?: readonly FileMethod[] }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const refresh = useCallAndRefresh();
@@ -62,7 +63,7 @@ export function OtherDataFile() {
           </Form.Item>
         )}
         <Space wrap>
-          {(['files.open', 'files.create', 'files.saveAs'] as const).map((method) => (
+          {methods.map((method) => (
             <Button key={method} onClick={() => run(method)} loading={busy(method)}>
               {t(`files.${PURPOSE[method]}`)}
             </Button>

@@ -7,6 +7,7 @@ import type { DatabaseHealth } from '../../../../core/folder/contract';
 import { useApiMutation } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { BackupPanel } from './BackupPanel';
+import { OtherDataFile } from './OtherDataFile';
 
 type Damaged = Extract<DatabaseHealth, { state: 'damaged' }>;
 
@@ -40,6 +41,9 @@ export function RecoveryPage({ health, dataFile }: { health: Damaged; dataFile: 
         style={{ marginBottom: 16 }}
       />
       <BackupPanel recovery />
+      <div style={{ marginTop: 16 }}>
+        <OtherDataFile methods={['files.open', 'files.create']} />
+      </div>
     </div>
   );
 }

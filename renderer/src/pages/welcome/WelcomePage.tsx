@@ -5,6 +5,8 @@ import { errorText } from '../../api/errors';
 import { useApiMutation } from '../../api/queries';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useLoadSample } from '../../hooks/useSample';
+import { BackupPanel } from '../data/BackupPanel';
+import { OtherDataFile } from '../data/OtherDataFile';
 
 export function WelcomePage() {
   const { t } = useTranslation();
@@ -42,6 +44,14 @@ export function WelcomePage() {
             </Button>
           </Form>
         </Card>
+      </Space>
+      {/* A clerk who restored the wrong backup, or whose records are in another folder, finds her way back here. */}
+      <Typography.Title level={4} style={{ marginTop: 32 }}>
+        {t('welcome.haveData')}
+      </Typography.Title>
+      <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
+        <BackupPanel restoreOnly />
+        <OtherDataFile methods={['files.open']} />
       </Space>
     </div>
   );
