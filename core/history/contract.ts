@@ -19,9 +19,16 @@ export interface ChangeSummary {
   restorable: boolean;
 }
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const changeRecentInput = z.strictObject({
   entity: z.enum(CHANGE_ENTITIES).optional(),
   action: z.enum(CHANGE_ACTIONS).optional(),
+  /** Words in the record as it was (its name, number, a contact, a phone …). */
+  text: z.string().max(200).optional(),
+  /** Days of the change, inclusive (YYYY-MM-DD, as the change's time is stored, in UTC). */
+  from: day.optional(),
+  to: day.optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -35,8 +42,15 @@ export const historyMethods = defineMethods({
     access: 'read',
     reads: ['history'],
   },
+  'changes.get': {
+    doc: 'One change with the record before and after it, for its details.',
+    input: z.strictObject({ id: z.number().int().min(1) }),
+    result: returns<ChangeLogEntry>(),
+    access: 'read',
+    reads: ['history'],
+  },
   'changes.recent': {
-    doc: 'The alliance-wide activity list: every change, newest first.',
+    doc: 'The alliance-wide activity list: every change, newest first, by kind of record, action, words and days.',
     input: changeRecentInput,
     result: returns<{ rows: ChangeSummary[]; total: number }>(),
     access: 'read',

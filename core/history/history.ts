@@ -1,7 +1,8 @@
 // History: the change log as an alliance-wide activity list, and deleted records brought back
 // exactly as the snapshot their deletion logged.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { agreements, changeLog, events, organizations, talentItems } from '../../db/schema.js';
+import { addDays } from '../agreements/agreement-rules.js';
 import { putBackAgreement } from '../agreements/agreements.js';
 import type { Agreement } from '../agreements/contract.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -12,7 +13,7 @@ import type { Member } from '../members/fields.js';
 import { putBackMember } from '../members/members.js';
 import type { TalentItem } from '../talent/contract.js';
 import { putBackTalentItem } from '../talent/talent.js';
-import type { ChangeRecentInput, ChangeSummary } from './contract.js';
+import type { ChangeLogEntry, ChangeRecentInput, ChangeSummary } from './contract.js';
 
 /** What can come back from the history, and how. */
 const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
@@ -37,6 +38,10 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
   const conditions: (SQL | undefined)[] = [];
   if (input.entity) conditions.push(eq(changeLog.entity, input.entity));
   if (input.action) conditions.push(eq(changeLog.action, input.action));
+  if (input.from) conditions.push(gte(changeLog.at, input.from));
+  if (input.to) conditions.push(lt(changeLog.at, addDays(input.to, 1)));
+  const text = input.text?.trim();
+  if (text) conditions.push(sql`coalesce(${changeLog.after}, ${changeLog.before}) LIKE ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
   const where = and(...conditions);
   const rows = ctx.db.select().from(changeLog).where(where).orderBy(desc(changeLog.id)).limit(input.limit).offset(input.offset).all();
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(changeLog).where(where).get()!.n;
@@ -52,6 +57,13 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
       restorable: r.action === 'delete' && r.entity in RESTORABLE && !exists(ctx, r.entity, r.entityId),
     })),
   };
+}
+
+/** One change, with its record before and after. */
+export function getChange(ctx: ServiceContext, id: number): ChangeLogEntry {
+  const entry = ctx.db.select().from(changeLog).where(eq(changeLog.id, id)).get();
+  if (!entry) throw new AppError('NOT_FOUND', 'No such change.', { key: 'errors.notFound' });
+  return entry as ChangeLogEntry;
 }
 
 /** Brings back a deleted member (with its contacts), agreement (with its parties and files), event or talent item. */

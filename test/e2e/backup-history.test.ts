@@ -56,6 +56,45 @@ describe('backups and history, end to end', () => {
     await expect.poll(() => total().textContent()).toBe('共 190 家单位');
   });
 
+  it('shows the history in the clerk’s words, live, searchable by record, kind and day, each entry opening its fields', async () => {
+    page = await session.fresh({ sample: true });
+    const drawer = page.locator('.ant-drawer-open');
+    await page.getByLabel(/搜索单位名称/).fill('吉林大学');
+    await page.locator('[role=row]', { hasText: '吉林大学' }).first().click();
+    await drawer.getByLabel('简称').fill('吉大');
+    await drawer.getByLabel('联合体职务').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="理事单位"]').click();
+    await drawer.getByRole('button', { name: '保 存' }).click();
+    await expect.poll(() => drawer.count()).toBe(0);
+    // Opened again, the member's own history has the change already, with labels and names.
+    await page.locator('[role=row]', { hasText: '吉林大学' }).first().click();
+    const own = page.getByTestId('record-history');
+    await expect.poll(() => own.textContent()).toContain('简称：— → 吉大');
+    expect(await own.textContent()).toMatch(/联合体职务：[^→]+ → 理事单位/);
+    expect(await own.textContent()).not.toMatch(/council|member →/);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('menuitem', { name: '变更记录' }).click();
+    await page.getByLabel('搜索记录中的名称、编号、联系人或电话').fill('吉大');
+    await chooseOption(page, page.getByLabel('记录类型'), '成员单位');
+    const rows = page.locator('.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().click();
+    await expect.poll(() => page.getByTestId('change-fields').textContent()).toContain('简称：— → 吉大');
+    // A change made elsewhere (here through the API, as another window would) shows without a reload.
+    await session.call('members.create', { name: '吉大科技园（新）', category: 'enterprise' });
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    // Days: nothing was changed tomorrow.
+    await page.getByPlaceholder('开始日期').click();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await page.getByPlaceholder('开始日期').fill(day);
+    await page.keyboard.press('Enter');
+    await page.getByPlaceholder('结束日期').fill(day);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('没有符合条件的变更记录').isVisible()).toBe(true);
+  });
+
   it('restores a backup, and undoes that restore from the backup taken before it', async () => {
     page = await session.fresh({ sample: true });
     await page.getByRole('button', { name: '新增成员单位' }).click();

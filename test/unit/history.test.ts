@@ -21,6 +21,27 @@ describe('history', () => {
     expect(callOk(core, 'changes.recent', { action: 'create' }).total).toBe(1);
   });
 
+  it('finds changes by words in the record, by day and by kind, and gives one change with its before and after', async () => {
+    let now = new Date('2026-11-27T09:00:00Z');
+    const dated = await freshCore(':memory:', () => now);
+    callOk(dated, 'members.create', { name: '吉林大学', category: 'university', contacts: [{ name: '张敏', mobile: '13912345678' }] });
+    now = new Date('2026-11-28T09:00:00Z');
+    const college = callOk(dated, 'members.create', { name: '长春职业技术学院', category: 'higher_vocational' }).member.id;
+    callOk(dated, 'members.update', { id: college, name: '长春职业技术学院', shortName: '长职', category: 'higher_vocational' });
+    const labels = (input: Parameters<typeof callOk<'changes.recent'>>[2]) => callOk(dated, 'changes.recent', input).rows.map((r) => `${r.action} ${r.label}`);
+    expect(labels({ text: '张敏' })).toEqual(['create 吉林大学']);
+    expect(labels({ text: '13912345678' })).toEqual(['create 吉林大学']);
+    expect(labels({ text: '100%_' })).toEqual([]); // LIKE's own characters are only characters
+    expect(labels({ from: '2026-11-28' })).toEqual(['update 长春职业技术学院', 'create 长春职业技术学院']);
+    expect(labels({ to: '2026-11-27' })).toEqual(['create 吉林大学']);
+    expect(labels({ from: '2026-11-28', to: '2026-11-28', action: 'update', entity: 'organization' })).toEqual(['update 长春职业技术学院']);
+    const update = callOk(dated, 'changes.recent', { action: 'update' }).rows[0]!;
+    const entry = callOk(dated, 'changes.get', { id: update.id });
+    expect([(entry.before as { shortName: string | null }).shortName, (entry.after as { shortName: string | null }).shortName]).toEqual([null, '长职']);
+    expect(callError(dated, 'changes.get', { id: 999_999 }).code).toBe('NOT_FOUND');
+    dated.close();
+  });
+
   it('restores a deleted member with its contacts and status', () => {
     const saved = callOk(core, 'members.create', { name: '长春富维汽车零部件有限公司', category: 'enterprise', uscc: '91350100M000100Y43', contacts: [{ name: '王芳', mobile: '13900000000' }] });
     callOk(core, 'members.setStatus', { id: saved.member.id, status: 'withdrawn', date: '2026-01-01', reason: '主动退出' });

@@ -1,20 +1,10 @@
-// One record's change log: when, what, and the fields before → after.
+// One record's change log: when, what, and the fields before → after, in the clerk's words.
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChangeLogEntry } from '../../../core/history/contract';
 import { useApiQuery } from '../api/queries';
+import { ChangeFields } from '../history/ChangeDetails';
 
 type Entity = 'organization' | 'agreement' | 'event';
-
-/** The top-level fields that differ, shown as before → after; nested lists are summarised by length. */
-export function changedFields(entry: ChangeLogEntry): { field: string; before: string; after: string }[] {
-  const before = (entry.before ?? {}) as Record<string, unknown>;
-  const after = (entry.after ?? {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? (v.every((x) => typeof x === 'string') ? v.join('、') : `${v.length}`) : typeof v === 'object' ? '…' : String(v));
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((k) => !['updatedAt', 'createdAt', 'state'].includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((field) => ({ field, before: show(before[field]), after: show(after[field]) }));
-}
 
 export function RecordHistory({ entity, id }: { entity: Entity; id: string }) {
   const { t } = useTranslation();
@@ -31,13 +21,7 @@ export function RecordHistory({ entity, id }: { entity: Entity; id: string }) {
             <Typography.Text strong>
               {new Date(entry.at).toLocaleString()} · {t(`history.action.${entry.action}`)}
             </Typography.Text>
-            {entry.action === 'update' &&
-              changedFields(entry).map((c) => (
-                <div key={c.field}>
-                  <Typography.Text type="secondary">{t(`field.${entity}.${c.field}`, { defaultValue: t(`history.field.${c.field}`, { defaultValue: c.field }) })}：</Typography.Text>
-                  {c.before} → {c.after}
-                </div>
-              ))}
+            {entry.action === 'update' && <ChangeFields entry={entry} />}
           </div>
         </List.Item>
       )}
