@@ -8,7 +8,7 @@ import { CODE_NAMESPACES, describeChange } from '../../renderer/src/history/chan
 import { FIELD_MODELS, type FieldModelName } from '../../renderer/src/i18n/field-labels';
 import { switchLanguage } from '../../renderer/src/i18n';
 
-const t = ((key: string, options?: object) => i18next.t(key, options)) as unknown as TFunction;
+const t = i18next.t.bind(i18next) as unknown as TFunction;
 
 describe('changes in the clerk’s words', () => {
   it('names every code of every enum field, in Chinese and in English', async () => {
