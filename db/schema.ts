@@ -44,6 +44,8 @@ export const organizations = sqliteTable(
     // Pinyin order cannot come from SQLite's byte order; this key is built by core/pinyin.ts.
     pinyinKey: text('pinyin_key').notNull(),
     pinyinOverride: text('pinyin_override'),
+    // 笔画 (stroke) order, built by core/text/strokes.ts; '' until the app fills it (rows from before the column).
+    strokeKey: text('stroke_key').notNull().default(''),
     // Lower-cased name, aliases, USCC and contacts, so one LIKE finds a member by any of them.
     searchText: text('search_text').notNull(),
     isSample: integer('is_sample', { mode: 'boolean' }).notNull().default(false),
@@ -58,6 +60,7 @@ export const organizations = sqliteTable(
       .where(sql`${t.status} NOT IN ('withdrawn', 'expelled')`),
     index('organizations_category_rank_pinyin').on(t.category, t.roleRank, t.pinyinKey),
     index('organizations_pinyin').on(t.pinyinKey),
+    index('organizations_stroke').on(t.strokeKey),
     // Text search is a LIKE '%…%' that no b-tree can seek, but scanning this small covering index (every
     // filter column, no wide JSON) instead of the table counts matches at 100k members in 8 ms, not 40.
     index('organizations_search').on(t.searchText, t.category, t.roleRank, t.status),

@@ -36,7 +36,7 @@ export async function listMembers(core: Caller, values: CliValues, io: CliIo): P
 }
 
 export async function printRoster(core: Caller, values: CliValues, io: CliIo): Promise<number> {
-  const roster = await call(core, 'reports.roster', { includeUscc: Boolean(values.uscc) });
+  const roster = await call(core, 'reports.roster', { includeUscc: Boolean(values.uscc), order: values.order } as ApiInput<'reports.roster'>);
   if (values.json) {
     io.out(JSON.stringify(roster, null, 2));
     return 0;

@@ -18,13 +18,17 @@ Commands:
                                    add N generated members and M agreements between members (with
                                    a signing ceremony per 50), in one transaction (benchmarks, tests)
   members list [--json] [--category CODE[,CODE]] [--role CODE[,CODE]]
-               [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|role|joinDate|category]
-  roster [--json] [--uscc]         member roster grouped by category
+               [--status CODE[,CODE]] [--text TEXT] [--sort pinyin|stroke|role|joinDate|category]
+  roster [--json] [--uscc] [--order ORDER]
+                                   member roster grouped by category; ORDER: rolePinyin (role,
+                                   then pinyin; the default), roleStroke (role, then 笔画), pinyin,
+                                   stroke (笔画: stroke count, then the strokes in order)
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
   export roster|council|agreements|meeting --format FORMAT --out FILE
-         roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT]
+         roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT] [--order ORDER]
+         council:    [--order rolePinyin|roleStroke]
          agreements: [agreement filters as for agreements list]
          meeting:    --event ID [--part both|record|sign-in]
                                    the member roster, council list, agreement summary or a
@@ -74,6 +78,7 @@ export function parseCli(argv: string[]) {
         status: { type: 'string' },
         text: { type: 'string' },
         sort: { type: 'string' },
+        order: { type: 'string' },
         uscc: { type: 'boolean' },
         type: { type: 'string' },
         out: { type: 'string' },

@@ -29,6 +29,7 @@ import { removeLeftovers } from './leftovers.js';
 import { cleanPendingWrites } from './pending-writes.js';
 import { asideName, stageRestore, swapRestored } from './restore.js';
 import type { DataFolderOptions, OpenCore } from './folder-options.js';
+import { fillStrokeKeys } from '../members/stroke-backfill.js';
 import { readOnlyPath, snapshotForReading } from './writable.js';
 
 export const DATABASE_FILE_NAME = 'alliance.sqlite';
@@ -206,6 +207,7 @@ export class DataFolder implements FolderServices {
         readonly: this.readOnly !== null,
       });
       const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, backupFilesDir: this.places.filesStore, fontsDir: this.options.fontsDir };
+      fillStrokeKeys(database.sqlite);
       this.core = { database, ctx };
       this.damage = null;
     } catch (error) {

@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from '../contract/dispatcher.js';
 import { AppError } from '../contract/errors.js';
 import type { Host, Services } from '../contract/services.js';
 import { appHandlers } from './handlers.js';
+import { fillStrokeKeys } from '../members/stroke-backfill.js';
 
 export interface AppCore {
   database: OpenedDatabase;
@@ -25,6 +26,7 @@ export interface CoreOptions {
 
 export function createCore(database: OpenedDatabase, options: CoreOptions): AppCore {
   const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), attachmentsDir: options.attachmentsDir, fontsDir: options.fontsDir };
+  fillStrokeKeys(database.sqlite);
   const services: Services = {
     ctx,
     get folder(): never {

@@ -40,6 +40,7 @@ function orderKeys(input: MemberListInput): [SQL, 'ASC' | 'DESC'][] {
   const pinyin: [SQL, 'ASC'] = [sql`organizations.pinyin_key`, 'ASC'];
   return {
     pinyin: [[sql`organizations.pinyin_key`, dir]],
+    stroke: [[sql`organizations.stroke_key`, dir]],
     role: [[sql`organizations.role_rank`, dir], pinyin],
     joinDate: [[sql`organizations.join_date IS NULL`, 'ASC'], [sql`organizations.join_date`, dir], pinyin],
     category: [[categoryOrder, dir], [sql`organizations.role_rank`, 'ASC'], pinyin],

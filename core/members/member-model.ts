@@ -4,10 +4,11 @@ import { contacts, organizations } from '../../db/schema.js';
 import { roleRank, type MemberRole } from '../contract/codes.js';
 import { bindModel } from '../records/model.js';
 import { pinyinSortKey } from '../text/pinyin.js';
+import { strokeSortKey } from '../text/strokes.js';
 import { buildSearchText } from '../text/search-text.js';
 import { contactFields, memberFields, type Contact } from './fields.js';
 
-export const memberModel = bindModel('organization', organizations, memberFields, ['roleRank', 'pinyinKey', 'searchText']);
+export const memberModel = bindModel('organization', organizations, memberFields, ['roleRank', 'pinyinKey', 'strokeKey', 'searchText']);
 export const contactModel = bindModel('contact', contacts, contactFields);
 
 interface Named {
@@ -29,9 +30,9 @@ export function memberSearchText(member: Named, memberContacts: Pick<Contact, 'n
   ]);
 }
 
-/** The order keys of a member: rank of its role, pinyin of its name. */
-export function memberSortKeys(member: { role: MemberRole; name: string; pinyinOverride: string | null }): { roleRank: number; pinyinKey: string } {
-  return { roleRank: roleRank(member.role), pinyinKey: pinyinSortKey(member.name, member.pinyinOverride) };
+/** The order keys of a member: rank of its role, pinyin and strokes of its name. */
+export function memberSortKeys(member: { role: MemberRole; name: string; pinyinOverride: string | null }): { roleRank: number; pinyinKey: string; strokeKey: string } {
+  return { roleRank: roleRank(member.role), pinyinKey: pinyinSortKey(member.name, member.pinyinOverride), strokeKey: strokeSortKey(member.name) };
 }
 
 /** Every derived column of a member, from the member and its contacts. */

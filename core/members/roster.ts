@@ -6,7 +6,7 @@ import { getProfile } from '../alliance/alliance.js';
 import { contactColumns, firstContacts } from './contacts.js';
 import { memberFilter } from './member-list.js';
 import type { MemberRole } from '../contract/codes.js';
-import type { MemberRow, Roster, RosterGroup } from './contract.js';
+import type { MemberRow, Roster, RosterGroup, RosterOrder } from './contract.js';
 
 /** Who appears on a roster: members in good standing, including suspended ones, not applicants or leavers. */
 export const ROSTER_STATUSES: MemberStatus[] = ['active', 'suspended'];
@@ -20,7 +20,15 @@ export interface RosterFilter {
   categories?: OrganizationCategory[];
   roles?: MemberRole[];
   text?: string;
+  order?: RosterOrder;
 }
+
+const ORDER_BY: Record<RosterOrder, string> = {
+  rolePinyin: 'role_rank, pinyin_key',
+  roleStroke: 'role_rank, stroke_key',
+  pinyin: 'pinyin_key',
+  stroke: 'stroke_key',
+};
 
 /** What rosters and the council list print of a member. */
 export type RosterMember = Pick<MemberRow, 'id' | 'name' | 'category' | 'role' | 'uscc' | 'contactName' | 'contactTitle' | 'contactPhone'>;
@@ -31,7 +39,7 @@ export function rosterMembers(ctx: ServiceContext, filter: RosterFilter): Roster
   // SQLite's row objects afterwards cost another 60 ms).
   const rows = ctx.db.values<[string, string, OrganizationCategory, MemberRole, string | null]>(
     sql`SELECT id, name, category, role, uscc FROM organizations
-          WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY role_rank, pinyin_key`,
+          WHERE ${memberFilter({ ...filter, statuses: ROSTER_STATUSES })} ORDER BY ${sql.raw(ORDER_BY[filter.order ?? 'rolePinyin'])}`,
   );
   const contacts = firstContacts(ctx);
   return rows.map(([id, name, category, role, uscc]) => ({ id, name, category, role, uscc, ...contactColumns(contacts.get(id)) }));

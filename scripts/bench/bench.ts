@@ -181,7 +181,7 @@ async function exportSection(dirs: Map<number, string>): Promise<void> {
     const folder = await DataFolder.open(dirs.get(n)!, { autoBackupMinutes: null, startupBackup: false });
     try {
       const oursXlsx = await time(RUNS, () => call(folder, 'exports.roster', { format: 'xlsx' }));
-      const sheet = rosterSheets(folder.appCore!.ctx, { includeUscc: false })[0]!;
+      const sheet = rosterSheets(folder.appCore!.ctx, { includeUscc: false, order: 'rolePinyin' })[0]!;
       const cells = [[sheet.title], [sheet.subtitle], sheet.header, ...sheet.sections.flatMap((s) => [[s.heading ?? ''], ...s.rows])];
       const base = await time(RUNS, () => streamWrite(cells));
       const ratio = oursXlsx.median / base.median;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { chooseOption } from '../support/antd.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
+import { strokeSortKey } from '../../core/text/strokes.js';
 import { E2eSession } from '../support/e2e-session.js';
 
 let session: E2eSession;
@@ -201,5 +202,38 @@ describe('member register, end to end', () => {
     expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('工作台');
     await expect.poll(() => dashboard.textContent()).toContain('将到期的人才培养协议');
     expect(await dashboard.textContent()).toContain('下周的理事会议');
+  });
+});
+
+describe('笔画 order', () => {
+  /** A select without search: opened, and the option clicked. */
+  const pick = async (select: ReturnType<Page['getByLabel']>, option: string) => {
+    await select.click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  };
+
+  it('sorts the register, the grouped roster and its export by strokes', async () => {
+    page = await session.fresh({ sample: true });
+    const byStrokes = (names: string[]) => [...names].sort((a, b) => (strokeSortKey(a) < strokeSortKey(b) ? -1 : 1));
+    await pick(page.getByLabel('排序'), '按笔画');
+    await expect.poll(() => page.locator('[role=row] .member-name').first().textContent()).toBe('一汽模具制造有限公司');
+    const shown = await page.locator('[role=row] .member-name').allTextContents();
+    expect(shown.slice(0, 10)).toEqual(byStrokes(shown).slice(0, 10));
+
+    await page.getByText('分组名单', { exact: true }).click();
+    await pick(page.getByLabel('名单顺序'), '按笔画');
+    const government = page.getByTestId('roster').locator('section').first().locator('tbody tr td:nth-child(2)');
+    await expect.poll(async () => {
+      const names = await government.allTextContents();
+      return names.join('|') === byStrokes(names).join('|') && names.length === 10;
+    }).toBe(true);
+    const inPage = await government.allTextContents();
+
+    await page.getByRole('button', { name: '导 出' }).first().click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV 文件（.csv，UTF-8）' }).click()]);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    const positions = inPage.map((name) => text.indexOf(name));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 });

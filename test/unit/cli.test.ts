@@ -38,6 +38,12 @@ describe('command line', () => {
     const roster = JSON.parse((await cli('--data-dir', dir, 'roster', '--json')).out) as { groups: { heading: string }[] };
     expect(roster.groups.map((g) => g.heading)).toEqual(['政府机构（10个）', '本科院校（8所）', '高职院校（8所）', '中职学校（38所）', '科研机构（6个）', '企业（120家）']);
 
+    const strokes = JSON.parse((await cli('--data-dir', dir, 'roster', '--json', '--order', 'stroke')).out) as { groups: { rows: { name: string }[] }[] };
+    expect(strokes.groups.at(-1)!.rows[0]!.name).toBe('一汽模具制造有限公司');
+    const refused = await cli('--data-dir', dir, 'roster', '--order', 'alphabetical');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('order');
+
     const text = await cli('--data-dir', dir, 'roster');
     expect(text.out.split('\n').slice(0, 2)).toEqual(['长春市汽车产业集群产教联合体成员单位名单', '政府机构（10个）']);
   });

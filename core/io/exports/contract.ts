@@ -42,7 +42,8 @@ export const exportMethods = defineMethods({
   },
   'exports.council': {
     doc: 'The council list (理事会组成名单): the role holders by rank, with their representatives.',
-    input: z.strictObject({ format: formatOf('council') }),
+    // Grouped by rank whatever the order; within a rank by 拼音 or 笔画.
+    input: z.strictObject({ format: formatOf('council'), order: z.enum(['rolePinyin', 'roleStroke']).default('rolePinyin') }),
     result: returns<FileContent>(),
     access: 'read',
     job: true,

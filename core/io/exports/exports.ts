@@ -6,6 +6,7 @@ import { getProfile } from '../../alliance/alliance.js';
 import { todayIso, type ServiceContext } from '../../contract/context.js';
 import type { Job } from '../../contract/method.js';
 import type { AgreementsExportInput, FileContent, MeetingExportInput, PreviewInput, RosterExportInput } from './contract.js';
+import type { RosterOrder } from '../../members/contract.js';
 import { csvOf } from './csv.js';
 import { documentOfTable, type ReportDocument } from './document.js';
 import { docxOf } from './docx.js';
@@ -63,8 +64,8 @@ export function exportRoster(ctx: ServiceContext, input: RosterExportInput, job:
   return reportFile(ctx, '成员单位名单', format, () => rosterSheets(ctx, options), job);
 }
 
-export function exportCouncil(ctx: ServiceContext, input: { format: ExportFormat }, job: Job): Promise<FileContent> {
-  return reportFile(ctx, '理事会组成名单', input.format, () => [{ ...councilTable(ctx), sheetName: '理事会组成名单' }], job);
+export function exportCouncil(ctx: ServiceContext, input: { format: ExportFormat; order: RosterOrder }, job: Job): Promise<FileContent> {
+  return reportFile(ctx, '理事会组成名单', input.format, () => [{ ...councilTable(ctx, input.order), sheetName: '理事会组成名单' }], job);
 }
 
 export function exportAgreements(ctx: ServiceContext, input: AgreementsExportInput, job: Job): Promise<FileContent> {

@@ -10,6 +10,7 @@ import { cellText, heading } from './columns.js';
 import { getProfile } from '../../alliance/alliance.js';
 import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPES, MEMBER_ROLES } from '../../contract/codes.js';
 import { todayIso, type ServiceContext } from '../../contract/context.js';
+import type { RosterOrder } from '../../members/contract.js';
 import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '../../members/roster.js';
 
 /** The phone a list prints for a contact: the mobile, else the landline. */
@@ -44,8 +45,8 @@ export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean
 }
 
 /** 理事会组成名单: every role holder (all but plain members) by rank, with the unit's representative. */
-export function councilTable(ctx: ServiceContext): ReportTable {
-  const holders = rosterMembers(ctx, { roles: MEMBER_ROLES.filter((r) => r !== 'member') });
+export function councilTable(ctx: ServiceContext, order: RosterOrder = 'rolePinyin'): ReportTable {
+  const holders = rosterMembers(ctx, { roles: MEMBER_ROLES.filter((r) => r !== 'member'), order });
   const groups = MEMBER_ROLES.map((role) => ({ role, rows: holders.filter((m) => m.role === role) })).filter((g) => g.rows.length > 0);
   return {
     title: `${getProfile(ctx)?.name ?? ''}理事会组成名单`,

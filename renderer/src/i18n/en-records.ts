@@ -8,7 +8,7 @@ export const enRecords = {
     roleFilter: 'Role',
     statusFilter: 'Status',
     sortBy: 'Sort',
-    sort: { pinyin: 'By pinyin', role: 'By role', joinDate: 'By join date', category: 'By category' },
+    sort: { pinyin: 'By pinyin', stroke: 'By strokes (笔画)', role: 'By role', joinDate: 'By join date', category: 'By category' },
     ascending: 'Ascending',
     descending: 'Descending',
     total: '{{count}} members',
@@ -36,6 +36,8 @@ export const enRecords = {
     },
   },
   roster: {
+    order: 'Order of the list',
+    orders: { rolePinyin: 'By role, then pinyin', roleStroke: 'By role, then strokes (笔画)', pinyin: 'By pinyin', stroke: 'By strokes (笔画)' },
     heading: '{{label}} ({{count}})',
     title: '{{name}}: member roster',
     untitled: 'Member roster',

@@ -8,7 +8,7 @@ export const zhRecords = {
     roleFilter: '联合体职务',
     statusFilter: '状态',
     sortBy: '排序',
-    sort: { pinyin: '按拼音', role: '按职务', joinDate: '按入会日期', category: '按类别' },
+    sort: { pinyin: '按拼音', stroke: '按笔画', role: '按职务', joinDate: '按入会日期', category: '按类别' },
     ascending: '升序',
     descending: '降序',
     total: '共 {{count}} 家单位',
@@ -36,6 +36,8 @@ export const zhRecords = {
     },
   },
   roster: {
+    order: '名单顺序',
+    orders: { rolePinyin: '按职务，再按拼音', roleStroke: '按职务，再按笔画', pinyin: '按拼音', stroke: '按笔画' },
     heading: '{{label}}（{{count}}{{counter}}）',
     title: '{{name}}成员单位名单',
     untitled: '成员单位名单',

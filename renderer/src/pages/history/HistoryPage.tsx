@@ -57,7 +57,7 @@ export function HistoryPage() {
           style={{ width: 160 }}
           options={CHANGE_ENTITIES.map((e) => ({ value: e, label: t(`history.entityName.${e}`) }))}
         />
-        <DatePicker.RangePicker value={range} onChange={filter(setRange)} placeholder={t('history.dates', { returnObjects: true }) as [string, string]} allowEmpty={[true, true]} />
+        <DatePicker.RangePicker value={range} onChange={filter(setRange)} placeholder={[t('history.from'), t('history.to')]} allowEmpty={[true, true]} />
         <Segmented
           value={action}
           onChange={(v) => filter(setAction)(v as typeof action)}

@@ -1,9 +1,9 @@
 // The roster as clerks print it: grouped by category in the domain order, each heading with its count.
-import { Alert, Button, Checkbox, Empty, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Empty, Select, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, OrganizationCategory } from '../../../../core/contract/codes';
-import type { RosterRow } from '../../../../core/members/contract';
+import { ROSTER_ORDERS, type RosterOrder, type RosterRow } from '../../../../core/members/contract';
 import { EXPORTS } from '../../../../core/io/exports/formats';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
@@ -21,8 +21,9 @@ export interface RosterFilter {
 export function RosterView({ filter }: { filter: RosterFilter }) {
   const { t } = useTranslation();
   const [includeUscc, setIncludeUscc] = useState(false);
+  const [order, setOrder] = useState<RosterOrder>('rolePinyin');
   const [previewing, setPreviewing] = useState(false);
-  const roster = useApiQuery('reports.roster', { ...filter, includeUscc });
+  const roster = useApiQuery('reports.roster', { ...filter, includeUscc, order });
   if (roster.isPending) return <Spin style={{ margin: 40 }} />;
   if (roster.isError) return <Alert type="error" showIcon message={errorText(t, roster.error)} />;
   const { groups, allianceName, total } = roster.data;
@@ -45,14 +46,21 @@ export function RosterView({ filter }: { filter: RosterFilter }) {
         {t('roster.total', { count: total })}
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }} wrap>
-        <ExportMenu formats={EXPORTS.roster} exportAs={(format, job) => call('exports.roster', { ...filter, format, includeUscc }, job)} />
+        <Select<RosterOrder>
+          value={order}
+          onChange={setOrder}
+          aria-label={t('roster.order')}
+          style={{ width: 170 }}
+          options={ROSTER_ORDERS.map((o) => ({ value: o, label: t(`roster.orders.${o}`) }))}
+        />
+        <ExportMenu formats={EXPORTS.roster} exportAs={(format, job) => call('exports.roster', { ...filter, format, includeUscc, order }, job)} />
         <Button onClick={() => setPreviewing(true)}>{t('exports.preview')}</Button>
         <Checkbox checked={includeUscc} onChange={(e) => setIncludeUscc(e.target.checked)}>
           {t('exports.internal')}
         </Checkbox>
-        <ExportMenu formats={EXPORTS.council} label={t('exports.council')} exportAs={(format, job) => call('exports.council', { format }, job)} />
+        <ExportMenu formats={EXPORTS.council} label={t('exports.council')} exportAs={(format, job) => call('exports.council', { format, order: order === 'pinyin' || order === 'rolePinyin' ? 'rolePinyin' : 'roleStroke' }, job)} />
       </Space>
-      <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'roster', ...filter, includeUscc }} />
+      <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'roster', ...filter, includeUscc, order }} />
       {groups.map((group) => (
         <section key={group.category}>
           <Typography.Title level={4} data-testid="roster-heading">
