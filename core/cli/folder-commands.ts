@@ -11,6 +11,12 @@ import { call, type CliIo } from './call.js';
 import { agreementFilters } from './list-commands.js';
 import { list, UsageError, type CliValues } from './options.js';
 
+function spareRowsOf(values: CliValues): number | undefined {
+  if (values.spare === undefined) return undefined;
+  if (!/^\d{1,3}$/.test(values.spare)) throw new UsageError('--spare must be a whole number of rows (0–200).');
+  return Number(values.spare);
+}
+
 function exportInput(name: ExportName, format: string, values: CliValues) {
   switch (name) {
     case 'roster':
@@ -19,9 +25,16 @@ function exportInput(name: ExportName, format: string, values: CliValues) {
       return { method: 'exports.council', input: { format, order: values.order } } as const;
     case 'meeting':
       if (!values.event) throw new UsageError('--event ID is required (see events list).');
-      return { method: 'exports.meeting', input: { id: values.event, format, part: values.part === 'sign-in' ? 'signIn' : values.part } } as const;
+      return { method: 'exports.meeting', input: { id: values.event, format, part: values.part === 'sign-in' ? 'signIn' : values.part, spareRows: spareRowsOf(values) } } as const;
     case 'agreements':
       return { method: 'exports.agreements', input: { format, ...agreementFilters(values) } } as const;
+    case 'signin':
+      if (!values.event) throw new UsageError('--event ID is required (see events list).');
+      return { method: 'exports.signIn', input: { id: values.event, format, spareRows: spareRowsOf(values) } } as const;
+    case 'contacts':
+      return { method: 'exports.contacts', input: { format, categories: list(values.category), roles: list(values.role), text: values.text, order: values.order } } as const;
+    case 'talent':
+      return { method: 'exports.talent', input: { format, direction: values.direction } } as const;
   }
 }
 

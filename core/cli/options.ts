@@ -26,11 +26,14 @@ Commands:
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
-  export roster|council|agreements|meeting --format FORMAT --out FILE
+  export roster|council|agreements|meeting|signin|contacts|talent --format FORMAT --out FILE
          roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT] [--order ORDER]
          council:    [--order rolePinyin|roleStroke]
          agreements: [agreement filters as for agreements list]
          meeting:    --event ID [--part both|record|sign-in]
+         signin:     --event ID [--spare N]   the sign-in sheet alone, N spare rows (default 5)
+         contacts:   [roster filters and --order]   the 通讯录, a row per person
+         talent:     [--direction supply|demand]
                                    the member roster, council list, agreement summary or a
                                    meeting's record and sign-in sheet as a file; without --format
                                    the file name's extension decides. Formats:
@@ -79,6 +82,8 @@ export function parseCli(argv: string[]) {
         text: { type: 'string' },
         sort: { type: 'string' },
         order: { type: 'string' },
+        spare: { type: 'string' },
+        direction: { type: 'string' },
         uscc: { type: 'boolean' },
         type: { type: 'string' },
         out: { type: 'string' },

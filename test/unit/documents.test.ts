@@ -7,6 +7,7 @@ import type { AppCore } from '../../core/host/core.js';
 import { fitColumns } from '../../core/io/exports/document.js';
 import type { FileContent } from '../../core/io/exports/contract.js';
 import { callOk, freshCore } from '../support/core.js';
+import JSZip from 'jszip';
 import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
 
 let core: AppCore;
@@ -34,17 +35,39 @@ function lines(text: string): string[] {
 }
 
 describe('roster as docx', () => {
-  it('is A4 portrait in official-document fonts set by name, grouped with counts and 序号 per group', async () => {
+  it('is laid out as GB/T 9704 asks, grouped with counts and 序号 per group', async () => {
     const { file, bytes } = await exported('exports.roster', { format: 'docx' });
     expect(file.fileName).toMatch(/成员单位名单-20261128\.docx$/);
     const xml = await docxXml(bytes);
+    // A4; top margin 37 mm and left 28 mm (twips), a type area of 156 × 225 mm on 22 lines.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
-    expect(xml).toContain('w:eastAsia="仿宋"');
-    expect(xml).toContain('w:eastAsia="黑体"');
+    expect(xml).toContain('<w:pgMar w:top="2098" w:right="1475" w:bottom="1984" w:left="1587"');
+    expect(11906 - 1587 - 1475).toBe(Math.round((156 * 1440) / 25.4));
+    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579"/);
+    // Title 2号 方正小标宋简体 centred; headings 3号 黑体; tables 4号 仿宋_GB2312.
+    expect(xml).toMatch(/<w:jc w:val="center"\/><w:spacing w:after="120"\/><\/w:pPr><w:r><w:rPr><w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/);
+    expect(xml).toMatch(/w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/>/);
+    expect(xml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="28"\/>/);
     expect(xml).toContain('<w:tblHeader/>');
+    const zip = await JSZip.loadAsync(bytes);
+    const part = (name: string) => zip.file(name)!.async('string');
+    // The faces a machine may lack name their stand-ins; Word opens it in its own mode, odd and even footers differ.
+    expect(await part('word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(await part('word/fontTable.xml')).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    const settings = await part('word/settings.xml');
+    expect(settings).toContain('w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    const odd = await part('word/footer1.xml');
+    const even = await part('word/footer2.xml');
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expect(even).toContain('<w:jc w:val="left"/>');
+    for (const footer of [odd, even]) {
+      expect(footer).toMatch(/w:eastAsia="宋体"[^>]*\/><w:sz w:val="28"\/>/);
+      expect(docxParagraphs(footer)).toEqual(['— 1 —']);
+    }
     const paragraphs = docxParagraphs(xml);
     expect(paragraphs[0]).toBe('长春市汽车产业集群产教联合体成员单位名单');
+    expect(paragraphs[1]).toBe('截至2026年11月28日，共190家');
     const roster = callOk(core, 'reports.roster', {});
     const headings = roster.groups.map((g) => g.heading);
     expect(paragraphs.filter((p) => headings.includes(p))).toEqual(headings);

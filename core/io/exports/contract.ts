@@ -1,5 +1,6 @@
 // What leaves the secretariat as files, and the print preview of the same layouts.
 import { z } from 'zod';
+import { TALENT_DIRECTIONS } from '../../contract/codes.js';
 import { defineMethods, returns } from '../../contract/method.js';
 import { agreementExportFilters } from '../../agreements/contract.js';
 import { rosterFilterShape, rosterInput } from '../../members/contract.js';
@@ -17,7 +18,15 @@ const formatOf = <N extends ExportName>(name: N) => z.enum(EXPORTS[name]).defaul
 
 export const rosterExportInput = rosterInput.extend({ format: formatOf('roster') });
 export const agreementsExportInput = agreementExportFilters.extend({ format: formatOf('agreements') });
-export const meetingExportInput = z.strictObject({ id: z.string().uuid(), format: formatOf('meeting'), part: z.enum(['both', 'record', 'signIn']).default('both') });
+/** Blank rows for walk-ins under the invited units of a sign-in sheet. */
+const spareRows = z.number().int().min(0).max(200).default(5);
+export const meetingExportInput = z.strictObject({ id: z.string().uuid(), format: formatOf('meeting'), part: z.enum(['both', 'record', 'signIn']).default('both'), spareRows });
+export const signInExportInput = z.strictObject({ id: z.string().uuid(), format: formatOf('signin'), spareRows });
+export const contactsExportInput = z.strictObject({ format: formatOf('contacts'), ...rosterFilterShape });
+export const talentExportInput = z.strictObject({ format: formatOf('talent'), direction: z.enum(TALENT_DIRECTIONS).optional() });
+export type SignInExportInput = z.output<typeof signInExportInput>;
+export type ContactsExportInput = z.output<typeof contactsExportInput>;
+export type TalentExportInput = z.output<typeof talentExportInput>;
 export type RosterExportInput = z.output<typeof rosterExportInput>;
 export type AgreementsExportInput = z.output<typeof agreementsExportInput>;
 export type MeetingExportInput = z.output<typeof meetingExportInput>;
@@ -64,6 +73,30 @@ export const exportMethods = defineMethods({
     access: 'read',
     job: true,
     reads: ['event', 'agreement', 'organization', 'alliance'],
+  },
+  'exports.signIn': {
+    doc: "A meeting's sign-in sheet (签到表): the invited units with the person coming and their 职务, then spare rows for walk-ins.",
+    input: signInExportInput,
+    result: returns<FileContent>(),
+    access: 'read',
+    job: true,
+    reads: ['event', 'organization', 'contact', 'alliance'],
+  },
+  'exports.contacts': {
+    doc: 'The 通讯录: a row per person (unit, name, title, mobile, landline, email, address, postcode), with the roster\'s filters and order; csv for mail merge.',
+    input: contactsExportInput,
+    result: returns<FileContent>(),
+    access: 'read',
+    job: true,
+    reads: ROSTER_READS,
+  },
+  'exports.talent': {
+    doc: 'The talent supply and demand lists (人才供给/需求信息表), both or one.',
+    input: talentExportInput,
+    result: returns<FileContent>(),
+    access: 'read',
+    job: true,
+    reads: ['talent', 'organization', 'event', 'alliance'],
   },
   'reports.preview': {
     doc: 'A report laid out as printed (title, headings, tables), for the print preview; the same layout docx and pdf get.',

@@ -4,8 +4,8 @@ import { displayWidth } from './cells.js';
 import type { ReportTable } from './table.js';
 
 export type ReportBlock =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string; align?: 'center' }
+  | { kind: 'paragraph'; text: string; align?: 'center' }
   /** Starts a new page (the sign-in sheet after the meeting record). */
   | { kind: 'pageBreak' }
   | {

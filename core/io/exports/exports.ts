@@ -5,7 +5,9 @@
 import { getProfile } from '../../alliance/alliance.js';
 import { todayIso, type ServiceContext } from '../../contract/context.js';
 import type { Job } from '../../contract/method.js';
-import type { AgreementsExportInput, FileContent, MeetingExportInput, PreviewInput, RosterExportInput } from './contract.js';
+import { getEvent } from '../../events/events.js';
+import type { AgreementsExportInput, ContactsExportInput, FileContent, MeetingExportInput, PreviewInput, RosterExportInput, SignInExportInput, TalentExportInput } from './contract.js';
+import { contactsTable, signInTable, talentTable } from './lists.js';
 import type { RosterOrder } from '../../members/contract.js';
 import { csvOf } from './csv.js';
 import { documentOfTable, type ReportDocument } from './document.js';
@@ -76,12 +78,30 @@ export function exportAgreements(ctx: ServiceContext, input: AgreementsExportInp
 export async function exportMeeting(ctx: ServiceContext, input: MeetingExportInput, job: Job): Promise<FileContent> {
   job.progress(0, STAGES);
   // The document's title is the file's name: 《event》会议记录 or 《event》签到表.
-  const doc = meetingDocument(ctx, input.id, input.part);
+  const doc = meetingDocument(ctx, input.id, input.part, input.spareRows);
   job.progress(1, STAGES);
   job.checkpoint();
   const bytes = await documentBytes(ctx, doc, input.format);
   job.progress(STAGES, STAGES);
   return file(ctx, doc.title, input.format, bytes);
+}
+
+/** The sign-in sheet alone: laid out with room to sign in docx and pdf, as a plain sheet in xlsx. */
+export async function exportSignIn(ctx: ServiceContext, input: SignInExportInput, job: Job): Promise<FileContent> {
+  if (input.format !== 'xlsx') return exportMeeting(ctx, { id: input.id, format: input.format, part: 'signIn', spareRows: input.spareRows }, job);
+  const sheet = signInTable(ctx, getEvent(ctx, input.id), input.spareRows);
+  return reportFile(ctx, sheet.title, 'xlsx', () => [{ ...sheet, sheetName: '签到表' }], job);
+}
+
+export function exportContacts(ctx: ServiceContext, input: ContactsExportInput, job: Job): Promise<FileContent> {
+  const { format, ...filter } = input;
+  return reportFile(ctx, '通讯录', format, () => [{ ...contactsTable(ctx, filter), sheetName: '通讯录' }], job);
+}
+
+export function exportTalent(ctx: ServiceContext, input: TalentExportInput, job: Job): Promise<FileContent> {
+  const table = () => talentTable(ctx, input.direction);
+  const what = input.direction === 'supply' ? '人才供给信息表' : input.direction === 'demand' ? '人才需求信息表' : '人才供需信息表';
+  return reportFile(ctx, what, input.format, () => [{ ...table(), sheetName: what }], job);
 }
 
 export function previewDocument(ctx: ServiceContext, input: PreviewInput): ReportDocument {

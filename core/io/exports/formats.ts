@@ -15,5 +15,8 @@ export const EXPORTS = {
   council: ['xlsx', 'docx', 'pdf'],
   agreements: ['xlsx', 'docx', 'pdf', 'csv'],
   meeting: ['docx', 'pdf'],
+  signin: ['docx', 'pdf', 'xlsx'],
+  contacts: ['xlsx', 'docx', 'csv'],
+  talent: ['xlsx', 'docx'],
 } as const satisfies Record<string, readonly ExportFormat[]>;
 export type ExportName = keyof typeof EXPORTS;

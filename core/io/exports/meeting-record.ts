@@ -5,22 +5,19 @@ import { getEvent } from '../../events/events.js';
 import type { ServiceContext } from '../../contract/context.js';
 import type { MeetingEvent } from '../../events/contract.js';
 import { tableBlocks, type ReportBlock, type ReportDocument } from './document.js';
+import { meetingWhen, signInTable, SPARE_SIGN_IN_ROWS } from './lists.js';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** Blank lines on a sign-in sheet when no attendance was planned, to be filled in by hand. */
-const BLANK_SIGN_IN_ROWS = 20;
-/** An ideographic space, as Chinese documents separate a date from a place. */
-const GAP = '\u3000';
 
-function when(event: MeetingEvent): string {
-  const time = [event.startTime, event.endTime].filter(Boolean).join('—');
-  return [event.date, time].filter(Boolean).join(' ');
+/** 第二次理事会议 → 第二次理事会议记录, 成立大会 → 成立大会会议记录: never 会议会议. */
+export function recordTitle(eventTitle: string): string {
+  return eventTitle.endsWith('会议') ? `${eventTitle}记录` : `${eventTitle}会议记录`;
 }
 
 function recordBlocks(event: MeetingEvent): ReportBlock[] {
   const facts: ReportBlock[] = [
     { kind: 'paragraph', text: `活动类型：${EVENT_TYPE_LABELS_ZH[event.type]}` },
-    { kind: 'paragraph', text: `时间：${when(event)}` },
+    { kind: 'paragraph', text: `时间：${meetingWhen(event)}` },
     ...(event.venue ? [{ kind: 'paragraph' as const, text: `地点：${event.venue}` }] : []),
     ...(event.organizers.length ? [{ kind: 'paragraph' as const, text: `主办/承办：${event.organizers.join('、')}` }] : []),
   ];
@@ -83,26 +80,26 @@ function recordBlocks(event: MeetingEvent): ReportBlock[] {
   return [...facts, ...parts.flatMap((part, i) => [{ kind: 'heading' as const, text: `${CHINESE_NUMERALS[i]}、${part.heading}` }, ...part.blocks])];
 }
 
-function signInBlocks(event: MeetingEvent, withTitle: boolean): ReportBlock[] {
-  const rows: (string | number)[][] = event.attendance.length
-    ? event.attendance.map((a, i) => [i + 1, a.organizationName, a.person ?? '', '', ''])
-    : Array.from({ length: BLANK_SIGN_IN_ROWS }, (_, i) => [i + 1, '', '', '', '']);
-  const table = tableBlocks({ header: ['序号', '单位名称', '姓名', '职务', '签名'], sections: [{ rows }] }, { tall: true });
+/** The sign-in sheet as blocks; within the record it starts with its own centred title. */
+function signInBlocks(ctx: ServiceContext, event: MeetingEvent, withTitle: boolean, spareRows: number): ReportBlock[] {
+  const sheet = signInTable(ctx, event, spareRows);
+  const table = tableBlocks(sheet, { tall: true });
   // The signature column gets room for a handwritten name whatever the other columns hold.
-  for (const block of table) if (block.kind === 'table') block.widths = [5, 36, 10, 12, 24];
-  return [...(withTitle ? [{ kind: 'heading' as const, text: `${event.title}签到表` }, { kind: 'paragraph' as const, text: `${when(event)}${GAP}${event.venue ?? ''}` }] : []), ...table];
+  for (const block of table) if (block.kind === 'table') block.widths = [5, 34, 10, 14, 22];
+  return [...(withTitle ? [{ kind: 'heading' as const, text: sheet.title, align: 'center' as const }, { kind: 'paragraph' as const, text: sheet.subtitle, align: 'center' as const }] : []), ...table];
 }
 
-export function meetingDocument(ctx: ServiceContext, id: string, part: 'both' | 'record' | 'signIn'): ReportDocument {
+export function meetingDocument(ctx: ServiceContext, id: string, part: 'both' | 'record' | 'signIn', spareRows = SPARE_SIGN_IN_ROWS): ReportDocument {
   const event = getEvent(ctx, id);
   if (part === 'signIn') {
-    return { title: `${event.title}签到表`, subtitle: `${when(event)}${GAP}${event.venue ?? ''}`.trim(), landscape: false, blocks: signInBlocks(event, false) };
+    const sheet = signInTable(ctx, event, spareRows);
+    return { title: sheet.title, subtitle: sheet.subtitle, landscape: false, blocks: signInBlocks(ctx, event, false, spareRows) };
   }
   const blocks = recordBlocks(event);
   return {
-    title: `${event.title}会议记录`,
-    subtitle: when(event),
+    title: recordTitle(event.title),
+    subtitle: meetingWhen(event),
     landscape: false,
-    blocks: part === 'both' ? [...blocks, { kind: 'pageBreak' }, ...signInBlocks(event, true)] : blocks,
+    blocks: part === 'both' ? [...blocks, { kind: 'pageBreak' }, ...signInBlocks(ctx, event, true, spareRows)] : blocks,
   };
 }

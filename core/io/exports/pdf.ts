@@ -84,15 +84,17 @@ class PdfLayout {
     const drawHeader = () => this.drawRow(block.header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
     drawHeader();
     const rows = [...block.rows.map((r) => ({ r, bold: false })), ...(block.footer ? [{ r: block.footer, bold: true }] : [])];
-    for (const { r, bold } of rows) {
-      const values = r.map(String);
-      const size = this.measure(values, widths, bold ? 'bold' : 'body', minHeight);
-      if (this.pdf.y + size.height > this.bottom()) {
+    const sizes = rows.map(({ r, bold }) => this.measure(r.map(String), widths, bold ? 'bold' : 'body', minHeight));
+    rows.forEach(({ r, bold }, i) => {
+      const size = sizes[i]!;
+      // A subtotal never starts a page alone: the last row of its group goes over with it.
+      const keptWithNext = block.footer && i === rows.length - 2 ? sizes[i + 1]!.height : 0;
+      if (this.pdf.y + size.height + keptWithNext > this.bottom()) {
         this.pdf.addPage();
         drawHeader();
       }
-      this.drawRow(values, widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
-    }
+      this.drawRow(r.map(String), widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
+    });
     this.pdf.moveDown(0.8);
   }
 
@@ -102,11 +104,12 @@ class PdfLayout {
       case 'heading':
         // Keep a heading with its table's header and first row.
         if (pdf.y + 70 > this.bottom()) pdf.addPage();
-        pdf.font('bold').fontSize(13).text(block.text, this.left, pdf.y, { width: this.usable });
+        if (block.align === 'center') pdf.font('bold').fontSize(18).text(block.text, this.left, pdf.y, { width: this.usable, align: 'center' });
+        else pdf.font('bold').fontSize(13).text(block.text, this.left, pdf.y, { width: this.usable });
         pdf.moveDown(0.3);
         break;
       case 'paragraph':
-        pdf.font('body').fontSize(11).text(block.text, this.left, pdf.y, { width: this.usable, lineGap: 3 });
+        pdf.font('body').fontSize(11).text(block.text, this.left, pdf.y, { width: this.usable, lineGap: 3, align: block.align ?? 'left' });
         pdf.moveDown(0.3);
         break;
       case 'pageBreak':

@@ -9,7 +9,7 @@ import { contactFields, memberFields } from '../../members/fields.js';
 import { cellText, heading } from './columns.js';
 import { getProfile } from '../../alliance/alliance.js';
 import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPES, MEMBER_ROLES } from '../../contract/codes.js';
-import { todayIso, type ServiceContext } from '../../contract/context.js';
+import type { ServiceContext } from '../../contract/context.js';
 import type { RosterOrder } from '../../members/contract.js';
 import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '../../members/roster.js';
 
@@ -17,6 +17,7 @@ import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '.
 const PHONE_HEADING = '联系电话';
 const roleText = memberFields.role.labelsZh;
 import type { ReportSheet, ReportTable } from './table.js';
+import { asOfToday } from './lists.js';
 import { readUscc } from '../../members/uscc.js';
 
 const USCC_READING_HEADING = '代码登记信息';
@@ -35,7 +36,7 @@ export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean
   const header = ['序号', heading(memberFields.name), heading(memberFields.role), heading(contactFields.name), heading(contactFields.title), PHONE_HEADING, ...(options.includeUscc ? [heading(memberFields.uscc), USCC_READING_HEADING] : [])];
   return {
     title: `${getProfile(ctx)?.name ?? ''}成员单位名单`,
-    subtitle: `截至 ${todayIso(ctx)}，共 ${members.length} 家`,
+    subtitle: asOfToday(ctx, `${members.length}家`),
     header,
     sections: rosterGroups(members).map((group) => ({
       heading: rosterHeading(group.category, group.rows.length),
@@ -50,7 +51,7 @@ export function councilTable(ctx: ServiceContext, order: RosterOrder = 'rolePiny
   const groups = MEMBER_ROLES.map((role) => ({ role, rows: holders.filter((m) => m.role === role) })).filter((g) => g.rows.length > 0);
   return {
     title: `${getProfile(ctx)?.name ?? ''}理事会组成名单`,
-    subtitle: `截至 ${todayIso(ctx)}，共 ${holders.length} 家`,
+    subtitle: asOfToday(ctx, `${holders.length}家`),
     header: ['序号', heading(memberFields.name), heading(memberFields.category), '代表', heading(contactFields.title), PHONE_HEADING],
     sections: groups.map((group) => ({
       heading: `${roleText[group.role]}（${group.rows.length}家）`,
@@ -97,7 +98,7 @@ export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementFi
   );
   const byType = AGREEMENT_TYPES.map((type) => ({ type, rows: rows.filter((r) => r.type === type) })).filter((g) => g.rows.length > 0);
   const expiring = agreementRows(ctx, agreementFilter(ctx, { ...filters, states: ['expiring'] }), [asc(agreements.expiresOn)]);
-  const subtitle = `截至 ${todayIso(ctx)}，共 ${rows.length} 份`;
+  const subtitle = asOfToday(ctx, `${rows.length}份`);
   const name = profile?.name ?? '';
   return [
     {
@@ -115,7 +116,7 @@ export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementFi
     {
       sheetName: '90天内到期',
       title: `${name}90 天内到期的合作协议`,
-      subtitle: `截至 ${todayIso(ctx)}，共 ${expiring.length} 份`,
+      subtitle: asOfToday(ctx, `${expiring.length}份`),
       header: SUMMARY_HEADER,
       landscape: true,
       sections: [{ rows: expiring.map((a, i) => summaryRow(i + 1, a, summaries)) }],

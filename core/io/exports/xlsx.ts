@@ -174,7 +174,9 @@ function* sheetXml(table: ReportSheet): Generator<string> {
   yield '</sheetData>';
   if (merges.length) yield `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`;
   yield '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
-  yield `<pageSetup paperSize="9" orientation="${table.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+  yield `<pageSetup paperSize="9" orientation="${table.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  // Printed, every page is numbered: 第 1 页 共 3 页.
+  yield `<headerFooter><oddFooter>${xmlText('&C第 &P 页 共 &N 页')}</oddFooter></headerFooter></worksheet>`;
 }
 
 export async function xlsxOf(sheets: ReportSheet[]): Promise<Buffer> {

@@ -11,9 +11,9 @@ import { errorText } from '../api/errors';
 function Block({ block }: { block: ReportBlock }) {
   switch (block.kind) {
     case 'heading':
-      return <h2 className="paper-heading">{block.text}</h2>;
+      return <h2 className={block.align === 'center' ? 'paper-heading paper-centred-title' : 'paper-heading'}>{block.text}</h2>;
     case 'paragraph':
-      return <p className="paper-paragraph">{block.text}</p>;
+      return <p className={block.align === 'center' ? 'paper-paragraph paper-centred' : 'paper-paragraph'}>{block.text}</p>;
     case 'pageBreak':
       return <div className="paper-page-break" />;
     case 'table': {
