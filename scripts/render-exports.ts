@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../core/cli/run-cli.js';
+import { EXPORTS } from '../core/io/exports/formats.js';
 
 const out = path.resolve(process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-render-')));
 const dataDir = path.join(out, 'data');
@@ -17,10 +18,12 @@ await runCli(['--data-dir', dataDir, 'sample', 'load'], io);
 await runCli(['--data-dir', dataDir, 'events', 'list', '--json'], { out: (l) => lines.push(l), err: console.error });
 const eventId = (JSON.parse(lines.join('\n')) as { id: string }[])[0]!.id;
 
+// Every export in every format it has (the list the CLI and the menus read), so a new one is rendered too.
 const exports: [string, string[]][] = [];
-for (const format of ['xlsx', 'docx', 'pdf', 'csv']) exports.push([`roster.${format}`, ['roster']], [`agreements.${format}`, ['agreements']]);
-for (const format of ['xlsx', 'docx', 'pdf']) exports.push([`council.${format}`, ['council']]);
-for (const format of ['docx', 'pdf']) exports.push([`meeting.${format}`, ['meeting', '--event', eventId]]);
+const needsEvent = new Set<string>(['meeting', 'signin']);
+for (const [name, formats] of Object.entries(EXPORTS)) {
+  for (const format of formats) exports.push([`${name}.${format}`, [name, ...(needsEvent.has(name) ? ['--event', eventId] : [])]]);
+}
 for (const [file, args] of exports) {
   if ((await runCli(['--data-dir', dataDir, 'export', ...args, '--out', path.join(out, file)], io)) !== 0) throw new Error(`export ${file} failed`);
 }

@@ -168,4 +168,28 @@ describe('export from the command line', () => {
     expect(await runCli(['--data-dir', dir, 'export', 'meeting', '--out', record], io)).toBe(2);
     expect(lines.join('\n')).toContain('--event ID is required');
   });
+
+  it('writes the 通讯录, the talent lists and a sign-in sheet with spare rows', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    await runCli(['--data-dir', dir, 'sample', 'load'], io);
+    const contacts = path.join(tempDir(), '通讯录.csv');
+    expect(await runCli(['--data-dir', dir, 'export', 'contacts', '--out', contacts, '--category', 'research'], io)).toBe(0);
+    const csv = fs.readFileSync(contacts, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('单位名称,姓名,职务,手机,固定电话,电子邮箱,通讯地址,邮政编码');
+    expect(csv.filter(Boolean)).toHaveLength(1 + 6);
+    const talent = path.join(tempDir(), '人才.xlsx');
+    expect(await runCli(['--data-dir', dir, 'export', 'talent', '--direction', 'supply', '--out', talent], io)).toBe(0);
+    expect((await workbookOf(fs.readFileSync(talent))).getWorksheet(1)!.getCell('A1').value).toBe('长春市汽车产业集群产教联合体人才供给信息表');
+    lines.length = 0;
+    await runCli(['--data-dir', dir, 'events', 'list', '--json'], io);
+    const eventId = (JSON.parse(lines.join('\n')) as { id: string }[])[0]!.id;
+    const signIn = path.join(tempDir(), '签到表.xlsx');
+    expect(await runCli(['--data-dir', dir, 'export', 'signin', '--event', eventId, '--spare', '2', '--out', signIn], io)).toBe(0);
+    const sheet = (await workbookOf(fs.readFileSync(signIn))).getWorksheet(1)!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/签到表$/);
+    expect(await runCli(['--data-dir', dir, 'export', 'signin', '--event', eventId, '--spare', 'many', '--out', signIn], io)).toBe(2);
+    expect(await runCli(['--data-dir', dir, 'export', 'talent', '--direction', 'sideways', '--out', talent], io)).toBe(2);
+  });
 });

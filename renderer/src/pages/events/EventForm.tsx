@@ -1,6 +1,7 @@
 // New / edit meeting event: agenda in order, attendance with a one-click "everyone came", minutes,
 // files, the agreements signed at it, and the way into its signing ceremony. Data: useEventForm.
-import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, List, Popconfirm, Row, Select, Space, Spin } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, List, Popconfirm, Row, Select, Space, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES } from '../../../../core/contract/codes';
 import { EXPORTS } from '../../../../core/io/exports/formats';
@@ -21,6 +22,8 @@ export function EventForm({ open, eventId, onClose }: EventFormProps) {
   const { form, event, knownNames, save, remove, markAllAttended, safety } = useEventForm({ open, eventId, onClose });
   const label = (field: string) => t(`field.event.${field}`);
   const isNew = eventId === null;
+  // Blank rows under the invited units for walk-ins, on the sign-in sheet.
+  const [spareRows, setSpareRows] = useState(5);
   return (
     <Drawer
       open={open}
@@ -33,8 +36,9 @@ export function EventForm({ open, eventId, onClose }: EventFormProps) {
         <Space>
           {!isNew && (
             <>
-              <ExportMenu formats={EXPORTS.meeting} label={t('exports.meetingRecord')} exportAs={(format, job) => call('exports.meeting', { id: eventId, format, part: 'both' }, job)} />
-              <ExportMenu formats={EXPORTS.meeting} label={t('exports.signIn')} exportAs={(format, job) => call('exports.meeting', { id: eventId, format, part: 'signIn' }, job)} />
+              <ExportMenu formats={EXPORTS.meeting} label={t('exports.meetingRecord')} exportAs={(format, job) => call('exports.meeting', { id: eventId, format, part: 'both', spareRows }, job)} />
+              <ExportMenu formats={EXPORTS.signin} label={t('exports.signIn')} exportAs={(format, job) => call('exports.signIn', { id: eventId, format, spareRows }, job)} />
+              <InputNumber min={0} max={200} precision={0} value={spareRows} onChange={(v) => setSpareRows(v ?? 0)} aria-label={t('exports.spareRows')} title={t('exports.spareRows')} style={{ width: 72 }} />
               <Button href={hrefFor('ceremony', { event: eventId })} onClick={onClose}>
                 {t('events.form.ceremony')}
               </Button>

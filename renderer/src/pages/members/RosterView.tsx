@@ -58,6 +58,7 @@ export function RosterView({ filter }: { filter: RosterFilter }) {
         <Checkbox checked={includeUscc} onChange={(e) => setIncludeUscc(e.target.checked)}>
           {t('exports.internal')}
         </Checkbox>
+        <ExportMenu formats={EXPORTS.contacts} label={t('exports.contacts')} exportAs={(format, job) => call('exports.contacts', { ...filter, format, order }, job)} />
         <ExportMenu formats={EXPORTS.council} label={t('exports.council')} exportAs={(format, job) => call('exports.council', { format, order: order === 'pinyin' || order === 'rolePinyin' ? 'rolePinyin' : 'roleStroke' }, job)} />
       </Space>
       <PrintPreview open={previewing} onClose={() => setPreviewing(false)} input={{ report: 'roster', ...filter, includeUscc, order }} />

@@ -8,6 +8,9 @@ import { errorText } from '../../api/errors';
 import { useApiQuery } from '../../api/queries';
 import { TalentForm } from './TalentForm';
 import { DraftsBar } from '../../components/Drafts';
+import { EXPORTS } from '../../../../core/io/exports/formats';
+import { call } from '../../api/client';
+import { ExportMenu } from '../../components/ExportMenu';
 
 export function TalentPage() {
   const { t } = useTranslation();
@@ -38,6 +41,7 @@ export function TalentPage() {
         <Button type="primary" onClick={() => setEditing({ open: true, item: null })}>
           {t('talent.new')}
         </Button>
+        <ExportMenu formats={EXPORTS.talent} label={t('exports.talent')} exportAs={(format, job) => call('exports.talent', { format, direction: direction === 'all' ? undefined : direction }, job)} />
       </Space>
       <Table<TalentItem>
         rowKey="id"
