@@ -8,8 +8,18 @@ module.exports = {
   executableName: 'alliance-secretariat',
   copyright: 'Alliance Secretariat developers',
   directories: { output: 'release', buildResources: 'build' },
-  // The pdf font package ships five weights; exports use Regular and Bold only (8 MB each).
-  files: ['dist/renderer/**', 'dist-electron/**', 'db/migrations/**', 'db/check-worker.cjs', 'package.json', '!**/*.map', '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf'],
+  // The pdf font packages ship several weights; exports use Regular and Bold of each (8–15 MB each).
+  files: [
+    'dist/renderer/**',
+    'dist-electron/**',
+    'db/migrations/**',
+    'db/check-worker.cjs',
+    'package.json',
+    '!**/*.map',
+    '!node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-{Light,DemiLight,Medium}.otf',
+    '!node_modules/@expo-google-fonts/noto-serif-sc/{200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**',
+    '!node_modules/@expo-google-fonts/noto-serif-sc/**/*.png',
+  ],
   // The check worker runs on a worker thread, which loads its script from disk, not from the archive,
   // and resolves require('better-sqlite3') from there: beside it in app.asar.unpacked. So the worker,
   // better-sqlite3 and what it loads (bindings, file-uri-to-path) are all unpacked; a test traces the

@@ -64,7 +64,8 @@ async function start(): Promise<void> {
     // Migrate before any window or listener exists.
     core = await Workspace.open(dataDir, {
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
-      fontsDir: path.join(app.getAppPath(), 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'),
+      // The pdf faces' packages (serif body and title, sans headings) inside the archive.
+      fontsDir: path.join(app.getAppPath(), 'node_modules'),
       // Unpacked from the archive (electron-builder asarUnpack) so a worker thread can load it.
       backgroundCheck: true,
       checkWorkerFile: path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'db', 'check-worker.cjs'),

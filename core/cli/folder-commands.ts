@@ -47,6 +47,7 @@ export async function exportFile(core: DataFolder, name: ExportName, values: Cli
   const target = path.resolve(values.out);
   writeFileAtomic(target, Buffer.from(file.bytes, 'base64'));
   io.out(`Wrote ${target}.`);
+  if (file.missingCharacters?.length) io.err(`No embedded font has these characters; they print as empty boxes: ${file.missingCharacters.join(' ')}`);
   return 0;
 }
 

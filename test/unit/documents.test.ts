@@ -47,7 +47,15 @@ describe('roster as docx', () => {
     // Title 2号 方正小标宋简体 centred; headings 3号 黑体; tables 4号 仿宋_GB2312.
     expect(xml).toMatch(/<w:jc w:val="center"\/><w:spacing w:after="120"\/><\/w:pPr><w:r><w:rPr><w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/);
     expect(xml).toMatch(/w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/>/);
-    expect(xml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="28"\/>/);
+    // Tables in 四号, stepping down (小四, 五号) until no phone or role has to break: the phone column
+    // holds 11 digits (6.1 em in these faces) plus the cell margins at the size chosen.
+    const tableSize = Number(/<w:tblHeader\/><\/w:trPr><w:tc>[^]*?<w:sz w:val="(\d+)"\/>/.exec(xml)![1]);
+    expect([28, 24, 21]).toContain(tableSize);
+    const phoneColumn = Number([...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)][5]![1]);
+    expect(phoneColumn).toBeGreaterThanOrEqual(6.1 * (tableSize / 2) * 20 + 160);
+    // And the role column holds 常务副理事长单位 on one line.
+    const roleColumn = Number([...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)][2]![1]);
+    expect(roleColumn).toBeGreaterThanOrEqual(8 * (tableSize / 2) * 20 + 160);
     expect(xml).toContain('<w:tblHeader/>');
     const zip = await JSZip.loadAsync(bytes);
     const part = (name: string) => zip.file(name)!.async('string');
@@ -244,9 +252,9 @@ describe('column fitting', () => {
   it('fills the line when everything fits', () => {
     expect(fitColumns([10, 10], 40)).toEqual([20, 20]);
   });
-  it('still gives free text a third of the line when short columns alone overflow it', () => {
+  it('still gives free text a fifth of the line when short columns alone overflow it', () => {
     const widths = fitColumns([18, 18, 18, 30], 48);
-    expect(widths[3]).toBeCloseTo(16);
+    expect(widths[3]).toBeCloseTo(9.6);
     expect(widths.reduce((a, b) => a + b)).toBeCloseTo(48);
   });
 });

@@ -7,7 +7,7 @@ import type { AppCore } from '../../core/host/core.js';
 import type { FileContent } from '../../core/io/exports/contract.js';
 import { recordTitle } from '../../core/io/exports/meeting-record.js';
 import { callOk, freshCore } from '../support/core.js';
-import { docxParagraphs, docxXml, pdfText } from '../support/documents.js';
+import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
 
 let core: AppCore;
 let eventId: string;
@@ -131,5 +131,22 @@ describe('talent lists', () => {
     expect(rows[0]![0]).toBe('人才需求信息表');
     expect(rows.flat()).toContain('模具设计');
     expect(rows.flat()).not.toContain('汽车检测与维修');
+  });
+});
+
+describe('pdf faces', () => {
+  it('sets the body in a serif face and names every character no embedded face has, never dropping it silently', async () => {
+    callOk(core, 'members.create', { name: '𠀀𪚥研究中心😀', category: 'research' });
+    const { file, bytes } = await exported('exports.roster', { format: 'pdf', categories: ['research'] });
+    expect(file.missingCharacters).toEqual(['𠀀', '𪚥', '😀']);
+    const fonts = pdfFonts(bytes).map((f) => f.name);
+    expect(fonts.some((name) => name.includes('NotoSerifSC'))).toBe(true);
+    expect(pdfFonts(bytes).every((f) => f.embedded)).toBe(true);
+    // docx keeps them as text: Word finds a face on the clerk's machine.
+    const docx = await exported('exports.roster', { format: 'docx', categories: ['research'] });
+    expect(docx.file.missingCharacters).toBeUndefined();
+    expect(docxParagraphs(await docxXml(docx.bytes))).toContain('𠀀𪚥研究中心😀');
+    const clean = await exported('exports.roster', { format: 'pdf', categories: ['higher_vocational'] });
+    expect(clean.file.missingCharacters).toBeUndefined();
   });
 });

@@ -12,6 +12,8 @@ export interface FileContent {
   mimeType: string;
   /** base64 */
   bytes: string;
+  /** Characters no embedded face could show (pdf): printed as empty boxes, so the clerk is told. */
+  missingCharacters?: string[];
 }
 
 const formatOf = <N extends ExportName>(name: N) => z.enum(EXPORTS[name]).default(EXPORTS[name][0] as (typeof EXPORTS)[N][number]);

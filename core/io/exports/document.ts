@@ -51,10 +51,15 @@ function wantedWidths(header: string[], rows: (string | number)[][]): number[] {
 const FREE_TEXT_WIDTH = 36;
 /** Columns wanting at most this much hold codes, dates, phones and names: they keep their width. */
 const FIXED_WIDTH = 20;
+/**
+ * The least of a line free text keeps when codes, dates, phones and roles take the rest: a fifth.
+ * Names then wrap onto a second line, which is how office rosters look; a phone never does.
+ */
+const FREE_TEXT_SHARE = 1 / 5;
 
 /**
  * Widths that fill `available` half-ems. When the wanted widths do not fit, short columns (codes,
- * dates, phones) keep theirs as long as free-text columns still get a third of the line; free text wraps.
+ * dates, phones) keep theirs as long as free-text columns still get a fifth of the line; free text wraps.
  */
 export function fitColumns(widths: number[], available: number): number[] {
   const total = widths.reduce((a, b) => a + b, 0);
@@ -63,9 +68,27 @@ export function fitColumns(widths: number[], available: number): number[] {
   const fixedTotal = widths.reduce((sum, w, i) => sum + (fixed[i] ? w : 0), 0);
   const flexibleTotal = total - fixedTotal;
   if (flexibleTotal === 0) return widths.map((w) => (w / total) * available);
-  const flexibleShare = Math.max(available - fixedTotal, Math.min(flexibleTotal, available / 3));
+  const flexibleShare = Math.max(available - fixedTotal, Math.min(flexibleTotal, available * FREE_TEXT_SHARE));
   const fixedScale = (available - flexibleShare) / fixedTotal;
   return widths.map((w, i) => (fixed[i] ? w * fixedScale : (w / flexibleTotal) * flexibleShare));
+}
+
+/**
+ * The largest of the sizes (in points, largest first) at which a table's codes, dates, phones and
+ * roles keep their whole width while free text still gets a fifth of the line: offices set tables
+ * in 四号 and step down to 小四 or 五号 rather than break a number. `usable` is the line in points;
+ * `padding` what each cell adds, in points.
+ */
+export function fittingSize(widths: number[], usable: number, sizes: readonly number[], padding: number): number {
+  for (const size of sizes) {
+    const halfEm = size / 2;
+    const wanted = widths.map((w) => w + padding / halfEm);
+    const available = usable / halfEm;
+    const fixed = wanted.reduce((sum, w, i) => sum + (widths[i]! <= FIXED_WIDTH ? w : 0), 0);
+    const flexible = wanted.reduce((sum, w) => sum + w, 0) - fixed;
+    if (fixed + Math.min(flexible, available * FREE_TEXT_SHARE) <= available) return size;
+  }
+  return sizes[sizes.length - 1]!;
 }
 
 export function tableBlocks(table: Pick<ReportTable, 'header' | 'sections'>, options: { tall?: boolean } = {}): ReportBlock[] {

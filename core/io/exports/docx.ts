@@ -7,7 +7,7 @@
 // current Word, so Word does not open the file in compatibility mode.
 // WordprocessingML is written directly as text: the `docx` library built a 10,000-row roster in 12 s,
 // most of it garbage collection; this writer takes a fraction of a second.
-import { fitColumns, type ReportBlock, type ReportDocument } from './document.js';
+import { fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
 import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
 import { zipOf } from './zip-writer.js';
 
@@ -22,7 +22,8 @@ const LATIN = 'Times New Roman';
 type Face = (typeof FONTS)[keyof typeof FONTS];
 
 // Sizes in half-points: 二号 22 pt, 小二 18 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.
-const SIZE = { title: 44, longTitle: 36, subtitle: 32, heading: 32, paragraph: 32, table: 28, pageNumber: 28 } as const;
+// A landscape table of many columns steps down to 小四, so that no number, date or role has to break.
+const SIZE = { title: 44, longTitle: 36, subtitle: 32, heading: 32, paragraph: 32, table: 28, wideTable: 24, pageNumber: 28 } as const;
 
 // A4 in twips (1/1440 inch; a millimetre is 56.69 twips).
 const MM = 1440 / 25.4;
@@ -105,6 +106,14 @@ function closingShortSection(blocks: ReportBlock[]): number {
   return short && start > 0 && blocks[start - 1]!.kind === 'table' ? start - 1 : -1;
 }
 
+/** 四号 (or 小四 when landscape), stepping down to 小四 and 五号 until no code, date, phone or role has to break. */
+function tableSize(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: number, landscape: boolean): number {
+  const largest = landscape ? SIZE.wideTable : SIZE.table;
+  const sizes = [28, 24, 21].filter((s) => s <= largest).map((halfPoints) => halfPoints / 2);
+  // Widths in twips to points for the shared rule; back to half-points for WordprocessingML.
+  return fittingSize(block.widths, usableWidth / 20, sizes, (CELL_MARGIN.left + CELL_MARGIN.right) / 20 + 4) * 2;
+}
+
 function documentXml(doc: ReportDocument): string {
   const pageWidth = doc.landscape ? A4.height : A4.width;
   const usableWidth = pageWidth - MARGIN.left - MARGIN.right;
@@ -125,7 +134,7 @@ function documentXml(doc: ReportDocument): string {
         return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
       case 'table':
         // An empty paragraph after each table keeps two tables from merging into one.
-        return `${table(block, usableWidth, SIZE.table, index === keepTableWithNext)}<w:p/>`;
+        return `${table(block, usableWidth, tableSize(block, usableWidth, doc.landscape), index === keepTableWithNext)}<w:p/>`;
     }
   });
   // A long title (a meeting's name + 会议记录) steps down to 小二 rather than breaking off one character.

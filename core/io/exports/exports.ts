@@ -22,16 +22,16 @@ import { xlsxOf } from './xlsx.js';
 /** Gathering the data, writing the file, done. */
 const STAGES = 2;
 
-function file(ctx: ServiceContext, what: string, format: ExportFormat, bytes: Buffer): FileContent {
+function file(ctx: ServiceContext, what: string, format: ExportFormat, { bytes, missing }: { bytes: Buffer; missing: string[] }): FileContent {
   const profile = getProfile(ctx);
   const alliance = profile?.shortName ?? profile?.name ?? '';
   const safe = `${alliance}${what}`.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
-  return { fileName: `${safe}-${todayIso(ctx).replaceAll('-', '')}.${format}`, mimeType: EXPORT_FORMATS[format].mimeType, bytes: bytes.toString('base64') };
+  return { fileName: `${safe}-${todayIso(ctx).replaceAll('-', '')}.${format}`, mimeType: EXPORT_FORMATS[format].mimeType, bytes: bytes.toString('base64'), ...(missing.length ? { missingCharacters: missing } : {}) };
 }
 
-/** Writes a printed document in a document format. */
-function documentBytes(ctx: ServiceContext, doc: ReportDocument, format: ExportFormat): Promise<Buffer> {
-  return format === 'docx' ? docxOf(doc) : pdfOf(doc, ctx.fontsDir);
+/** Writes a printed document in a document format, with the characters a pdf could not show. */
+async function documentBytes(ctx: ServiceContext, doc: ReportDocument, format: ExportFormat): Promise<{ bytes: Buffer; missing: string[] }> {
+  return format === 'docx' ? { bytes: await docxOf(doc), missing: [] } : pdfOf(doc, ctx.fontsDir);
 }
 
 /** Every sheet in one document: the expiring list follows the summary under its own heading. */
@@ -52,9 +52,9 @@ async function reportFile(ctx: ServiceContext, what: string, format: ExportForma
   const sheets = gather();
   job.progress(1, STAGES);
   job.checkpoint();
-  const bytes = format === 'csv' ? csvOf(sheets[0]!) : format === 'xlsx' ? await xlsxOf(sheets) : await documentBytes(ctx, summaryDocument(sheets), format);
+  const written = format === 'csv' ? { bytes: csvOf(sheets[0]!), missing: [] } : format === 'xlsx' ? { bytes: await xlsxOf(sheets), missing: [] } : await documentBytes(ctx, summaryDocument(sheets), format);
   job.progress(STAGES, STAGES);
-  return file(ctx, what, format, bytes);
+  return file(ctx, what, format, written);
 }
 
 export function rosterSheets(ctx: ServiceContext, input: Omit<RosterExportInput, 'format'>): ReportSheet[] {
@@ -81,9 +81,9 @@ export async function exportMeeting(ctx: ServiceContext, input: MeetingExportInp
   const doc = meetingDocument(ctx, input.id, input.part, input.spareRows);
   job.progress(1, STAGES);
   job.checkpoint();
-  const bytes = await documentBytes(ctx, doc, input.format);
+  const written = await documentBytes(ctx, doc, input.format);
   job.progress(STAGES, STAGES);
-  return file(ctx, doc.title, input.format, bytes);
+  return file(ctx, doc.title, input.format, written);
 }
 
 /** The sign-in sheet alone: laid out with room to sign in docx and pdf, as a plain sheet in xlsx. */

@@ -1,39 +1,108 @@
-// pdf through pdfkit with an embedded CJK font (Noto Sans SC, subset to the glyphs used), so Chinese
-// renders on a machine without Chinese fonts. Tables are laid out here: rows never split across
-// pages, the header repeats on each page, headings keep with their table.
+// pdf through pdfkit with embedded CJK faces (subset to the glyphs used), so Chinese renders on a
+// machine without Chinese fonts: the body and the title in a serif face (Noto Serif SC, OFL), as
+// official documents set them, headings and table headers in a sans face (Noto Sans SC, as 黑体).
+// A text the main face cannot show is set in the other; a character neither has is never dropped
+// silently: the export lists it. Tables are laid out here: rows never split across pages, the header
+// repeats on each page, headings keep with their table, a subtotal stays with its group.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fitColumns, type ReportBlock, type ReportDocument } from './document.js';
+import { fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
 
-const REGULAR = 'NotoSansHans-Regular.otf';
-const BOLD = 'NotoSansHans-Bold.otf';
+const require = createRequire(import.meta.url);
 
-/** The folder of the bundled font files, found through node_modules (the desktop shell passes its own). */
+/** The face files, inside their packages. */
+const FACES = {
+  body: ['@expo-google-fonts/noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf'],
+  title: ['@expo-google-fonts/noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf'],
+  sans: ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'],
+  bold: ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'],
+} as const;
+type Face = keyof typeof FACES;
+/** Each face's stand-in for what it lacks. */
+const FALLBACK: Record<Face, Face> = { body: 'sans', title: 'bold', sans: 'body', bold: 'title' };
+
+/**
+ * The node_modules folder holding the font packages: found from here, unless the desktop shell
+ * passes its own (inside its archive).
+ */
 export function defaultFontsDir(): string {
-  const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-  return path.join(path.dirname(entry), '..', 'fonts');
+  const entry = require.resolve('@embedpdf/fonts-sc');
+  return entry.slice(0, entry.lastIndexOf(`${path.sep}@embedpdf${path.sep}`));
 }
 
-const MARGIN = { top: 50, bottom: 50, left: 48, right: 48 };
+function faceFile(modulesDir: string, face: Face): string {
+  const [pkg, file] = FACES[face];
+  return path.join(modulesDir, pkg, file);
+}
+
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+// Parsed once per file: a CJK face is 8–15 MB.
+const coverage = new Map<string, GlyphCoverage>();
+function coverageOf(file: string): GlyphCoverage {
+  let font = coverage.get(file);
+  if (!font) {
+    font = (require('fontkit') as { create(buffer: Buffer): GlyphCoverage }).create(fs.readFileSync(file));
+    coverage.set(file, font);
+  }
+  return font;
+}
+
+// GB/T 9704 as in the docx: top 37 mm, left 28 mm, a type area of 156 × 225 mm (in points).
+const PT = 72 / 25.4;
+const MARGIN = { top: 37 * PT, left: 28 * PT, right: (210 - 28 - 156) * PT, bottom: (297 - 37 - 225) * PT };
+// 二号 title, 三号 body and headings, 四号 tables and page numbers; a landscape table of many columns
+// steps down to 小四, so that no number, date or role has to break.
+const SIZES = { title: 22, subtitle: 16, heading: 16, paragraph: 16, table: 14, wideTable: 12, pageNumber: 14 } as const;
+/** 四号, 小四, 五号. */
+const TABLE_SIZES = [14, 12, 10.5] as const;
 const PAD = 4;
 
 type Pdf = PDFKit.PDFDocument;
-type Font = 'body' | 'bold';
+type Font = Face;
 type RowSize = { heights: number[]; height: number };
 
 /** Lays out one document's blocks on pdfkit's pages. */
 class PdfLayout {
   private readonly left = MARGIN.left;
   private readonly usable: number;
-  private readonly tableSize: number;
+  private tableSize: number;
+  private readonly largestTableSize: number;
+
+  /** Characters no face has, in the order met: the export says which. */
+  readonly missing = new Set<string>();
 
   constructor(
     private readonly pdf: Pdf,
     landscape: boolean,
+    private readonly covers: (face: Face, codePoint: number) => boolean,
   ) {
     this.usable = pdf.page.width - MARGIN.left - MARGIN.right;
-    this.tableSize = landscape ? 9 : 10;
+    this.largestTableSize = landscape ? SIZES.wideTable : SIZES.table;
+    this.tableSize = this.largestTableSize;
+  }
+
+  /** The face to set a text in: the one asked for if it has every character, else its stand-in if that has. */
+  private face(text: string, wanted: Face): Face {
+    let wantedHasAll = true;
+    let fallbackHasAll = true;
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      if (cp < 0x80) continue;
+      const inWanted = this.covers(wanted, cp);
+      const inFallback = this.covers(FALLBACK[wanted], cp);
+      if (!inWanted && !inFallback) this.missing.add(char);
+      wantedHasAll &&= inWanted;
+      fallbackHasAll &&= inFallback;
+    }
+    return wantedHasAll || !fallbackHasAll ? wanted : FALLBACK[wanted];
+  }
+
+  /** Sets the font for a text and returns the pdf, for a chained text() or heightOfString(). */
+  private use(text: string, wanted: Face, size: number): Pdf {
+    return this.pdf.font(this.face(text, wanted)).fontSize(size);
   }
 
   private bottom(): number {
@@ -41,16 +110,15 @@ class PdfLayout {
   }
 
   title(doc: ReportDocument): void {
-    this.pdf.font('bold').fontSize(18).text(doc.title, this.left, MARGIN.top, { width: this.usable, align: 'center' });
+    this.use(doc.title, 'title', doc.title.length > 20 ? 18 : SIZES.title).text(doc.title, this.left, MARGIN.top, { width: this.usable, align: 'center' });
     this.pdf.moveDown(0.4);
-    this.pdf.font('body').fontSize(10).text(doc.subtitle, { width: this.usable, align: 'right' });
+    this.use(doc.subtitle, 'body', SIZES.subtitle).text(doc.subtitle, { width: this.usable, align: 'right' });
     this.pdf.moveDown(0.6);
   }
 
   /** Each cell's text height and the row's height; measured once, used to place and to draw. */
   private measure(values: string[], widths: number[], font: Font, minHeight: number): RowSize {
-    this.pdf.font(font).fontSize(this.tableSize);
-    const heights = values.map((v, i) => this.pdf.heightOfString(v || ' ', { width: widths[i]! - 2 * PAD }));
+    const heights = values.map((v, i) => this.use(v, font, this.tableSize).heightOfString(v || ' ', { width: widths[i]! - 2 * PAD }));
     return { heights, height: Math.max(minHeight, Math.max(...heights) + 2 * PAD) };
   }
 
@@ -59,13 +127,14 @@ class PdfLayout {
     let x = this.left;
     const y = pdf.y;
     const { height } = size;
-    pdf.font(options.font).fontSize(this.tableSize);
     values.forEach((value, i) => {
       const w = widths[i]!;
       if (options.fill) pdf.rect(x, y, w, height).fill(options.fill);
       pdf.lineWidth(0.5).strokeColor('#000').rect(x, y, w, height).stroke();
       const center = options.font === 'bold' || (options.centerFirst && i === 0);
-      pdf.fillColor('#000').text(value, x + PAD, y + Math.max(PAD, (height - size.heights[i]!) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left' });
+      this.use(value, options.font, this.tableSize)
+        .fillColor('#000')
+        .text(value, x + PAD, y + Math.max(PAD, (height - size.heights[i]!) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left' });
       x += w;
     });
     pdf.x = this.left;
@@ -73,6 +142,8 @@ class PdfLayout {
   }
 
   table(block: Extract<ReportBlock, { kind: 'table' }>): void {
+    // 四号 (or 小四 when landscape), stepping down until no code, date, phone or role has to break.
+    this.tableSize = fittingSize(block.widths, this.usable, TABLE_SIZES.filter((s) => s <= this.largestTableSize), 2 * PAD);
     // A half-em is half the font size; cell padding is added to each column's need.
     const halfEm = this.tableSize / 2;
     const widths = fitColumns(
@@ -104,12 +175,12 @@ class PdfLayout {
       case 'heading':
         // Keep a heading with its table's header and first row.
         if (pdf.y + 70 > this.bottom()) pdf.addPage();
-        if (block.align === 'center') pdf.font('bold').fontSize(18).text(block.text, this.left, pdf.y, { width: this.usable, align: 'center' });
-        else pdf.font('bold').fontSize(13).text(block.text, this.left, pdf.y, { width: this.usable });
+        if (block.align === 'center') this.use(block.text, 'title', block.text.length > 20 ? 18 : SIZES.title).text(block.text, this.left, pdf.y, { width: this.usable, align: 'center' });
+        else this.use(block.text, 'bold', SIZES.heading).text(block.text, this.left, pdf.y, { width: this.usable });
         pdf.moveDown(0.3);
         break;
       case 'paragraph':
-        pdf.font('body').fontSize(11).text(block.text, this.left, pdf.y, { width: this.usable, lineGap: 3, align: block.align ?? 'left' });
+        this.use(block.text, 'body', SIZES.paragraph).text(block.text, this.left, pdf.y, { width: this.usable, lineGap: 9, align: block.align ?? 'left', indent: block.align ? 0 : 2 * SIZES.paragraph });
         pdf.moveDown(0.3);
         break;
       case 'pageBreak':
@@ -128,13 +199,16 @@ class PdfLayout {
     for (let i = range.start; i < range.start + range.count; i += 1) {
       pdf.switchToPage(i);
       pdf.page.margins.bottom = 0;
-      pdf.font('body').fontSize(9).text(`— ${i + 1} —`, this.left, pdf.page.height - MARGIN.bottom + 18, { width: this.usable, align: 'center', lineBreak: false });
+      // Right on odd pages, left on even ones, a character in from the edge of the type area.
+      const odd = (i - range.start) % 2 === 0;
+      pdf.font('body').fontSize(SIZES.pageNumber).text(`— ${i - range.start + 1} —`, this.left + (odd ? 0 : SIZES.pageNumber), pdf.page.height - MARGIN.bottom + 24, { width: this.usable - SIZES.pageNumber, align: odd ? 'right' : 'left', lineBreak: false });
       pdf.page.margins.bottom = MARGIN.bottom;
     }
   }
 }
 
-export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): Promise<Buffer> {
+/** The pdf, and the characters no embedded face has (shown as empty boxes; the clerk is told). */
+export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): Promise<{ bytes: Buffer; missing: string[] }> {
   // Loaded on first export: pdfkit and its font engine are large.
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
@@ -150,13 +224,13 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  pdf.registerFont('body', fs.readFileSync(path.join(fontsDir, REGULAR)));
-  pdf.registerFont('bold', fs.readFileSync(path.join(fontsDir, BOLD)));
-  const layout = new PdfLayout(pdf, doc.landscape);
+  const files = Object.fromEntries((Object.keys(FACES) as Face[]).map((face) => [face, faceFile(fontsDir, face)])) as Record<Face, string>;
+  for (const face of Object.keys(FACES) as Face[]) pdf.registerFont(face, fs.readFileSync(files[face]));
+  const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint));
   layout.title(doc);
   for (const block of doc.blocks) layout.block(block);
   layout.pageNumbers();
   pdf.end();
   await done;
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), missing: [...layout.missing] };
 }

@@ -28,7 +28,10 @@ export function ExportMenu<F extends ExportFormat>({
     running.current = cancel;
     setProgress({ done: 0, total: 0 });
     try {
-      saveFile(await exportAs(format, { onProgress: setProgress, signal: cancel.signal }));
+      const file = await exportAs(format, { onProgress: setProgress, signal: cancel.signal });
+      saveFile(file);
+      // Never dropped silently: characters the pdf's fonts lack are named.
+      if (file.missingCharacters?.length) void message.warning(t('exports.missingCharacters', { chars: file.missingCharacters.join(' ') }), 10);
     } catch (error) {
       if (!cancel.signal.aborted) message.error(errorText(t, error));
     } finally {

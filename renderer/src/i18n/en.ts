@@ -194,6 +194,7 @@ const en: Messages = {
     meetingRecord: 'Export record and sign-in sheet',
     signIn: 'Export sign-in sheet',
     spareRows: 'Spare rows on the sign-in sheet',
+    missingCharacters: 'No font in the PDF has these characters; they print as empty boxes: {{chars}}. Use the Word format, or common characters in the names.',
     contacts: 'Export contacts list',
     talent: 'Export talent lists',
     preview: 'Print preview',

@@ -152,6 +152,7 @@ const zh = {
     meetingRecord: '导出会议记录和签到表',
     signIn: '导出签到表',
     spareRows: '签到表空行数',
+    missingCharacters: 'PDF 中以下字符没有可用的字形，打印出来是空框：{{chars}}。请改用 Word 格式，或在名称中换用常用字。',
     contacts: '导出通讯录',
     talent: '导出人才供需表',
     preview: '打印预览',
