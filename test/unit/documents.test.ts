@@ -171,6 +171,12 @@ describe('agreement summary as docx and pdf', () => {
     expect(paragraphs).toContain('校企（3份）');
     expect(paragraphs).toContain('小计：3 份');
     expect(paragraphs).toContain('90天内到期（1份）');
+    // A grand total after the groups, by type; every closing row spans the whole table.
+    const total = callOk(core, 'agreements.list', { limit: 1 }).total;
+    expect(paragraphs).toContain('总计');
+    expect(paragraphs).toContain(`合计：${total} 份`);
+    const preview = callOk(core, 'reports.preview', { report: 'agreements' });
+    for (const block of preview.blocks) if (block.kind === 'table' && block.footer) expect(block.footer).toHaveLength(block.header.length);
 
     const pdf = (await exported('exports.agreements', { format: 'pdf', types: ['school_enterprise'] })).bytes;
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);

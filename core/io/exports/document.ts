@@ -96,6 +96,15 @@ export function tableBlocks(table: Pick<ReportTable, 'header' | 'sections'>, opt
   const widths = wantedWidths(table.header, allRows);
   return table.sections.flatMap((section): ReportBlock[] => [
     ...(section.heading ? [{ kind: 'heading' as const, text: section.heading }] : []),
-    { kind: 'table', header: table.header, widths, rows: section.rows, footer: section.footer, tall: options.tall, keepWhole: widths.map((w) => w <= FIXED_WIDTH) },
+    {
+      kind: 'table',
+      header: table.header,
+      widths,
+      rows: section.rows,
+      // A closing row spans the table like any other: every cell bordered, however few it fills.
+      footer: section.footer && [...section.footer, ...Array<string>(Math.max(0, table.header.length - section.footer.length)).fill('')],
+      tall: options.tall,
+      keepWhole: widths.map((w) => w <= FIXED_WIDTH),
+    },
   ]);
 }
