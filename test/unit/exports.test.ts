@@ -126,8 +126,9 @@ describe('agreement summary export', () => {
         secondColumn.push(row.getCell(2).value);
       }
     });
-    expect(firstColumn.filter((v) => typeof v === 'string')).toEqual(['校企（3份）', '校校（2份）', '科教（1份）', '政企（1份）']);
+    expect(firstColumn.filter((v) => typeof v === 'string')).toEqual(['校企（3份）', '校校（2份）', '科教（1份）', '政企（1份）', '总计']);
     expect(secondColumn.filter((v) => typeof v === 'string' && v.startsWith('小计'))).toEqual(['小计：3 份', '小计：2 份', '小计：1 份', '小计：1 份']);
+    expect(secondColumn.filter((v) => typeof v === 'string' && v.startsWith('合计'))).toEqual(['合计：7 份']);
     const expiring = workbook.getWorksheet('90天内到期')!;
     expect(expiring.getRow(4).values).toEqual(expect.arrayContaining(['即将到期的协议', '2027-01-31', '即将到期']));
   });

@@ -107,15 +107,15 @@ export function agreementSummarySheets(ctx: ServiceContext, filters: AgreementFi
       subtitle,
       header: SUMMARY_HEADER,
       landscape: true,
-      sections: byType.map((group) => ({
-        heading: `${cellText(agreementFields.type, group.type)}（${group.rows.length}份）`,
-        rows: group.rows.map((a, i) => summaryRow(i + 1, a, summaries)),
-        footer: ['', `小计：${group.rows.length} 份`],
-      })),
-      // The grand total closes the summary, by type as the subtotals were.
-      ...(byType.length > 0
-        ? [{ heading: '总计', rows: [], footer: ['', `合计：${rows.length} 份`, byType.map((g) => `${cellText(agreementFields.type, g.type)} ${g.rows.length} 份`).join('，')] }]
-        : []),
+      sections: [
+        ...byType.map((group) => ({
+          heading: `${cellText(agreementFields.type, group.type)}（${group.rows.length}份）`,
+          rows: group.rows.map((a, i) => summaryRow(i + 1, a, summaries)),
+          footer: ['', `小计：${group.rows.length} 份`],
+        })),
+        // The grand total closes the summary, by type as the subtotals were.
+        ...(byType.length > 0 ? [{ heading: '总计', rows: [], footer: ['', `合计：${rows.length} 份`, byType.map((g) => `${cellText(agreementFields.type, g.type)} ${g.rows.length} 份`).join('，')] }] : []),
+      ],
     },
     {
       sheetName: '90天内到期',
