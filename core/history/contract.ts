@@ -19,16 +19,17 @@ export interface ChangeSummary {
   restorable: boolean;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 export const changeRecentInput = z.strictObject({
   entity: z.enum(CHANGE_ENTITIES).optional(),
   action: z.enum(CHANGE_ACTIONS).optional(),
   /** Words in the record as it was (its name, number, a contact, a phone …). */
   text: z.string().max(200).optional(),
-  /** Days of the change, inclusive (YYYY-MM-DD, as the change's time is stored, in UTC). */
-  from: day.optional(),
-  to: day.optional(),
+  /**
+   * When the change was made: from `since` (inclusive) to `until` (exclusive), as instants, so the
+   * page asks for the clerk's own days (midnight to midnight where she is), not UTC ones.
+   */
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

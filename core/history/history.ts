@@ -2,7 +2,6 @@
 // exactly as the snapshot their deletion logged.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { agreements, changeLog, events, organizations, talentItems } from '../../db/schema.js';
-import { addDays } from '../agreements/agreement-rules.js';
 import { putBackAgreement } from '../agreements/agreements.js';
 import type { Agreement } from '../agreements/contract.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -23,6 +22,9 @@ const RESTORABLE: Record<string, { table: typeof organizations | typeof agreemen
   talent: { table: talentItems, putBack: (ctx, s) => putBackTalentItem(ctx, s as TalentItem) },
 };
 
+/** Keys whose values are codes, ids or bookkeeping, never words a clerk would search for. */
+const HIDDEN_KEYS = ['id', 'category', 'role', 'status', 'type', 'direction', 'level', 'kind', 'state', 'action', 'pinyinKey', 'strokeKey', 'searchText', 'pinyinOverride', 'ownerType', 'sha256', 'mimeType'];
+
 function labelOf(entity: string, snapshot: Record<string, unknown> | null): string {
   if (!snapshot) return '';
   if (entity === 'agreement') return `${snapshot.number ?? ''} ${snapshot.title ?? ''}`.trim();
@@ -38,10 +40,18 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
   const conditions: (SQL | undefined)[] = [];
   if (input.entity) conditions.push(eq(changeLog.entity, input.entity));
   if (input.action) conditions.push(eq(changeLog.action, input.action));
-  if (input.from) conditions.push(gte(changeLog.at, input.from));
-  if (input.to) conditions.push(lt(changeLog.at, addDays(input.to, 1)));
+  // Stored as toISOString() writes them, so instants compare as text once written the same way.
+  if (input.since) conditions.push(gte(changeLog.at, new Date(input.since).toISOString()));
+  if (input.until) conditions.push(lt(changeLog.at, new Date(input.until).toISOString()));
   const text = input.text?.trim();
-  if (text) conditions.push(sql`coalesce(${changeLog.after}, ${changeLog.before}) LIKE ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Words the clerk can see: text values of the record, not its field names, ids, codes or times.
+    // The plain LIKE first keeps the tree walk to the rows that can match at all.
+    conditions.push(
+      sql`coalesce(${changeLog.after}, ${changeLog.before}) LIKE ${pattern} ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_tree(coalesce(${changeLog.after}, ${changeLog.before})) AS v WHERE v.type = 'text' AND v.value LIKE ${pattern} ESCAPE '\\' AND NOT (v.key IN (${sql.raw(HIDDEN_KEYS.map((k) => `'${k}'`).join(', '))}) OR v.key LIKE '%Id' OR v.key LIKE '%At'))`,
+    );
+  }
   const where = and(...conditions);
   const rows = ctx.db.select().from(changeLog).where(where).orderBy(desc(changeLog.id)).limit(input.limit).offset(input.offset).all();
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(changeLog).where(where).get()!.n;

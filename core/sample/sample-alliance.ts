@@ -143,7 +143,7 @@ export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, opti
   if (own.sampleLoaded) throw new AppError('CONFLICT', 'The sample alliance is already loaded in this file.', { key: 'errors.sampleLoaded' });
   if ((own.profileName || own.records > 0) && !options.confirmed) {
     throw new AppError('CONFLICT', `This file already holds the alliance profile or records of its own (${own.records} records); load the sample beside them only when confirmed.`, {
-      key: 'errors.sampleAsks',
+      key: own.records > 0 ? 'errors.sampleAsks' : 'errors.sampleAsksProfile',
       params: { name: own.profileName ?? '', records: own.records },
     });
   }

@@ -53,6 +53,29 @@ describe('agreement form', () => {
     ]);
   });
 
+  it('saves once when 保存 is clicked twice in a row', async () => {
+    let release: () => void = () => undefined;
+    const calls = stubApi(
+      stubs({
+        // The first save is still under way when the second click comes.
+        'agreements.create': (input) => new Promise((resolve) => (release = () => resolve({ id: SCHOOL, number: '2026-校企-001', title: input.title }))),
+      }),
+    );
+    const onClose = vi.fn();
+    renderWithProviders(<AgreementForm open agreementId={null} defaults={withParties} onClose={onClose} />);
+    await userEvent.type(await screen.findByLabelText('协议名称'), '订单培养合作协议');
+    const save = screen.getByRole('button', { name: '保 存' });
+    // As a double click arrives: the second after the first has started the save.
+    fireEvent.click(save);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'agreements.create')).toHaveLength(1));
+    fireEvent.click(save);
+    await userEvent.keyboard('{Control>}s{/Control}');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.filter((c) => c.method === 'agreements.create')).toHaveLength(1);
+  });
+
   it('shows why a chosen type does not fit the parties, next to the type', async () => {
     stubApi(stubs());
     renderWithProviders(<AgreementForm open agreementId={null} defaults={withParties} onClose={() => undefined} />);

@@ -111,7 +111,7 @@ describe('the sample never touches the clerk’s data', () => {
 
     await page.getByRole('button', { name: '载入示例联合体' }).click();
     await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('在已有数据旁载入示例？');
-    expect(await page.locator('.ant-modal-confirm-content').textContent()).toContain('已有联合体概况或 1 条记录');
+    expect(await page.locator('.ant-modal-confirm-content').textContent()).toContain('已有 1 条记录');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '载入示例' }).click();
     await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('共 190 家单位');
     expect(await page.getByTestId('alliance-name').textContent()).toBe('我的产教联合体');

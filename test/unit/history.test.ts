@@ -32,9 +32,16 @@ describe('history', () => {
     expect(labels({ text: '张敏' })).toEqual(['create 吉林大学']);
     expect(labels({ text: '13912345678' })).toEqual(['create 吉林大学']);
     expect(labels({ text: '100%_' })).toEqual([]); // LIKE's own characters are only characters
-    expect(labels({ from: '2026-11-28' })).toEqual(['update 长春职业技术学院', 'create 长春职业技术学院']);
-    expect(labels({ to: '2026-11-27' })).toEqual(['create 吉林大学']);
-    expect(labels({ from: '2026-11-28', to: '2026-11-28', action: 'update', entity: 'organization' })).toEqual(['update 长春职业技术学院']);
+    // Field names, codes and ids are not words in the record.
+    expect(labels({ text: 'name' })).toEqual([]);
+    expect(labels({ text: 'university' })).toEqual([]);
+    expect(labels({ text: '"' })).toEqual([]);
+    // Days as the clerk's own (here UTC+8: her 28 November runs from 27 November 16:00 UTC).
+    const beijingDay = (day: string) => ({ since: new Date(`${day}T00:00:00+08:00`).toISOString(), until: new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() });
+    expect(labels(beijingDay('2026-11-28'))).toEqual(['update 长春职业技术学院', 'create 长春职业技术学院']);
+    expect(labels({ until: '2026-11-28T00:00:00.000Z' })).toEqual(['create 吉林大学']);
+    expect(labels({ ...beijingDay('2026-11-28'), action: 'update', entity: 'organization' })).toEqual(['update 长春职业技术学院']);
+    expect(callError(dated, 'changes.recent', { since: '2026-13-45T00:00:00Z' }).details?.fields?.since).toBeDefined();
     const update = callOk(dated, 'changes.recent', { action: 'update' }).rows[0]!;
     const entry = callOk(dated, 'changes.get', { id: update.id });
     expect([(entry.before as { shortName: string | null }).shortName, (entry.after as { shortName: string | null }).shortName]).toEqual([null, '长职']);

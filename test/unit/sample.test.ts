@@ -66,7 +66,7 @@ describe('sample alliance', () => {
   it('asks before loading beside the clerk’s own profile, then loads beside it and keeps her name', async () => {
     const core = await freshCore();
     callOk(core, 'alliance.update', { name: '我的联合体' });
-    expect(callError(core, 'sample.load', {})).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.sampleAsks', params: { name: '我的联合体', records: 0 } } });
+    expect(callError(core, 'sample.load', {})).toMatchObject({ code: 'CONFLICT', details: { key: 'errors.sampleAsksProfile', params: { name: '我的联合体', records: 0 } } });
     expect(callOk(core, 'app.overview', {}).memberCount).toBe(0);
     const loaded = callOk(core, 'sample.load', { confirmed: true });
     expect(loaded).toMatchObject({ memberCount: 190, sampleMemberCount: 190, profile: { name: '我的联合体', isSample: false } });

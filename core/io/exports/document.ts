@@ -108,3 +108,16 @@ export function tableBlocks(table: Pick<ReportTable, 'header' | 'sections'>, opt
     },
   ]);
 }
+
+/**
+ * Blocks that end the document and are short (a heading and a few paragraphs, the minutes of a
+ * meeting) would sit alone on a nearly empty page when they just miss the previous one: the rows
+ * before them are kept with them instead.
+ */
+export function closingShortSection(blocks: ReportBlock[]): number {
+  let start = blocks.length;
+  while (start > 0 && blocks[start - 1]!.kind !== 'table' && blocks[start - 1]!.kind !== 'pageBreak') start--;
+  const closing = blocks.slice(start);
+  const short = closing.length > 0 && closing.length <= 4 && closing.every((b) => b.kind === 'heading' || (b.kind === 'paragraph' && b.text.length <= 140));
+  return short && start > 0 && blocks[start - 1]!.kind === 'table' ? start - 1 : -1;
+}

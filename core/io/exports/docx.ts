@@ -7,7 +7,7 @@
 // current Word, so Word does not open the file in compatibility mode.
 // WordprocessingML is written directly as text: the `docx` library built a 10,000-row roster in 12 s,
 // most of it garbage collection; this writer takes a fraction of a second.
-import { fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
+import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
 import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
 import { zipOf } from './zip-writer.js';
 
@@ -91,19 +91,6 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: numb
   if (block.footer) parts.push(row(block.footer, bold, false, keepLastRowsWithNext));
   parts.push('</w:tbl>');
   return parts.join('');
-}
-
-/**
- * Blocks that end the document and are short (a heading and a few paragraphs, the minutes of a
- * meeting) would sit alone on a nearly empty page when they just miss the previous one: the rows
- * before them are kept with them instead.
- */
-function closingShortSection(blocks: ReportBlock[]): number {
-  let start = blocks.length;
-  while (start > 0 && blocks[start - 1]!.kind !== 'table' && blocks[start - 1]!.kind !== 'pageBreak') start--;
-  const closing = blocks.slice(start);
-  const short = closing.length > 0 && closing.length <= 4 && closing.every((b) => b.kind === 'heading' || (b.kind === 'paragraph' && b.text.length <= 140));
-  return short && start > 0 && blocks[start - 1]!.kind === 'table' ? start - 1 : -1;
 }
 
 /** 四号 (or 小四 when landscape), stepping down to 小四 and 五号 until no code, date, phone or role has to break. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
+import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
 
 const require = createRequire(import.meta.url);
 
@@ -141,7 +141,17 @@ class PdfLayout {
     pdf.y = y + height;
   }
 
-  table(block: Extract<ReportBlock, { kind: 'table' }>): void {
+  /** The height the blocks from `from` on take: a short closing section the table's last rows stay with. */
+  closingHeight(blocks: ReportBlock[], from: number): number {
+    let height = 0;
+    for (const block of blocks.slice(from)) {
+      if (block.kind === 'heading') height += this.use(block.text, 'bold', SIZES.heading).heightOfString(block.text, { width: this.usable }) + 8;
+      if (block.kind === 'paragraph') height += this.use(block.text, 'body', SIZES.paragraph).heightOfString(block.text, { width: this.usable, lineGap: 9 }) + 6;
+    }
+    return height;
+  }
+
+  table(block: Extract<ReportBlock, { kind: 'table' }>, keepWithNext = 0): void {
     // 四号 (or 小四 when landscape), stepping down until no code, date, phone or role has to break.
     this.tableSize = fittingSize(block.widths, this.usable, TABLE_SIZES.filter((s) => s <= this.largestTableSize), 2 * PAD);
     // A half-em is half the font size; cell padding is added to each column's need.
@@ -158,9 +168,11 @@ class PdfLayout {
     const sizes = rows.map(({ r, bold }) => this.measure(r.map(String), widths, bold ? 'bold' : 'body', minHeight));
     rows.forEach(({ r, bold }, i) => {
       const size = sizes[i]!;
-      // A subtotal never starts a page alone: the last row of its group goes over with it.
+      // A subtotal never starts a page alone: the last row of its group goes over with it. Before a
+      // short closing section, the last two rows go over with that section.
       const keptWithNext = block.footer && i === rows.length - 2 ? sizes[i + 1]!.height : 0;
-      if (this.pdf.y + size.height + keptWithNext > this.bottom()) {
+      const closing = keepWithNext > 0 && i === Math.max(0, rows.length - 2) ? sizes.slice(i + 1).reduce((sum, s) => sum + s.height, 0) + keepWithNext : 0;
+      if (this.pdf.y + size.height + Math.max(keptWithNext, closing) > this.bottom() && i > 0) {
         this.pdf.addPage();
         drawHeader();
       }
@@ -169,7 +181,7 @@ class PdfLayout {
     this.pdf.moveDown(0.8);
   }
 
-  block(block: ReportBlock): void {
+  block(block: ReportBlock, keepWithNext = 0): void {
     const pdf = this.pdf;
     switch (block.kind) {
       case 'heading':
@@ -187,7 +199,7 @@ class PdfLayout {
         pdf.addPage();
         break;
       case 'table':
-        this.table(block);
+        this.table(block, keepWithNext);
         break;
     }
   }
@@ -228,7 +240,8 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
   for (const face of Object.keys(FACES) as Face[]) pdf.registerFont(face, fs.readFileSync(files[face]));
   const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint));
   layout.title(doc);
-  for (const block of doc.blocks) layout.block(block);
+  const keepTable = closingShortSection(doc.blocks);
+  doc.blocks.forEach((block, i) => layout.block(block, i === keepTable ? layout.closingHeight(doc.blocks, i + 1) : 0));
   layout.pageNumbers();
   pdf.end();
   await done;

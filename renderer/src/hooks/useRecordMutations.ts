@@ -2,6 +2,7 @@
 // method declares it changes); a refused save shows the core's field errors and keeps everything typed.
 import { useMutation } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errors';
 import { showFieldErrors, type NamePath } from '../api/formErrors';
@@ -27,8 +28,14 @@ export function useRecordMutations<V, T>(options: RecordMutations<V, T>) {
     message.success(text);
     options.onClose();
   };
-  const save = useMutation({
+  // One save at a time, decided synchronously: a double click or a second Ctrl+S in the same moment
+  // would otherwise both pass a check of isPending, which only changes on the next render.
+  const saving = useRef(false);
+  const mutation = useMutation({
     mutationFn: (values: V) => options.save(values, refresh),
+    onSettled: () => {
+      saving.current = false;
+    },
     onSuccess: (saved) => done(options.savedMessage(saved)),
     onError: (error, values) => {
       const toPath = options.namePathOf ? (path: string) => options.namePathOf!(path, values) : undefined;
@@ -41,5 +48,13 @@ export function useRecordMutations<V, T>(options: RecordMutations<V, T>) {
     onSuccess: () => done(options.deletedMessage()),
     onError: (error) => message.error(errorText(t, error)),
   });
+  const save = {
+    ...mutation,
+    mutate: (values: V) => {
+      if (saving.current) return;
+      saving.current = true;
+      mutation.mutate(values);
+    },
+  };
   return { save, remove };
 }

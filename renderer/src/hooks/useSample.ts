@@ -15,7 +15,8 @@ export function useLoadSample(onLoaded?: () => void) {
       void message.success(t('welcome.sampleLoaded', { count: result.memberCount }));
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.shape.details?.key === 'errors.sampleAsks') {
+      const key = error instanceof ApiError ? error.shape.details?.key : undefined;
+      if (key === 'errors.sampleAsks' || key === 'errors.sampleAsksProfile') {
         modal.confirm({
           title: t('sample.askTitle'),
           content: errorText(t, error),

@@ -62,7 +62,7 @@ const en: Messages = {
     removeBody: 'Only the units, agreements, events and talent items the sample loaded are removed; records you added stay. Sample records your own records use are kept and become yours.',
     removeOk: 'Remove',
     removed: 'Sample removed: {{members}} units, {{agreements}} agreements, {{events}} events',
-    keptTitle: 'These sample records are used by your records and were kept as yours',
+    keptTitle: 'These sample records are used by your records and were kept as yours. Their contacts, roles and other details are still the sample’s: check and correct them',
     kind: { member: 'Unit', event: 'Event', agreement: 'Agreement' },
   },
   welcome: {
@@ -345,7 +345,8 @@ const en: Messages = {
     memberNotFound: 'This member no longer exists; it may have been deleted',
     contactNotFound: 'This contact no longer exists',
     sampleLoaded: 'The sample alliance is already loaded in this data file',
-    sampleAsks: 'This data file already holds an alliance profile or {{records}} records. Once confirmed, the sample is loaded beside them and the profile stays as it is',
+    sampleAsks: 'This data file already holds {{records}} records. Once confirmed, the sample is loaded beside them and the profile stays as it is',
+    sampleAsksProfile: 'This data file already holds an alliance profile ({{name}}). Once confirmed, the sample is loaded and the profile stays as it is',
     sampleClash: 'The existing unit “{{name}}” has the name or code of a sample unit, so the sample was not loaded',
     unknownMethod: 'Internal error: unknown operation {{method}}',
     dbNewerThanApp: 'This data file was written by a newer version of the app. Install that version to open it; the file has not been changed.',

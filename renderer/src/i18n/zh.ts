@@ -37,7 +37,7 @@ const zh = {
     removeBody: '只移除示例载入的单位、协议、活动和人才供需信息；你自己添加的记录不受影响。你的记录用到的示例记录会保留下来，归为你的记录。',
     removeOk: '移除',
     removed: '已移除示例数据：{{members}} 家单位、{{agreements}} 份协议、{{events}} 场活动',
-    keptTitle: '以下示例记录被你的记录用到，已保留为你的记录',
+    keptTitle: '以下示例记录被你的记录用到，已保留为你的记录。它们的联系人、职务等仍是示例内容，请核对修改',
     kind: { member: '单位', event: '活动', agreement: '协议' },
   },
   welcome: {
@@ -258,7 +258,8 @@ const zh = {
     memberNotFound: '找不到该成员单位，可能已被删除',
     contactNotFound: '找不到该联系人',
     sampleLoaded: '这个数据文件里已经载入了示例联合体',
-    sampleAsks: '这个数据文件里已有联合体概况或 {{records}} 条记录。确认后示例会载入在它们旁边，联合体概况保持不变',
+    sampleAsks: '这个数据文件里已有 {{records}} 条记录。确认后示例会载入在它们旁边，联合体概况保持不变',
+    sampleAsksProfile: '这个数据文件里已有联合体概况（{{name}}）。确认后示例会载入进来，联合体概况保持不变',
     sampleClash: '已有的单位“{{name}}”与示例中的单位同名或同代码，示例没有载入',
     unknownMethod: '程序内部错误：未知的操作 {{method}}',
     dbNewerThanApp: '此数据文件由更新版本的软件写入，请安装新版本后再打开。文件未被改动。',

@@ -48,7 +48,7 @@ export function AgreementForm(props: AgreementFormProps) {
       ) : agreement.isError ? (
         <Alert type="error" showIcon message={errorText(t, agreement.error)} />
       ) : (
-        <Form<AgreementFormValues> form={form} name="agreement" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
+        <Form<AgreementFormValues> form={form} name="agreement" layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={safety.onValuesChange}>
           <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
           <Row gutter={16}>
             <Col span={16}>

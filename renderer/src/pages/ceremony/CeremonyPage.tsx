@@ -70,6 +70,8 @@ export function CeremonyPage({ params, navigate }: { params: URLSearchParams; na
       okText: t('ceremony.earlyRun'),
       okButtonProps: { danger: true },
       cancelText: t('form.cancel'),
+      // Not the real run: Space and Enter are the ceremony's own keys, pressed out of habit.
+      autoFocusButton: 'cancel',
       onOk: () => setRunning(true),
       footer: (_, { OkBtn, CancelBtn }) => (
         <>

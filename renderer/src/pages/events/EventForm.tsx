@@ -56,7 +56,7 @@ export function EventForm({ open, eventId, onClose }: EventFormProps) {
       ) : event.isError ? (
         <Alert type="error" showIcon message={errorText(t, event.error)} />
       ) : (
-        <Form<EventFormValues> form={form} name="event" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
+        <Form<EventFormValues> form={form} name="event" layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={safety.onValuesChange}>
           <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
           <Row gutter={16}>
             <Col span={16}>

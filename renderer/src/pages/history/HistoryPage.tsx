@@ -36,8 +36,9 @@ export function HistoryPage() {
     action: action === 'all' ? undefined : action,
     entity,
     text: words || undefined,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
+    // The clerk's own days: from her midnight to the midnight after the last day.
+    since: range?.[0]?.startOf('day').toISOString(),
+    until: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
   };
   const list = useApiQuery('changes.recent', input, { refetchInterval: LIVE_MS, placeholderData: (previous) => previous });
   const restore = useApiMutation('changes.restore', {

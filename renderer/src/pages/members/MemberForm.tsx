@@ -56,7 +56,7 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
             form={form}
             name="member"
             layout="vertical"
-            onFinish={(values) => !save.isPending && save.mutate(values)}
+            onFinish={(values) => save.mutate(values)}
             onValuesChange={(changed) => {
               safety.onValuesChange();
               if ('uscc' in changed) setUsccWarning(null);
@@ -175,7 +175,7 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
           <StatusChanger member={member.data} />
           <Divider />
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Typography.Text type="secondary">{t('form.createdAt', { at: member.data.createdAt.slice(0, 10) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('form.createdAt', { at: new Date(member.data.createdAt).toLocaleDateString() })}</Typography.Text>
             <Popconfirm title={t('form.deleteConfirm', { name: member.data.name })} onConfirm={() => remove.mutate()} okButtonProps={{ danger: true }}>
               <Button danger loading={remove.isPending}>
                 {t('form.delete')}

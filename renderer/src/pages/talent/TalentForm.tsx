@@ -60,7 +60,7 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
       ]}
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
-      <Form<TalentValues> form={form} name="talent" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(v)} onValuesChange={safety.onValuesChange}>
+      <Form<TalentValues> form={form} name="talent" layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={safety.onValuesChange}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="direction" label={label('direction')}>
