@@ -214,7 +214,8 @@ describe('signing ceremony, end to end', () => {
       const first = row.getCell(1).value;
       if (n > 3 && typeof first === 'string') headings.push(first);
     });
-    expect(headings).toEqual(['政企（2份）']);
+    // The one group the filter leaves, then the grand total.
+    expect(headings).toEqual(['政企（2份）', '总计']);
   });
 
   it('previews the filtered summary for printing and exports it as pdf', async () => {
@@ -222,8 +223,9 @@ describe('signing ceremony, end to end', () => {
     await filterGovernmentEnterprise();
     await page.getByRole('button', { name: '打印预览' }).click();
     const paper = page.getByTestId('print-paper');
-    await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['政企（2份）']);
-    expect(await paper.locator('tr.paper-footer-row').textContent()).toContain('小计：2 份');
+    await expect.poll(() => paper.locator('h2').allTextContents()).toEqual(['政企（2份）', '总计']);
+    expect(await paper.locator('tr.paper-footer-row').first().textContent()).toContain('小计：2 份');
+    expect(await paper.locator('tr.paper-footer-row').last().textContent()).toContain('合计：2 份');
     await page.getByRole('button', { name: '关闭预览' }).click();
     await page.getByRole('button', { name: '导 出' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF 文件（.pdf，已嵌入字体）' }).click()]);
