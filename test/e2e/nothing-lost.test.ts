@@ -94,6 +94,14 @@ describe('forms keep the clerk’s work', () => {
     await page.getByTestId('draft-restored').getByRole('button', { name: '丢弃草稿' }).click();
     await expect.poll(() => drawer().getByLabel('简称').inputValue()).not.toBe('吉大（草稿）');
     await drawer().getByLabel('简称').fill('吉大');
+    // Esc on a tag typed but not yet confirmed belongs to the tag field: no question, the form stays.
+    await drawer().getByLabel('别名').click();
+    await page.keyboard.type('吉林大学本部');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    expect(await question().count()).toBe(0);
+    expect(await drawer().count()).toBe(1);
+    await drawer().getByLabel('简称').click();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存：吉林大学');
     await expect.poll(() => drawer().count()).toBe(0);

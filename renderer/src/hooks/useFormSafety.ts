@@ -34,6 +34,12 @@ function windowAbove(root: Element | null): boolean {
 
 const popupOpen = () => [...document.querySelectorAll(POPUPS)].some(shown);
 
+/** Text typed into a picker's search (a tag not yet confirmed with Enter): Esc is the picker's. */
+const typingInPicker = () => {
+  const active = document.activeElement as HTMLInputElement | null;
+  return active?.getAttribute('role') === 'combobox' && Boolean(active.value);
+};
+
 const labelOf = (values: Record<string, unknown>): string => {
   for (const key of ['name', 'title', 'field']) if (typeof values[key] === 'string' && values[key]) return values[key] as string;
   return '';
@@ -136,7 +142,7 @@ export function useFormSafety({ form, open, kind, recordId, onClose, focusField 
       // Captured before the popups see the key, so "a dropdown is open" is read as it was.
       const { root, mine } = inThisForm();
       // Esc belongs to an open dropdown first; saving does not wait for one to close.
-      if (!mine || windowAbove(root) || (!save && popupOpen())) return;
+      if (!mine || windowAbove(root) || (!save && (popupOpen() || typingInPicker()))) return;
       // The key is this form's alone: the question it opens must not see the same Esc and close.
       event.preventDefault();
       event.stopPropagation();
