@@ -43,7 +43,8 @@ function printedWidth(text: string): number {
 /** Longest line a column would need, capped: free text wraps, short codes and dates should not. */
 function wantedWidths(header: string[], rows: (string | number)[][]): number[] {
   return header.map((h, i) => {
-    const longest = Math.max(printedWidth(h), ...rows.map((r) => printedWidth(String(r[i] ?? ''))));
+    // A heading may take two lines (签约/代表): a column is as wide as its cells need, not its heading.
+    const longest = Math.max(Math.ceil(printedWidth(h) / 4) * 2, ...rows.map((r) => printedWidth(String(r[i] ?? ''))));
     return Math.min(FREE_TEXT_WIDTH, Math.max(4, Math.ceil(longest) + 1));
   });
 }
