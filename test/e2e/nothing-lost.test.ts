@@ -109,6 +109,26 @@ describe('forms keep the clerk’s work', () => {
   });
 });
 
+describe('the alliance profile, edited in place', () => {
+  it('asks before throwing changes away, keeps them across a reload as a draft, and saves with Ctrl+S', async () => {
+    page = await session.fresh({ sample: true, at: 'alliance' });
+    await page.getByRole('button', { name: '编 辑' }).click();
+    const name = page.getByLabel('名称', { exact: true });
+    await name.fill('长春市汽车产业集群产教联合体（改）');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question().isVisible()).toBe(true);
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    await expect.poll(draftKeys).toBe(1);
+    await page.reload();
+    await page.getByTestId('drafts-bar').getByRole('button', { name: '继续编辑' }).click();
+    await expect.poll(() => page.getByLabel('名称', { exact: true }).inputValue()).toBe('长春市汽车产业集群产教联合体（改）');
+    await page.getByLabel('名称', { exact: true }).click();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('alliance-name').textContent()).toBe('长春市汽车产业集群产教联合体（改）');
+    expect(await draftKeys()).toBe(0);
+  });
+});
+
 describe('the sample never touches the clerk’s data', () => {
   it('asks before loading the sample beside the clerk’s alliance, keeps her name, and removes exactly the sample', async () => {
     page = await session.fresh({ at: null });

@@ -8,6 +8,8 @@ import { errorText } from '../../api/errors';
 import { showFieldErrors } from '../../api/formErrors';
 import { useApiMutation } from '../../api/queries';
 import { formValuesOf, inputOfForm, type FormValuesOf } from '../../forms/model-values';
+import { RestoredDraftNotice, DraftsBar } from '../../components/Drafts';
+import { useFormSafety } from '../../hooks/useFormSafety';
 import { useOverview } from '../../hooks/useOverview';
 import { NumberPatternSetting } from './NumberPatternSetting';
 
@@ -22,22 +24,28 @@ export function AlliancePage() {
   const profile = overview.data?.profile ?? null;
   const label = (field: string) => t(`field.alliance.${field}`);
 
+  // Edited in place, with what every record form has: asks before discarding, Ctrl+S, a draft.
+  const safety = useFormSafety({ form, open: editing, kind: 'alliance', recordId: profile?.id ?? null, onClose: () => setEditing(false), focusField: 'name' });
   const save = useApiMutation('alliance.update', {
     onSuccess: () => {
       message.success(t('alliance.saved'));
-      setEditing(false);
+      safety.closeDone();
     },
     onError: (error) => showFieldErrors(form, error, t) || message.error(errorText(t, error)),
   });
 
   const startEditing = () => {
+    form.resetFields();
     form.setFieldsValue(profile ? formValuesOf(allianceFields, profile) : { leadUnits: [] });
+    safety.markClean();
     setEditing(true);
   };
 
   return (
     <div style={{ padding: 20, overflow: 'auto' }}>
+      {!editing && <DraftsBar kind="alliance" onResume={startEditing} />}
       <Card
+        className={safety.rootClassName}
         title={t('alliance.title')}
         extra={
           !editing && (
@@ -48,7 +56,8 @@ export function AlliancePage() {
         }
       >
         {editing ? (
-          <Form<ProfileValues> form={form} name="alliance" layout="vertical" onFinish={(v) => save.mutate(inputOfForm(allianceFields, v))} style={{ maxWidth: 640 }}>
+          <Form<ProfileValues> form={form} name="alliance" layout="vertical" onFinish={(v) => !save.isPending && save.mutate(inputOfForm(allianceFields, v))} onValuesChange={safety.onValuesChange} style={{ maxWidth: 640 }}>
+            <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
             <Form.Item name="name" label={label('name')} required>
               <Input maxLength={200} />
             </Form.Item>
@@ -74,7 +83,7 @@ export function AlliancePage() {
               <Button type="primary" htmlType="submit" loading={save.isPending}>
                 {t('alliance.save')}
               </Button>
-              <Button onClick={() => setEditing(false)}>{t('alliance.cancel')}</Button>
+              <Button onClick={safety.requestClose}>{t('alliance.cancel')}</Button>
             </Space>
           </Form>
         ) : profile ? (
