@@ -7,7 +7,7 @@ import { todayIso, type ServiceContext } from '../../contract/context.js';
 import type { Job } from '../../contract/method.js';
 import { getEvent } from '../../events/events.js';
 import type { AgreementsExportInput, ContactsExportInput, FileContent, MeetingExportInput, PreviewInput, RosterExportInput, SignInExportInput, TalentExportInput } from './contract.js';
-import { contactsTable, signInTable, talentTable } from './lists.js';
+import { contactsTable, signInTable, talentListName, talentTable } from './lists.js';
 import type { RosterOrder } from '../../members/contract.js';
 import { csvOf } from './csv.js';
 import { documentOfTable, type ReportDocument } from './document.js';
@@ -99,9 +99,8 @@ export function exportContacts(ctx: ServiceContext, input: ContactsExportInput, 
 }
 
 export function exportTalent(ctx: ServiceContext, input: TalentExportInput, job: Job): Promise<FileContent> {
-  const table = () => talentTable(ctx, input.direction);
-  const what = input.direction === 'supply' ? '人才供给信息表' : input.direction === 'demand' ? '人才需求信息表' : '人才供需信息表';
-  return reportFile(ctx, what, input.format, () => [{ ...table(), sheetName: what }], job);
+  const what = talentListName(input.direction);
+  return reportFile(ctx, what, input.format, () => [{ ...talentTable(ctx, input.direction), sheetName: what }], job);
 }
 
 export function previewDocument(ctx: ServiceContext, input: PreviewInput): ReportDocument {

@@ -30,14 +30,27 @@ interface ContactRecord {
   email: string | null;
 }
 
-/** Every contact of the given members, primary first, then in their order. */
-function contactsByMember(ctx: ServiceContext): Map<string, ContactRecord[]> {
-  const rows = ctx.sqlite
-    .prepare(`SELECT organization_id AS organizationId, name, title, mobile, phone, email FROM contacts ORDER BY organization_id, is_primary DESC, sort_order`)
-    .all() as ContactRecord[];
+/** Every contact of the given members (all members when none are given), primary first, then in their order. */
+function contactsByMember(ctx: ServiceContext, organizationIds?: string[]): Map<string, ContactRecord[]> {
+  const columns = 'SELECT organization_id AS organizationId, name, title, mobile, phone, email FROM contacts';
+  const order = 'ORDER BY organization_id, is_primary DESC, sort_order';
+  const rows = (
+    organizationIds
+      ? ctx.sqlite.prepare(`${columns} WHERE organization_id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(organizationIds))
+      : ctx.sqlite.prepare(`${columns} ${order}`).all()
+  ) as ContactRecord[];
   const byMember = new Map<string, ContactRecord[]>();
-  for (const row of rows) byMember.set(row.organizationId, [...(byMember.get(row.organizationId) ?? []), row]);
+  for (const row of rows) {
+    const list = byMember.get(row.organizationId);
+    if (list) list.push(row);
+    else byMember.set(row.organizationId, [row]);
+  }
   return byMember;
+}
+
+/** The talent list's name: both directions, or the one asked for. */
+export function talentListName(direction?: 'supply' | 'demand'): string {
+  return direction === 'supply' ? '人才供给信息表' : direction === 'demand' ? '人才需求信息表' : '人才供需信息表';
 }
 
 export const CONTACT_LIST_HEADER = [heading(memberFields.name), '姓名', heading(contactFields.title), heading(contactFields.mobile), '固定电话', heading(contactFields.email), '通讯地址', heading(memberFields.postcode)];
@@ -80,9 +93,8 @@ export function talentTable(ctx: ServiceContext, direction?: 'supply' | 'demand'
       };
     });
   const total = sections.reduce((sum, s) => sum + s.rows.length, 0);
-  const what = direction === 'supply' ? '人才供给信息表' : direction === 'demand' ? '人才需求信息表' : '人才供需信息表';
   return {
-    title: `${getProfile(ctx)?.name ?? ''}${what}`,
+    title: `${getProfile(ctx)?.name ?? ''}${talentListName(direction)}`,
     subtitle: asOfToday(ctx, `${total}项`),
     header: ['序号', heading(talentFields.organizationId), heading(talentFields.field), heading(talentFields.level), heading(talentFields.headcount), heading(talentFields.period), heading(talentFields.eventId), heading(talentFields.notes)],
     sections,
@@ -104,7 +116,8 @@ export function meetingWhen(event: MeetingEvent): string {
 
 /** 签到表: the invited units with the person coming and their 职务 (from the unit's contacts), then spare rows. */
 export function signInTable(ctx: ServiceContext, event: MeetingEvent, spareRows = SPARE_SIGN_IN_ROWS): ReportTable {
-  const contacts = contactsByMember(ctx);
+  // Only the invited units' contacts, not the whole register's.
+  const contacts = contactsByMember(ctx, event.attendance.map((a) => a.organizationId));
   const invited = event.attendance.map((a, i) => {
     const people = contacts.get(a.organizationId) ?? [];
     // The person named for the meeting, with their title when the unit lists them; else the unit's first contact.
