@@ -1,5 +1,6 @@
 // Rules of agreements that do not need the database: which types the parties' categories allow,
 // which type to suggest, the derived state from the dates, and the number pattern.
+import { addDays, daysBetween, toDay } from '../records/dates.js';
 import {
   AGREEMENT_TYPE_LABELS_ZH,
   CATEGORY_LABELS_ZH,
@@ -83,19 +84,7 @@ export function isSchool(category: OrganizationCategory): boolean {
   return SCHOOL_CATEGORIES.includes(category);
 }
 
-// Dates are calendar days (YYYY-MM-DD); arithmetic in UTC so no time zone shifts a day.
-function toDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
-function fromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-export function addDays(date: string, days: number): string {
-  return fromDay(toDay(date) + days);
-}
-export function daysBetween(from: string, to: string): number {
-  return toDay(to) - toDay(from);
-}
+export { addDays, daysBetween };
 
 /** The last day an agreement is in force: its end date, or start + term years − 1 day. */
 export function expiresOn(a: { endDate: string | null; termYears: number | null; effectiveDate: string | null; signedDate: string | null }): string | null {

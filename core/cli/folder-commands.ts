@@ -22,7 +22,7 @@ function exportInput(name: ExportName, format: string, values: CliValues) {
     case 'roster':
       return { method: 'exports.roster', input: { format, includeUscc: Boolean(values.uscc), categories: list(values.category), roles: list(values.role), text: values.text, order: values.order } } as const;
     case 'council':
-      return { method: 'exports.council', input: { format, order: values.order } } as const;
+      return { method: 'exports.council', input: { format, order: values.order, asOf: values['as-of'] } } as const;
     case 'meeting':
       if (!values.event) throw new UsageError('--event ID is required (see events list).');
       return { method: 'exports.meeting', input: { id: values.event, format, part: values.part === 'sign-in' ? 'signIn' : values.part, spareRows: spareRowsOf(values) } } as const;

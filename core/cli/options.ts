@@ -26,9 +26,12 @@ Commands:
   agreements list [--json] [--type CODE[,CODE]] [--state CODE[,CODE]] [--member ID]
                   [--event ID] [--from DATE] [--to DATE] [--text TEXT]
   events list [--json] [--from DATE] [--to DATE] [--text TEXT]
+  terms list [--json]              the council terms (届): state, dates, electing meeting, seats
+  council [--as-of DATE] [--json]  the council on a day (today by default): the term then, its
+                                   officers and every seat held that day, by rank
   export roster|council|agreements|meeting|signin|contacts|talent --format FORMAT --out FILE
          roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT] [--order ORDER]
-         council:    [--order rolePinyin|roleStroke]
+         council:    [--order rolePinyin|roleStroke] [--as-of DATE]
          agreements: [agreement filters as for agreements list]
          meeting:    --event ID [--part both|record|sign-in]
          signin:     --event ID [--spare N]   the sign-in sheet alone, N spare rows (default 5)
@@ -100,6 +103,7 @@ export function parseCli(argv: string[]) {
         sheet: { type: 'string' },
         'legal-form': { type: 'string', multiple: true },
         from: { type: 'string' },
+        'as-of': { type: 'string' },
         to: { type: 'string' },
         yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

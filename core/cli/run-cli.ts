@@ -16,6 +16,7 @@ import { terminalSafe } from './terminal-text.js';
 import { backup, check, exportFile, generate, loadSample, removeSampleData, restore } from './folder-commands.js';
 import { importMembers, listImports, undoImport } from './import-command.js';
 import { listAgreements, listEvents, listMembers, printRoster } from './list-commands.js';
+import { listTerms, printCouncil } from './council-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
 
 export { USAGE };
@@ -38,6 +39,8 @@ const COMMANDS: Record<string, Command> = {
   roster: (folder, { values, io }) => printRoster(folder, values, io),
   'agreements list': (folder, { values, io }) => listAgreements(folder, values, io),
   'events list': (folder, { values, io }) => listEvents(folder, values, io),
+  'terms list': (folder, { values, io }) => listTerms(folder, values, io),
+  council: (folder, { values, io }) => printCouncil(folder, values, io),
   ...Object.fromEntries(Object.keys(EXPORTS).map((name): [string, Command] => [`export ${name}`, (folder, { values, io }) => exportFile(folder, name as ExportName, values, io)])),
   backup: (folder, { values, io }) => backup(folder, values, io),
   check: (folder, { values, io }) => check(folder, values, io),

@@ -140,3 +140,34 @@ export const ATTENDANCE_LABELS_ZH: Record<AttendanceStatus, string> = { invited:
 
 export const TALENT_DIRECTIONS = ['supply', 'demand'] as const;
 export type TalentDirection = (typeof TALENT_DIRECTIONS)[number];
+
+/** A council term's life: the next one being prepared (换届), the one in office, past ones. */
+export const TERM_STATES = ['draft', 'current', 'closed'] as const;
+export type TermState = (typeof TERM_STATES)[number];
+export const TERM_STATE_LABELS_ZH: Record<TermState, string> = { draft: '筹备中', current: '本届', closed: '已届满' };
+
+/** A change during a term, approved at a meeting: 增补 a new seat, 调整 a role, 退出 a seat. */
+export const TERM_CHANGE_KINDS = ['add', 'adjust', 'leave'] as const;
+export type TermChangeKind = (typeof TERM_CHANGE_KINDS)[number];
+export const TERM_CHANGE_LABELS_ZH: Record<TermChangeKind, string> = { add: '增补', adjust: '调整', leave: '退出' };
+
+/** The council's personal offices, held by people on behalf of their units. */
+export const COUNCIL_OFFICES = ['chair_person', 'vice_chair_person', 'secretary_general', 'deputy_secretary_general'] as const;
+export type CouncilOffice = (typeof COUNCIL_OFFICES)[number];
+export const COUNCIL_OFFICE_LABELS_ZH: Record<CouncilOffice, string> = { chair_person: '理事长', vice_chair_person: '副理事长', secretary_general: '秘书长', deputy_secretary_general: '副秘书长' };
+
+const NUMERALS_ZH = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: how term numbers are written (第十二届). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 100) return String(n);
+  if (n < 10) return NUMERALS_ZH[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : NUMERALS_ZH[tens]}十${ones ? NUMERALS_ZH[ones] : ''}`;
+}
+
+/** 第一届理事会, or 届次未定 for a term whose number is not known. */
+export function termName(ordinal: number | null): string {
+  return ordinal == null ? '届次未定的理事会' : `第${chineseNumber(ordinal)}届理事会`;
+}

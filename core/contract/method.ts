@@ -14,6 +14,7 @@ export const ENTITIES = [
   'event',
   'ceremony',
   'talent',
+  'term',
   'import',
   'backup',
   'folder',

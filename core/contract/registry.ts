@@ -13,6 +13,7 @@ import { importMethods } from '../io/imports/contract.js';
 import { memberMethods } from '../members/contract.js';
 import { sampleMethods } from '../sample/contract.js';
 import { talentMethods } from '../talent/contract.js';
+import { termMethods } from '../terms/contract.js';
 import type { ErrorShape } from './errors.js';
 import { jobMethods } from './jobs-contract.js';
 import { assembleMethods, type Entity, type MethodSpec } from './method.js';
@@ -24,6 +25,7 @@ export const registry = assembleMethods(
   attachmentMethods,
   eventMethods,
   talentMethods,
+  termMethods,
   historyMethods,
   importMethods,
   exportMethods,

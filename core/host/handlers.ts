@@ -11,6 +11,7 @@ import { importHandlers } from '../io/imports/handlers.js';
 import { memberHandlers } from '../members/handlers.js';
 import { sampleHandlers } from '../sample/handlers.js';
 import { talentHandlers } from '../talent/handlers.js';
+import { termHandlers } from '../terms/handlers.js';
 
 export const appHandlers: AppHandlers = {
   ...allianceHandlers,
@@ -19,6 +20,7 @@ export const appHandlers: AppHandlers = {
   ...attachmentHandlers,
   ...eventHandlers,
   ...talentHandlers,
+  ...termHandlers,
   ...historyHandlers,
   ...importHandlers,
   ...exportHandlers,

@@ -12,6 +12,8 @@ import type { MemberCreateInput, MemberSaved, MemberStatusInput, MemberUpdateInp
 import type { Contact, Member } from './fields.js';
 import { contactModel, memberDerived, memberModel, memberSearchText, memberSortKeys } from './member-model.js';
 import { normaliseUscc, readUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
+import { refreshRoleCopy, writeCurrentRole } from '../terms/seats.js';
+import { leaveSeatWithAlliance } from '../terms/term-changes.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -104,6 +106,7 @@ export function createMember(ctx: ServiceContext, input: MemberCreateInput, opti
       .run();
     replaceContacts(ctx, id, contactInputs);
     refreshSearchText(ctx, id);
+    writeCurrentRole(ctx, id, fields.role);
     const member = getMember(ctx, id);
     recordChange(ctx, 'organization', id, 'create', null, member);
     return saved(member);
@@ -125,6 +128,7 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdateInput): Mem
       .run();
     replaceContacts(ctx, id, contactInputs);
     refreshSearchText(ctx, id);
+    if (fields.role !== before.role) writeCurrentRole(ctx, id, fields.role);
     const member = getMember(ctx, id);
     recordChange(ctx, 'organization', id, 'update', before, member);
     return saved(member);
@@ -145,6 +149,9 @@ export function putBackMember(ctx: ServiceContext, snapshot: Member): Member {
     ctx.db.insert(organizations).values(row as never).onConflictDoUpdate({ target: organizations.id, set: row }).run();
     ctx.db.delete(contacts).where(eq(contacts.organizationId, snapshot.id)).run();
     for (const contact of snapshot.contacts ?? []) ctx.db.insert(contacts).values(rowOf(contactModel, contact, { createdAt: at, updatedAt: at }) as never).run();
+    // The snapshot's role is a seat in the current term again (a former member's stays in its history).
+    if (!FORMER_MEMBER_STATUSES.includes(snapshot.status)) writeCurrentRole(ctx, snapshot.id, snapshot.role);
+    else refreshRoleCopy(ctx, snapshot.id);
     const member = getMember(ctx, snapshot.id);
     recordChange(ctx, 'organization', snapshot.id, current ? 'update' : 'create', current, member);
     return member;
@@ -168,6 +175,7 @@ export function setMemberStatus(ctx: ServiceContext, input: MemberStatusInput): 
       })
       .where(eq(organizations.id, input.id))
       .run();
+    if (leaving) leaveSeatWithAlliance(ctx, input.id, input.date, input.reason);
     const member = getMember(ctx, input.id);
     recordChange(ctx, 'organization', input.id, 'update', before, member);
     return member;

@@ -8,6 +8,7 @@ import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, typ
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import { eventModel } from '../events/event-model.js';
+import { adoptRoles } from '../terms/seats.js';
 import { changeLogModel } from '../history/history-model.js';
 import { contactModel, memberDerived, memberModel } from '../members/member-model.js';
 import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
@@ -78,6 +79,8 @@ export function generateMembers(ctx: ServiceContext, count: number, options: { o
       insertChange({ id: null as unknown as number, at, entity: 'organization', entityId: id, action: 'create', before: null, after: { id, name: member.name, category, uscc: member.uscc, role } });
       if (options.onProgress && (k + 1) % 1000 === 0) options.onProgress(k + 1, count);
     }
+    // The roles written above are copies: their source is a seat in the current term.
+    adoptRoles(ctx);
   }).immediate();
   return count;
 }

@@ -82,7 +82,11 @@ export function removeSample(ctx: ServiceContext): SampleRemoved {
     sqlite.prepare(`DELETE FROM agreements WHERE is_sample = 1`).run(); // parties and ceremony places go with them
     // A sample member may still attend or present at a sample event, so the events go before the members.
     sqlite.prepare(`DELETE FROM events WHERE is_sample = 1`).run(); // agenda and attendance go with them
-    sqlite.prepare(`DELETE FROM organizations WHERE is_sample = 1`).run(); // contacts go with them
+    sqlite.prepare(`DELETE FROM organizations WHERE is_sample = 1`).run(); // contacts and council seats go with them
+    // The sample's council term goes when no seat is left in it; one still holding kept units is hers now.
+    const termIds = ids(sqlite, `SELECT id FROM council_terms WHERE is_sample = 1 AND NOT EXISTS (SELECT 1 FROM term_seats s WHERE s.term_id = council_terms.id)`);
+    sqlite.prepare(`DELETE FROM council_terms WHERE is_sample = 1 AND NOT EXISTS (SELECT 1 FROM term_seats s WHERE s.term_id = council_terms.id)`).run();
+    sqlite.prepare(`UPDATE council_terms SET is_sample = 0 WHERE is_sample = 1`).run();
     const profile = sqlite.prepare(`DELETE FROM alliance_profile WHERE is_sample = 1`).run().changes > 0;
     // The sample's own history goes with it: restoring a removed sample record from it would bring the sample back piecemeal.
     const forget = sqlite.prepare(`DELETE FROM change_log WHERE entity = ? AND entity_id = ?`);
@@ -92,6 +96,7 @@ export function removeSample(ctx: ServiceContext): SampleRemoved {
     for (const id of talentIds) forget.run('talent', id);
     for (const id of contactIds) forget.run('contact', id);
     for (const id of profileIds) forget.run('alliance', id);
+    for (const id of termIds) forget.run('term', id);
     return { removed: { members: orgIds.length, events: eventIds.length, agreements: agreementIds.length, talentItems: talentIds.length, profile }, kept };
   })();
 }

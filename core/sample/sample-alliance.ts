@@ -11,6 +11,7 @@ import { createMember } from '../members/members.js';
 import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
 import type { AppOverview } from '../alliance/contract.js';
 import { loadFoundingCongress } from './founding-congress.js';
+import { currentTermId } from '../terms/seats.js';
 import {
   CONTACT_TITLES,
   ENTERPRISE_TRADES,
@@ -133,6 +134,16 @@ function clerksOwn(ctx: ServiceContext): { profileName: string | null; records: 
   };
 }
 
+function electedAtFoundingCongress(ctx: ServiceContext): void {
+  const termId = currentTermId(ctx);
+  if (!termId) return;
+  const congress = ctx.sqlite.prepare(`SELECT id FROM events WHERE is_sample = 1 AND type = 'founding_congress' ORDER BY date LIMIT 1`).pluck().get() as string | undefined;
+  const free = !ctx.sqlite.prepare('SELECT 1 FROM council_terms WHERE ordinal = 1').get();
+  ctx.sqlite
+    .prepare('UPDATE council_terms SET ordinal = ?, start_date = ?, elected_event_id = ?, is_sample = 1 WHERE id = ?')
+    .run(free ? 1 : null, FOUNDING_DATE, congress ?? null, termId);
+}
+
 /**
  * Loads the sample alliance. Into a file that already holds the clerk's profile or records it asks
  * first (`confirmed`), then adds the sample beside them: her profile stays as it is, and every
@@ -149,6 +160,7 @@ export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, opti
   }
   try {
     ctx.sqlite.transaction(() => {
+      const hadTerm = currentTermId(ctx) !== null;
       if (!own.profileName) {
         saveProfile(
           ctx,
@@ -171,6 +183,9 @@ export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, opti
         // The generated enterprises (all named 长春…), not the two the article names.
         enterprises: members.filter((m) => m.category === 'enterprise' && m.name.startsWith('长春')).map((m) => m.name),
       });
+      // The founding congress elected the first council with the sample's roles (into a file with a
+      // council of the clerk's own, the sample units join hers instead).
+      if (!hadTerm) electedAtFoundingCongress(ctx);
     })();
   } catch (error) {
     // A unit of the clerk's has a sample unit's name or code: nothing was loaded, and she is told which.

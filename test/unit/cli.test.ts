@@ -48,6 +48,27 @@ describe('command line', () => {
     expect(text.out.split('\n').slice(0, 2)).toEqual(['长春市汽车产业集群产教联合体成员单位名单', '政府机构（10个）']);
   });
 
+  it('lists the sample’s council terms and prints the council as of a day, as JSON and text', async () => {
+    const dir = tempDir();
+    expect((await cli('--data-dir', dir, 'sample', 'load')).code).toBe(0);
+    const terms = JSON.parse((await cli('--data-dir', dir, 'terms', 'list', '--json')).out) as { name: string; state: string; startDate: string; electedEventTitle: string; seatCount: number }[];
+    expect(terms).toEqual([expect.objectContaining({ name: '第一届理事会', state: 'current', startDate: '2023-08-19', electedEventTitle: '长春市汽车产业集群产教联合体成立大会' })]);
+    const council = JSON.parse((await cli('--data-dir', dir, 'council', '--as-of', '2024-01-01', '--json')).out) as { term: { name: string }; members: { name: string; role: string }[] };
+    expect(council.term.name).toBe('第一届理事会');
+    expect(council.members.length).toBe(terms[0]!.seatCount);
+    expect(council.members.slice(0, 2).map((m) => m.role)).toEqual(['lead', 'lead']);
+    // Before the founding congress there was no council.
+    expect((await cli('--data-dir', dir, 'council', '--as-of', '2023-08-18')).out).toBe('2023-08-18: no council term in office');
+    const text = await cli('--data-dir', dir, 'council', '--as-of', '2024-01-01');
+    expect(text.out.split('\n')[0]).toBe('第一届理事会（2024-01-01）');
+    const bad = await cli('--data-dir', dir, 'council', '--as-of', '2024/01/01');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--as-of');
+    const out = path.join(tempDir(), 'council.xlsx');
+    expect((await cli('--data-dir', dir, 'export', 'council', '--as-of', '2024-01-01', '--out', out)).code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+  });
+
   it('loads the sample beside the clerk’s records only with --yes, and removes exactly it again', async () => {
     const dir = tempDir();
     const folder = await DataFolder.open(dir, { autoBackupMinutes: null, startupBackup: false });

@@ -1,5 +1,6 @@
 // What leaves the secretariat as files, and the print preview of the same layouts.
 import { z } from 'zod';
+import { isoDate } from '../../contract/validation.js';
 import { TALENT_DIRECTIONS } from '../../contract/codes.js';
 import { defineMethods, returns } from '../../contract/method.js';
 import { agreementExportFilters } from '../../agreements/contract.js';
@@ -52,13 +53,13 @@ export const exportMethods = defineMethods({
     reads: ROSTER_READS,
   },
   'exports.council': {
-    doc: 'The council list (理事会组成名单): the role holders by rank, with their representatives.',
+    doc: 'The council list (理事会组成名单) as of a day (today by default): its officers, then the seats by rank, with their representatives.',
     // Grouped by rank whatever the order; within a rank by 拼音 or 笔画.
-    input: z.strictObject({ format: formatOf('council'), order: z.enum(['rolePinyin', 'roleStroke']).default('rolePinyin') }),
+    input: z.strictObject({ format: formatOf('council'), order: z.enum(['rolePinyin', 'roleStroke']).default('rolePinyin'), asOf: isoDate.optional() }),
     result: returns<FileContent>(),
     access: 'read',
     job: true,
-    reads: ROSTER_READS,
+    reads: [...ROSTER_READS, 'term'],
   },
   'exports.agreements': {
     doc: "The agreement summary as a file, with the list's filters; xlsx adds subtotals by type and the agreements expiring within 90 days.",

@@ -66,8 +66,8 @@ export function exportRoster(ctx: ServiceContext, input: RosterExportInput, job:
   return reportFile(ctx, '成员单位名单', format, () => rosterSheets(ctx, options), job);
 }
 
-export function exportCouncil(ctx: ServiceContext, input: { format: ExportFormat; order: RosterOrder }, job: Job): Promise<FileContent> {
-  return reportFile(ctx, '理事会组成名单', input.format, () => [{ ...councilTable(ctx, input.order), sheetName: '理事会组成名单' }], job);
+export function exportCouncil(ctx: ServiceContext, input: { format: ExportFormat; order: RosterOrder; asOf?: string }, job: Job): Promise<FileContent> {
+  return reportFile(ctx, '理事会组成名单', input.format, () => [{ ...councilTable(ctx, input.order, input.asOf), sheetName: '理事会组成名单' }], job);
 }
 
 export function exportAgreements(ctx: ServiceContext, input: AgreementsExportInput, job: Job): Promise<FileContent> {

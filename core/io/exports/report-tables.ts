@@ -8,7 +8,10 @@ import { agreementFields, partyFields } from '../../agreements/fields.js';
 import { contactFields, memberFields } from '../../members/fields.js';
 import { cellText, heading } from './columns.js';
 import { getProfile } from '../../alliance/alliance.js';
-import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPES, MEMBER_ROLES } from '../../contract/codes.js';
+import { AGREEMENT_STATE_LABELS_ZH, AGREEMENT_TYPES, COUNCIL_OFFICE_LABELS_ZH, MEMBER_ROLES } from '../../contract/codes.js';
+import { todayIso } from '../../contract/context.js';
+import { contactColumns, firstContacts } from '../../members/contacts.js';
+import { councilAsOf } from '../../terms/council-as-of.js';
 import type { ServiceContext } from '../../contract/context.js';
 import type { RosterOrder } from '../../members/contract.js';
 import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '../../members/roster.js';
@@ -17,7 +20,7 @@ import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '.
 const PHONE_HEADING = '联系电话';
 const roleText = memberFields.role.labelsZh;
 import type { ReportSheet, ReportTable } from './table.js';
-import { asOfToday } from './lists.js';
+import { asOfToday, chineseDate } from './lists.js';
 import { readUscc } from '../../members/uscc.js';
 
 const USCC_READING_HEADING = '代码登记信息';
@@ -45,18 +48,40 @@ export function rosterTable(ctx: ServiceContext, options: { includeUscc: boolean
   };
 }
 
-/** 理事会组成名单: every role holder (all but plain members) by rank, with the unit's representative. */
-export function councilTable(ctx: ServiceContext, order: RosterOrder = 'rolePinyin'): ReportTable {
-  const holders = rosterMembers(ctx, { roles: MEMBER_ROLES.filter((r) => r !== 'member'), order });
-  const groups = MEMBER_ROLES.map((role) => ({ role, rows: holders.filter((m) => m.role === role) })).filter((g) => g.rows.length > 0);
+/**
+ * 理事会组成名单 as of a day (today by default), read from the term in office that day: its officers
+ * (理事长, 秘书长 … with their units), then every seat held that day by rank, with the unit's representative.
+ */
+export function councilTable(ctx: ServiceContext, order: RosterOrder = 'rolePinyin', asOf?: string): ReportTable {
+  const date = asOf ?? todayIso(ctx);
+  const council = councilAsOf(ctx, date, order);
+  const contacts = firstContacts(ctx, council.members.map((m) => m.organizationId));
+  const groups = MEMBER_ROLES.map((role) => ({ role, rows: council.members.filter((m) => m.role === role) })).filter((g) => g.rows.length > 0);
+  const categoryOf = new Map(council.members.map((m) => [m.organizationId, m.category]));
   return {
-    title: `${getProfile(ctx)?.name ?? ''}理事会组成名单`,
-    subtitle: asOfToday(ctx, `${holders.length}家`),
+    title: `${getProfile(ctx)?.name ?? ''}${council.term ? council.term.name : '理事会'}组成名单`,
+    subtitle: `截至${chineseDate(date)}，共${council.members.length}家`,
     header: ['序号', heading(memberFields.name), heading(memberFields.category), '代表', heading(contactFields.title), PHONE_HEADING],
-    sections: groups.map((group) => ({
-      heading: `${roleText[group.role]}（${group.rows.length}家）`,
-      rows: group.rows.map((m, i) => [i + 1, m.name, cellText(memberFields.category, m.category), m.contactName ?? '', m.contactTitle ?? '', m.contactPhone ?? '']),
-    })),
+    sections: [
+      ...(council.officers.length > 0
+        ? [
+            {
+              heading: `理事会负责人（${council.officers.length}人）`,
+              rows: council.officers.map((o, i) => {
+                const category = o.organizationId ? categoryOf.get(o.organizationId) : undefined;
+                return [i + 1, o.organizationName ?? '', category ? cellText(memberFields.category, category) : '', o.personName, COUNCIL_OFFICE_LABELS_ZH[o.office], ''];
+              }),
+            },
+          ]
+        : []),
+      ...groups.map((group) => ({
+        heading: `${roleText[group.role]}（${group.rows.length}家）`,
+        rows: group.rows.map((m, i) => {
+          const c = contactColumns(contacts.get(m.organizationId));
+          return [i + 1, m.name, cellText(memberFields.category, m.category), c.contactName ?? '', c.contactTitle ?? '', c.contactPhone ?? ''];
+        }),
+      })),
+    ],
   };
 }
 

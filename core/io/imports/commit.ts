@@ -12,6 +12,7 @@ import { contactFields, memberFields, type Contact, type Member } from '../../me
 import { inputKeys } from '../../contract/fields.js';
 import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
 import { getMember, updateMember } from '../../members/members.js';
+import { writeCurrentRole } from '../../terms/seats.js';
 import type { CommitResult, ImportCommitInput } from './contract.js';
 import { importBatchItemModel, importBatchModel } from './import-model.js';
 import { mergedInput } from './merge.js';
@@ -63,6 +64,8 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
     member.createdAt = at;
     member.updatedAt = at;
     insertMember(member, memberDerived(member, contacts));
+    // A council role is a seat in the current term (the row's role column is its copy).
+    if (member.role !== 'member') writeCurrentRole(ctx, id, member.role);
     for (const contact of contacts) insertContact(contact, stamps);
     // The change log holds the member with its contacts; its id is the rowid, which null lets SQLite number.
     member.contacts = contacts;

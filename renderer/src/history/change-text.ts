@@ -17,10 +17,11 @@ export const CODE_NAMESPACES: Record<FieldModelName, Record<string, string>> = {
   attendance: { status: 'attendanceStatus' },
   talent: { direction: 'talentDirection' },
   alliance: { level: 'level' },
+  term: { state: 'termState' },
 };
 
 /** A reference's readable companion in the same snapshot (the agreement's event title, …). */
-const REFERENCE_NAMES: Record<string, string> = { eventId: 'eventTitle', amendsId: 'amendsNumber', organizationId: 'organizationName' };
+const REFERENCE_NAMES: Record<string, string> = { electedEventId: 'electedEventTitle', eventId: 'eventTitle', amendsId: 'amendsNumber', organizationId: 'organizationName' };
 
 /** Fields a clerk never sees: bookkeeping and what is derived from other fields. */
 const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'state', 'isSample', 'pinyinKey', 'searchText', 'roleRank']);
@@ -34,7 +35,7 @@ const nameOfItem = (item: unknown): string | null => {
   if (typeof item === 'string') return item;
   if (!item || typeof item !== 'object') return null;
   const o = item as Record<string, unknown>;
-  for (const key of ['name', 'title', 'organizationName', 'fileName', 'topic']) if (typeof o[key] === 'string' && o[key]) return o[key] as string;
+  for (const key of ['name', 'title', 'organizationName', 'personName', 'fileName', 'topic']) if (typeof o[key] === 'string' && o[key]) return o[key] as string;
   return null;
 };
 

@@ -2,6 +2,7 @@
 import { IMPORT_MESSAGES_EN } from './en-import.js';
 import type { Messages } from './zh.js';
 import { enRecords } from './en-records.js';
+import { TERM_ERRORS } from './en-council-errors.js';
 
 const en: Messages = {
   app: {
@@ -10,7 +11,7 @@ const en: Messages = {
     sampleBanner: 'Sample data is loaded here ({{count}} sample units with their agreements and events) for getting to know the app; do not submit it anywhere.',
     language: 'Language',
   },
-  nav: { dashboard: 'Dashboard', members: 'Members', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
+  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
   // One unit's kind, as table cells, fields and filters show it.
   category: {
     government: 'Government body',
@@ -101,6 +102,9 @@ const en: Messages = {
   agendaKind: { speech: 'Speech', experience_talk: 'Experience talk', information_release: 'Information release', signing: 'Signing', resolution: 'Resolution', other: 'Other' },
   attendanceStatus: { invited: 'Invited', attended: 'Attended', absent: 'Absent', proxy: 'By proxy' },
   talentDirection: { supply: 'Supply', demand: 'Demand' },
+  termState: { draft: 'In preparation', current: 'Current', closed: 'Ended' },
+  termChange: { add: 'Addition', adjust: 'Adjustment', leave: 'Leaving' },
+  office: { chair_person: 'Chair', vice_chair_person: 'Vice chair', secretary_general: 'Secretary-general', deputy_secretary_general: 'Deputy secretary-general' },
   settings: {
     numberPattern: 'Agreement number pattern',
     numberPatternHelp: 'Use {year}, {type} (type short form) and {seq} (required), e.g. {year}-{type}-{seq} → 2023-校企-001',
@@ -149,28 +153,6 @@ const en: Messages = {
     recoveryBody: 'To lose nothing, the app has not written to it and will not start an empty file over it. Restore one of the backups below (the newest is usually right); the file is kept in the data folder under another name, never deleted.',
   },
   backupReason: { startup: 'At start-up', auto: 'Automatic', manual: 'Manual', 'before-restore': 'Before a restore', 'before-migration': 'Before an upgrade' },
-  history: {
-    title: 'History',
-    at: 'When',
-    entity: 'Kind',
-    actionTitle: 'Change',
-    record: 'Record',
-    restore: 'Restore',
-    restoreConfirm: 'Restore the deleted “{{label}}”?',
-    restored: 'Restored',
-    search: 'Search names, numbers, contacts or phones in the records',
-    entityFilter: 'Kind of record',
-    from: 'From',
-    to: 'To',
-    linked: '(linked record)',
-    items: '{{count}} items',
-    details: '(details)',
-    noDetails: 'No fields to show',
-    empty: 'No changes match',
-    action: { all: 'All', create: 'Created', update: 'Changed', delete: 'Deleted' },
-    entityName: { organization: 'Member', contact: 'Contact', alliance: 'Alliance', agreement: 'Agreement', event: 'Event', talent: 'Talent item', attachment: 'Attachment' },
-    field: { name: 'Name', shortName: 'Short name', category: 'Category', role: 'Role', status: 'Status', uscc: 'Credit code', joinDate: 'Joined', contacts: 'Contacts', title: 'Title', number: 'Number', type: 'Type', signedDate: 'Signed', parties: 'Parties', attachments: 'Attachments', expiresOn: 'Valid until', aliases: 'Aliases', exitDate: 'Left on', exitReason: 'Reason for leaving' },
-  },
   files: {
     title: 'Other data files',
     path: 'Full path of the data folder',
@@ -305,6 +287,8 @@ const en: Messages = {
     exitReasonRequired: 'A reason is required when a member leaves',
     time: 'Times look like 09:30',
     endBeforeEffective: 'The end date is before the effective date',
+    endDateBeforeStart: 'The end date is before the start date',
+    councilRole: 'Choose a council role (a plain member holds no seat)',
     endBeforeStart: 'The end time is before the start time',
     endOrTerm: 'Give an end date or a term, not both',
     signedDateRequired: 'A signed agreement needs its signing date',
@@ -379,6 +363,7 @@ const en: Messages = {
     backupNotFound: 'No such backup',
     unavailable: 'This needs a data folder',
     restorePartiesFirst: 'Restore the parties first: {{names}}',
+    ...TERM_ERRORS,
     notRestorable: 'Only a deleted member, agreement, event or talent item can be restored',
     alreadyRestored: 'This record exists already',
     internal: 'Something unexpected went wrong; please try again',

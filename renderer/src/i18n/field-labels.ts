@@ -6,6 +6,7 @@ import { allianceFields } from '../../../core/alliance/fields.js';
 import { agendaFields, attendanceFields, eventFields } from '../../../core/events/fields.js';
 import { contactFields, memberFields } from '../../../core/members/fields.js';
 import { talentFields } from '../../../core/talent/fields.js';
+import { termFields } from '../../../core/terms/fields.js';
 
 export const FIELD_MODELS = {
   organization: memberFields,
@@ -17,6 +18,7 @@ export const FIELD_MODELS = {
   attendance: attendanceFields,
   talent: talentFields,
   alliance: allianceFields,
+  term: termFields,
 } satisfies Record<string, Fields>;
 
 export type FieldModelName = keyof typeof FIELD_MODELS;

@@ -9,10 +9,14 @@ import {
   CATEGORY_LABELS_ZH,
   EVENT_TYPE_LABELS_ZH,
   ROLE_LABELS_ZH,
+  TERM_STATE_LABELS_ZH,
+  TERM_CHANGE_LABELS_ZH,
+  COUNCIL_OFFICE_LABELS_ZH,
   STATUS_LABELS_ZH,
 } from '../../../core/contract/codes.js';
 import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/contract/messages-zh.js';
 import { zhRecords } from './zh-records.js';
+import { TERM_ERRORS } from './zh-council-errors.js';
 
 const zh = {
   app: {
@@ -21,7 +25,7 @@ const zh = {
     sampleBanner: '这里有示例数据（{{count}} 家示例单位及其协议、活动），仅供熟悉软件使用，请勿用于正式报送。',
     language: '语言',
   },
-  nav: { dashboard: '工作台', members: '成员单位', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
+  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
   category: CATEGORY_LABELS_ZH,
   // Chinese names a group of units as it names one.
   categoryGroup: CATEGORY_LABELS_ZH,
@@ -59,6 +63,9 @@ const zh = {
   agendaKind: AGENDA_KIND_LABELS_ZH,
   attendanceStatus: ATTENDANCE_LABELS_ZH,
   talentDirection: { supply: '供给', demand: '需求' },
+  termState: TERM_STATE_LABELS_ZH,
+  termChange: TERM_CHANGE_LABELS_ZH,
+  office: COUNCIL_OFFICE_LABELS_ZH,
   settings: {
     numberPattern: '协议编号规则',
     numberPatternHelp: '可用 {year}（年份）、{type}（协议类型简称）、{seq}（序号，必填），例如 {year}-{type}-{seq} → 2023-校企-001',
@@ -107,28 +114,6 @@ const zh = {
     recoveryBody: '为避免丢失数据，程序没有写入它，也不会新建空文件覆盖它。请从下面的备份中恢复（建议选择最新的一份）；原文件会改名保留在数据文件夹中，不会删除。',
   },
   backupReason: { startup: '启动时', auto: '自动', manual: '手动', 'before-restore': '恢复前', 'before-migration': '升级前' },
-  history: {
-    title: '变更记录',
-    at: '时间',
-    entity: '类型',
-    actionTitle: '操作',
-    record: '记录',
-    restore: '恢复',
-    restoreConfirm: '恢复已删除的“{{label}}”？',
-    restored: '已恢复',
-    search: '搜索记录中的名称、编号、联系人或电话',
-    entityFilter: '记录类型',
-    from: '开始日期',
-    to: '结束日期',
-    linked: '（关联记录）',
-    items: '{{count}} 项',
-    details: '（详情）',
-    noDetails: '没有可显示的字段',
-    empty: '没有符合条件的变更记录',
-    action: { all: '全部', create: '新增', update: '修改', delete: '删除' },
-    entityName: { organization: '成员单位', contact: '联系人', alliance: '联合体', agreement: '协议', event: '活动', talent: '人才供需', attachment: '附件' },
-    field: { name: '名称', shortName: '简称', category: '类别', role: '职务', status: '状态', uscc: '信用代码', joinDate: '入会日期', contacts: '联系人', title: '名称', number: '编号', type: '类型', signedDate: '签订日期', parties: '签约方', attachments: '附件', expiresOn: '有效期至', aliases: '别名', exitDate: '退出日期', exitReason: '退出原因' },
-  },
   files: {
     title: '其他数据文件',
     path: '数据文件夹的完整路径',
@@ -292,6 +277,7 @@ const zh = {
     backupNotFound: '找不到该备份',
     unavailable: '此功能需要数据文件夹',
     restorePartiesFirst: '请先恢复签约单位：{{names}}',
+    ...TERM_ERRORS,
     notRestorable: '只能恢复已删除的成员单位、协议、活动或人才供需信息',
     alreadyRestored: '该记录已经存在',
     internal: '发生了意外错误，请重试',

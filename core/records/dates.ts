@@ -1,0 +1,14 @@
+// Calendar days (YYYY-MM-DD), shared by agreements' terms and council terms.
+// Arithmetic in UTC so no time zone shifts a day.
+export function toDay(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+function fromDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+export function addDays(date: string, days: number): string {
+  return fromDay(toDay(date) + days);
+}
+export function daysBetween(from: string, to: string): number {
+  return toDay(to) - toDay(from);
+}
