@@ -21,6 +21,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then(
 const DataPage = lazy(() => import('./pages/data/DataPage').then((m) => ({ default: m.DataPage })));
 const HistoryPage = lazy(() => import('./pages/history/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const EventsPage = lazy(() => import('./pages/events/EventsPage').then((m) => ({ default: m.EventsPage })));
+const CouncilPage = lazy(() => import('./pages/council/CouncilPage').then((m) => ({ default: m.CouncilPage })));
 const TalentPage = lazy(() => import('./pages/talent/TalentPage').then((m) => ({ default: m.TalentPage })));
 const AlliancePage = lazy(() => import('./pages/alliance/AlliancePage').then((m) => ({ default: m.AlliancePage })));
 
@@ -77,7 +78,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
               mode="inline"
               selectedKeys={[page === 'ceremony' ? 'events' : page]}
               onClick={({ key }) => navigate(key as typeof page)}
-              items={(['dashboard', 'members', 'agreements', 'events', 'talent', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={(['dashboard', 'members', 'council', 'agreements', 'events', 'talent', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </Layout.Sider>
         )}
@@ -120,6 +121,8 @@ function PageView({ page, params, navigate }: { page: Page; params: URLSearchPar
       return <EventsPage key={key} params={params} />;
     case 'ceremony':
       return <CeremonyPage params={params} navigate={navigate} />;
+    case 'council':
+      return <CouncilPage />;
     case 'talent':
       return <TalentPage />;
     case 'alliance':

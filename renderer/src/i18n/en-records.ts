@@ -274,6 +274,7 @@ export const enRecords = {
     asOfDate: 'Council on',
     noTermOn: 'No council term was in office on {{date}}',
     asOfSummary: '{{name}}: {{count}} members of the council that day.',
+    roleFieldHint: 'The role in the current council term; changes approved at a meeting are recorded on the Council page',
     roleHistory: 'Council roles over time',
     noRoleHistory: 'Never held a council role',
     spanNow: 'now',

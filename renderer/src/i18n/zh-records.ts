@@ -213,7 +213,7 @@ export const zhRecords = {
     field: { name: '名称', shortName: '简称', category: '类别', role: '职务', status: '状态', uscc: '信用代码', joinDate: '入会日期', contacts: '联系人', title: '名称', number: '编号', type: '类型', signedDate: '签订日期', parties: '签约方', attachments: '附件', expiresOn: '有效期至', aliases: '别名', exitDate: '退出日期', exitReason: '退出原因' },
   },
   council: {
-    termName: '第{{number}}届理事会',
+    termName: '第{{numberZh}}届理事会',
     unknownTerm: '届次未定的理事会',
     chooseTerm: '选择届次',
     startFirst: '组建理事会',
@@ -274,6 +274,7 @@ export const zhRecords = {
     asOfDate: '查看日期',
     noTermOn: '{{date}} 没有在任的理事会',
     asOfSummary: '{{name}}，当日共 {{count}} 家理事会成员单位。',
+    roleFieldHint: '即本届理事会中的职务；会议批准的增补、调整、退出请到“理事会”页登记',
     roleHistory: '职务沿革',
     noRoleHistory: '没有担任过理事会职务',
     spanNow: '至今',

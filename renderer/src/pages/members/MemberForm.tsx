@@ -9,6 +9,7 @@ import { RestoredDraftNotice } from '../../components/Drafts';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ContactsEditor } from './ContactsEditor';
 import { MemberAgreements } from './MemberAgreements';
+import { MemberRoleHistory } from './MemberRoleHistory';
 import type { MemberFormValues } from './memberFormValues';
 import { StatusChanger } from './StatusChanger';
 import { useMemberForm } from './useMemberForm';
@@ -76,7 +77,7 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="role" label={label('role')}>
+                <Form.Item name="role" label={label('role')} extra={t('council.roleFieldHint')}>
                   <Select options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                 </Form.Item>
               </Col>
@@ -169,6 +170,8 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
         <>
           <Divider titlePlacement="start">{t('agreements.memberAgreements')}</Divider>
           <MemberAgreements memberId={member.data.id} />
+          <Divider titlePlacement="start">{t('council.roleHistory')}</Divider>
+          <MemberRoleHistory memberId={member.data.id} />
           <Divider titlePlacement="start">{t('history.title')}</Divider>
           <RecordHistory entity="organization" id={member.data.id} />
           <Divider titlePlacement="start">{t('form.membership')}</Divider>
