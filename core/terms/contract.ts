@@ -83,6 +83,7 @@ export interface CouncilAsOf {
 export interface RoleSpan {
   termId: string;
   termName: string;
+  termOrdinal: number | null;
   termState: TermRecord['state'];
   role: MemberRole;
   fromDate: string | null;

@@ -80,6 +80,7 @@ export function roleHistory(ctx: ServiceContext, organizationId: string): RoleSp
   return rows.map((r) => ({
     termId: r.termId,
     termName: termName(r.ordinal),
+    termOrdinal: r.ordinal,
     termState: r.termState,
     role: r.role,
     fromDate: r.fromDate,
