@@ -29,6 +29,9 @@ Commands:
   terms list [--json]              the council terms (届): state, dates, electing meeting, seats
   council [--as-of DATE] [--json]  the council on a day (today by default): the term then, its
                                    officers and every seat held that day, by rank
+  projects list [--json] [--year Y] [--kind KIND[,KIND]] [--text TEXT]
+                                   cooperation projects with their figures: summed over every
+                                   year, or the year's with --year
   export roster|council|agreements|meeting|signin|contacts|talent --format FORMAT --out FILE
          roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT] [--order ORDER]
          council:    [--order rolePinyin|roleStroke] [--as-of DATE]
@@ -104,6 +107,8 @@ export function parseCli(argv: string[]) {
         'legal-form': { type: 'string', multiple: true },
         from: { type: 'string' },
         'as-of': { type: 'string' },
+        year: { type: 'string' },
+        kind: { type: 'string' },
         to: { type: 'string' },
         yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -17,6 +17,7 @@ import { backup, check, exportFile, generate, loadSample, removeSampleData, rest
 import { importMembers, listImports, undoImport } from './import-command.js';
 import { listAgreements, listEvents, listMembers, printRoster } from './list-commands.js';
 import { listTerms, printCouncil } from './council-commands.js';
+import { listProjects } from './project-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
 
 export { USAGE };
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   'events list': (folder, { values, io }) => listEvents(folder, values, io),
   'terms list': (folder, { values, io }) => listTerms(folder, values, io),
   council: (folder, { values, io }) => printCouncil(folder, values, io),
+  'projects list': (folder, { values, io }) => listProjects(folder, values, io),
   ...Object.fromEntries(Object.keys(EXPORTS).map((name): [string, Command] => [`export ${name}`, (folder, { values, io }) => exportFile(folder, name as ExportName, values, io)])),
   backup: (folder, { values, io }) => backup(folder, values, io),
   check: (folder, { values, io }) => check(folder, values, io),

@@ -171,3 +171,17 @@ export function chineseNumber(n: number): string {
 export function termName(ordinal: number | null): string {
   return ordinal == null ? '届次未定的理事会' : `第${chineseNumber(ordinal)}届理事会`;
 }
+
+/** The standard kinds of cooperation project; a secretariat may add its own (stored as its name). */
+export const PROJECT_KINDS = ['order_class', 'apprenticeship', 'training_base', 'industry_college', 'tech_research', 'staff_training', 'internship_employment', 'other'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+export const PROJECT_KIND_LABELS_ZH: Record<ProjectKind, string> = {
+  order_class: '订单班',
+  apprenticeship: '现代学徒制',
+  training_base: '共建实训基地',
+  industry_college: '产业学院',
+  tech_research: '技术攻关',
+  staff_training: '职工培训',
+  internship_employment: '实习与就业',
+  other: '其他',
+};

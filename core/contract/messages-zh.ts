@@ -19,6 +19,7 @@ export const VALIDATION_MESSAGES_ZH = {
   time: '时间格式应为 09:30',
   endBeforeEffective: '到期日期不能早于生效日期',
   endDateBeforeStart: '结束日期不能早于开始日期',
+  yearTwice: '{{year}} 年填写了两次',
   councilRole: '请选择理事会职务（成员单位不是理事会职务）',
   endBeforeStart: '结束时间不能早于开始时间',
   endOrTerm: '到期日期和期限只填其一',

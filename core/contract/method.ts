@@ -15,6 +15,7 @@ export const ENTITIES = [
   'ceremony',
   'talent',
   'term',
+  'project',
   'import',
   'backup',
   'folder',

@@ -14,6 +14,7 @@ import { memberMethods } from '../members/contract.js';
 import { sampleMethods } from '../sample/contract.js';
 import { talentMethods } from '../talent/contract.js';
 import { termMethods } from '../terms/contract.js';
+import { projectMethods } from '../projects/contract.js';
 import type { ErrorShape } from './errors.js';
 import { jobMethods } from './jobs-contract.js';
 import { assembleMethods, type Entity, type MethodSpec } from './method.js';
@@ -26,6 +27,7 @@ export const registry = assembleMethods(
   eventMethods,
   talentMethods,
   termMethods,
+  projectMethods,
   historyMethods,
   importMethods,
   exportMethods,

@@ -58,10 +58,10 @@ export const historyMethods = defineMethods({
     reads: ['history'],
   },
   'changes.restore': {
-    doc: 'Brings back a deleted member, agreement, event or talent item from the snapshot its deletion logged.',
+    doc: 'Brings back a deleted member, agreement, event, talent item or project from the snapshot its deletion logged.',
     input: z.strictObject({ id: z.number().int().min(1) }),
     result: returns<{ entity: string; id: string }>(),
     access: 'write',
-    changes: ['organization', 'contact', 'agreement', 'attachment', 'event', 'talent'],
+    changes: ['organization', 'contact', 'agreement', 'attachment', 'event', 'talent', 'project'],
   },
 });

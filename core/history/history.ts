@@ -1,7 +1,7 @@
 // History: the change log as an alliance-wide activity list, and deleted records brought back
 // exactly as the snapshot their deletion logged.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { agreements, changeLog, events, organizations, talentItems } from '../../db/schema.js';
+import { agreements, changeLog, events, organizations, projects, talentItems } from '../../db/schema.js';
 import { putBackAgreement } from '../agreements/agreements.js';
 import type { Agreement } from '../agreements/contract.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -12,14 +12,17 @@ import type { Member } from '../members/fields.js';
 import { putBackMember } from '../members/members.js';
 import type { TalentItem } from '../talent/contract.js';
 import { putBackTalentItem } from '../talent/talent.js';
+import type { Project } from '../projects/contract.js';
+import { putBackProject } from '../projects/projects.js';
 import type { ChangeLogEntry, ChangeRecentInput, ChangeSummary } from './contract.js';
 
 /** What can come back from the history, and how. */
-const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
+const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems | typeof projects; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
   organization: { table: organizations, putBack: (ctx, s) => putBackMember(ctx, s as Member) },
   agreement: { table: agreements, putBack: (ctx, s) => putBackAgreement(ctx, s as Agreement) },
   event: { table: events, putBack: (ctx, s) => putBackEvent(ctx, s as MeetingEvent) },
   talent: { table: talentItems, putBack: (ctx, s) => putBackTalentItem(ctx, s as TalentItem) },
+  project: { table: projects, putBack: (ctx, s) => putBackProject(ctx, s as Project) },
 };
 
 /** Keys whose values are codes, ids or bookkeeping, never words a clerk would search for. */
@@ -83,7 +86,7 @@ export function restoreDeleted(ctx: ServiceContext, changeId: number): { entity:
     if (!entry) throw new AppError('NOT_FOUND', 'No such change.', { key: 'errors.notFound' });
     const restorable = RESTORABLE[entry.entity];
     if (entry.action !== 'delete' || !restorable || !entry.before) {
-      throw new AppError('CONFLICT', 'Only a deleted member, agreement, event or talent item can be restored.', { key: 'errors.notRestorable' });
+      throw new AppError('CONFLICT', 'Only a deleted member, agreement, event, talent item or project can be restored.', { key: 'errors.notRestorable' });
     }
     if (exists(ctx, entry.entity, entry.entityId)) throw new AppError('CONFLICT', 'This record exists again already.', { key: 'errors.alreadyRestored' });
     restorable.putBack(ctx, entry.before);

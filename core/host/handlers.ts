@@ -12,6 +12,7 @@ import { memberHandlers } from '../members/handlers.js';
 import { sampleHandlers } from '../sample/handlers.js';
 import { talentHandlers } from '../talent/handlers.js';
 import { termHandlers } from '../terms/handlers.js';
+import { projectHandlers } from '../projects/handlers.js';
 
 export const appHandlers: AppHandlers = {
   ...allianceHandlers,
@@ -21,6 +22,7 @@ export const appHandlers: AppHandlers = {
   ...eventHandlers,
   ...talentHandlers,
   ...termHandlers,
+  ...projectHandlers,
   ...historyHandlers,
   ...importHandlers,
   ...exportHandlers,

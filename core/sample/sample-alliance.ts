@@ -12,6 +12,7 @@ import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
 import type { AppOverview } from '../alliance/contract.js';
 import { loadFoundingCongress } from './founding-congress.js';
 import { currentTermId } from '../terms/seats.js';
+import { loadSampleProjects } from './sample-projects.js';
 import {
   CONTACT_TITLES,
   ENTERPRISE_TRADES,
@@ -186,6 +187,7 @@ export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, opti
       // The founding congress elected the first council with the sample's roles (into a file with a
       // council of the clerk's own, the sample units join hers instead).
       if (!hadTerm) electedAtFoundingCongress(ctx);
+      loadSampleProjects(ctx);
     })();
   } catch (error) {
     // A unit of the clerk's has a sample unit's name or code: nothing was loaded, and she is told which.

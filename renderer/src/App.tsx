@@ -22,6 +22,7 @@ const DataPage = lazy(() => import('./pages/data/DataPage').then((m) => ({ defau
 const HistoryPage = lazy(() => import('./pages/history/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const EventsPage = lazy(() => import('./pages/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const CouncilPage = lazy(() => import('./pages/council/CouncilPage').then((m) => ({ default: m.CouncilPage })));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
 const TalentPage = lazy(() => import('./pages/talent/TalentPage').then((m) => ({ default: m.TalentPage })));
 const AlliancePage = lazy(() => import('./pages/alliance/AlliancePage').then((m) => ({ default: m.AlliancePage })));
 
@@ -78,7 +79,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
               mode="inline"
               selectedKeys={[page === 'ceremony' ? 'events' : page]}
               onClick={({ key }) => navigate(key as typeof page)}
-              items={(['dashboard', 'members', 'council', 'agreements', 'events', 'talent', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={(['dashboard', 'members', 'council', 'agreements', 'projects', 'events', 'talent', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </Layout.Sider>
         )}
@@ -123,6 +124,8 @@ function PageView({ page, params, navigate }: { page: Page; params: URLSearchPar
       return <CeremonyPage params={params} navigate={navigate} />;
     case 'council':
       return <CouncilPage />;
+    case 'projects':
+      return <ProjectsPage />;
     case 'talent':
       return <TalentPage />;
     case 'alliance':

@@ -83,6 +83,8 @@ describe('member form', () => {
   it('loads an existing member into the form', async () => {
     stubApi({
       'agreements.list': () => ({ rows: [], total: 0, offset: 0, limit: 20 }),
+      'terms.roleHistory': () => [],
+      'projects.list': () => [],
       'changes.forRecord': () => [],
       'members.get': () =>
         aMember({

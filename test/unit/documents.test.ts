@@ -134,7 +134,8 @@ describe('council list', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exported('exports.council', { format: 'xlsx' })).bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(1)!;
-    expect(sheet.getCell('A1').value).toBe('长春市汽车产业集群产教联合体理事会组成名单');
+    // The council is the term in office today: the sample's first, elected at the founding congress.
+    expect(sheet.getCell('A1').value).toBe('长春市汽车产业集群产教联合体第一届理事会组成名单');
     const values = sheet.getSheetValues().slice(4).map((r) => (r as unknown[]).slice(1));
     // A heading row is merged across the table: every cell holds the heading.
     const headings = values.filter((r) => typeof r[0] === 'string' && r.every((v) => v === r[0])).map((r) => String(r[0]));

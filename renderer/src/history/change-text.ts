@@ -18,6 +18,8 @@ export const CODE_NAMESPACES: Record<FieldModelName, Record<string, string>> = {
   talent: { direction: 'talentDirection' },
   alliance: { level: 'level' },
   term: { state: 'termState' },
+  project: {},
+  projectFigure: {},
 };
 
 /** A reference's readable companion in the same snapshot (the agreement's event title, …). */

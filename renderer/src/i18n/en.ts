@@ -2,7 +2,7 @@
 import { IMPORT_MESSAGES_EN } from './en-import.js';
 import type { Messages } from './zh.js';
 import { enRecords } from './en-records.js';
-import { TERM_ERRORS } from './en-council-errors.js';
+import { RECORD_ERRORS } from './en-record-errors.js';
 
 const en: Messages = {
   app: {
@@ -11,7 +11,7 @@ const en: Messages = {
     sampleBanner: 'Sample data is loaded here ({{count}} sample units with their agreements and events) for getting to know the app; do not submit it anywhere.',
     language: 'Language',
   },
-  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
+  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', projects: 'Projects', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
   // One unit's kind, as table cells, fields and filters show it.
   category: {
     government: 'Government body',
@@ -102,6 +102,7 @@ const en: Messages = {
   agendaKind: { speech: 'Speech', experience_talk: 'Experience talk', information_release: 'Information release', signing: 'Signing', resolution: 'Resolution', other: 'Other' },
   attendanceStatus: { invited: 'Invited', attended: 'Attended', absent: 'Absent', proxy: 'By proxy' },
   talentDirection: { supply: 'Supply', demand: 'Demand' },
+  projectKind: { order_class: 'Order class', apprenticeship: 'Modern apprenticeship', training_base: 'Joint training base', industry_college: 'Industry college', tech_research: 'Joint technical research', staff_training: 'Staff training', internship_employment: 'Internships and jobs', other: 'Other' },
   termState: { draft: 'In preparation', current: 'Current', closed: 'Ended' },
   termChange: { add: 'Addition', adjust: 'Adjustment', leave: 'Leaving' },
   office: { chair_person: 'Chair', vice_chair_person: 'Vice chair', secretary_general: 'Secretary-general', deputy_secretary_general: 'Deputy secretary-general' },
@@ -289,6 +290,7 @@ const en: Messages = {
     endBeforeEffective: 'The end date is before the effective date',
     endDateBeforeStart: 'The end date is before the start date',
     councilRole: 'Choose a council role (a plain member holds no seat)',
+    yearTwice: '{{year}} is entered twice',
     endBeforeStart: 'The end time is before the start time',
     endOrTerm: 'Give an end date or a term, not both',
     signedDateRequired: 'A signed agreement needs its signing date',
@@ -363,7 +365,7 @@ const en: Messages = {
     backupNotFound: 'No such backup',
     unavailable: 'This needs a data folder',
     restorePartiesFirst: 'Restore the parties first: {{names}}',
-    ...TERM_ERRORS,
+    ...RECORD_ERRORS,
     notRestorable: 'Only a deleted member, agreement, event or talent item can be restored',
     alreadyRestored: 'This record exists already',
     internal: 'Something unexpected went wrong; please try again',

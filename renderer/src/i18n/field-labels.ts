@@ -7,6 +7,7 @@ import { agendaFields, attendanceFields, eventFields } from '../../../core/event
 import { contactFields, memberFields } from '../../../core/members/fields.js';
 import { talentFields } from '../../../core/talent/fields.js';
 import { termFields } from '../../../core/terms/fields.js';
+import { projectFields, projectFigureFields } from '../../../core/projects/fields.js';
 
 export const FIELD_MODELS = {
   organization: memberFields,
@@ -19,6 +20,8 @@ export const FIELD_MODELS = {
   talent: talentFields,
   alliance: allianceFields,
   term: termFields,
+  project: projectFields,
+  projectFigure: projectFigureFields,
 } satisfies Record<string, Fields>;
 
 export type FieldModelName = keyof typeof FIELD_MODELS;

@@ -12,11 +12,12 @@ import {
   TERM_STATE_LABELS_ZH,
   TERM_CHANGE_LABELS_ZH,
   COUNCIL_OFFICE_LABELS_ZH,
+  PROJECT_KIND_LABELS_ZH,
   STATUS_LABELS_ZH,
 } from '../../../core/contract/codes.js';
 import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/contract/messages-zh.js';
 import { zhRecords } from './zh-records.js';
-import { TERM_ERRORS } from './zh-council-errors.js';
+import { RECORD_ERRORS } from './zh-record-errors.js';
 
 const zh = {
   app: {
@@ -25,7 +26,7 @@ const zh = {
     sampleBanner: '这里有示例数据（{{count}} 家示例单位及其协议、活动），仅供熟悉软件使用，请勿用于正式报送。',
     language: '语言',
   },
-  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
+  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', projects: '合作项目', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
   category: CATEGORY_LABELS_ZH,
   // Chinese names a group of units as it names one.
   categoryGroup: CATEGORY_LABELS_ZH,
@@ -66,6 +67,7 @@ const zh = {
   termState: TERM_STATE_LABELS_ZH,
   termChange: TERM_CHANGE_LABELS_ZH,
   office: COUNCIL_OFFICE_LABELS_ZH,
+  projectKind: PROJECT_KIND_LABELS_ZH,
   settings: {
     numberPattern: '协议编号规则',
     numberPatternHelp: '可用 {year}（年份）、{type}（协议类型简称）、{seq}（序号，必填），例如 {year}-{type}-{seq} → 2023-校企-001',
@@ -277,7 +279,7 @@ const zh = {
     backupNotFound: '找不到该备份',
     unavailable: '此功能需要数据文件夹',
     restorePartiesFirst: '请先恢复签约单位：{{names}}',
-    ...TERM_ERRORS,
+    ...RECORD_ERRORS,
     notRestorable: '只能恢复已删除的成员单位、协议、活动或人才供需信息',
     alreadyRestored: '该记录已经存在',
     internal: '发生了意外错误，请重试',

@@ -9,6 +9,7 @@ import { AttachmentList } from '../../components/AttachmentList';
 import { RestoredDraftNotice } from '../../components/Drafts';
 import { EventSelect } from '../../components/EventSelect';
 import { RecordHistory } from '../../components/RecordHistory';
+import { RelatedProjects } from '../projects/RelatedProjects';
 import type { AgreementFormValues } from './agreementFormValues';
 import { PartiesEditor } from './PartiesEditor';
 import { useAgreementForm, type AgreementFormProps } from './useAgreementForm';
@@ -125,6 +126,8 @@ export function AgreementForm(props: AgreementFormProps) {
       ) : (
         <>
           <AttachmentList ownerType="agreement" ownerId={agreement.data.id} attachments={agreement.data.attachments} />
+          <Divider titlePlacement="start">{t('nav.projects')}</Divider>
+          <RelatedProjects agreementId={agreement.data.id} />
           <Divider titlePlacement="start">{t('history.title')}</Divider>
           <RecordHistory entity="agreement" id={agreement.data.id} />
           <Divider />

@@ -10,6 +10,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { ContactsEditor } from './ContactsEditor';
 import { MemberAgreements } from './MemberAgreements';
 import { MemberRoleHistory } from './MemberRoleHistory';
+import { RelatedProjects } from '../projects/RelatedProjects';
 import type { MemberFormValues } from './memberFormValues';
 import { StatusChanger } from './StatusChanger';
 import { useMemberForm } from './useMemberForm';
@@ -170,6 +171,8 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
         <>
           <Divider titlePlacement="start">{t('agreements.memberAgreements')}</Divider>
           <MemberAgreements memberId={member.data.id} />
+          <Divider titlePlacement="start">{t('nav.projects')}</Divider>
+          <RelatedProjects organizationId={member.data.id} />
           <Divider titlePlacement="start">{t('council.roleHistory')}</Divider>
           <MemberRoleHistory memberId={member.data.id} />
           <Divider titlePlacement="start">{t('history.title')}</Divider>

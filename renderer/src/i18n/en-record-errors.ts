@@ -1,5 +1,5 @@
-// The council terms' error messages in English (the errors namespace spreads them in).
-export const TERM_ERRORS = {
+// Error messages of the council terms and projects, in English (the errors namespace spreads them in).
+export const RECORD_ERRORS = {
   termNotFound: 'This council term no longer exists',
   termNumberTaken: '{{name}} exists already',
   termOverlaps: 'These dates overlap {{name}}',
@@ -20,5 +20,7 @@ export const TERM_ERRORS = {
   changeNoSeat: 'This member has no seat in the current term: record an addition',
   changeSameRole: 'This is the role the member holds already',
   changeNotLatest: 'Only the member’s latest change can be taken back',
+  projectNotFound: 'This project no longer exists; it may have been deleted',
+  memberInProjects: 'This unit is a partner of the project “{{names}}”; it cannot be deleted',
   memberInCouncilHistory: 'This unit is in the council of a past term ({{count}} records); it cannot be deleted',
 };

@@ -1,5 +1,5 @@
-// 理事会届次相关的错误提示（并入 errors 命名空间）。
-export const TERM_ERRORS = {
+// 理事会届次、合作项目等记录的错误提示（并入 errors 命名空间）。
+export const RECORD_ERRORS = {
   termNotFound: '找不到该届理事会，可能已被删除',
   termNumberTaken: '{{name}}已存在',
   termOverlaps: '起止日期与{{name}}重叠',
@@ -20,5 +20,7 @@ export const TERM_ERRORS = {
   changeNoSeat: '该单位不在本届理事会中，请登记“增补”',
   changeSameRole: '该单位现在就是这个职务',
   changeNotLatest: '只能撤销该单位最近的一次变动',
+  projectNotFound: '找不到该合作项目，可能已被删除',
+  memberInProjects: '该单位是合作项目“{{names}}”的合作单位，不能删除',
   memberInCouncilHistory: '该单位在往届理事会中有记录（{{count}} 条），不能删除；如已退出，请将其状态改为“退出”',
 };
