@@ -299,6 +299,26 @@ export const importBatchItems = sqliteTable(
   (t) => [index('import_batch_items_batch').on(t.batchId), index('import_batch_items_organization').on(t.organizationId)],
 );
 
+/**
+ * A member's status over time: each change of status and the day it took effect (joining, leaving,
+ * suspension, return). Yearly figures — joins and exits in a year, members at its start and end —
+ * are read from here, not from today's status.
+ */
+export const memberStatusEvents = sqliteTable(
+  'member_status_events',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    date: text('date').notNull(),
+    reason: text('reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('member_status_events_member').on(t.organizationId, t.date), index('member_status_events_date').on(t.date)],
+);
+
 // The council's terms and the cooperation projects live in their own files, read through this one.
 export * from './schema-council.js';
 export * from './schema-projects.js';

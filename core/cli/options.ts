@@ -32,6 +32,10 @@ Commands:
   projects list [--json] [--year Y] [--kind KIND[,KIND]] [--text TEXT]
                                    cooperation projects with their figures: summed over every
                                    year, or the year's with --year
+  report annual --year Y [--json] | --format docx|xlsx|pdf --out FILE
+                                   the year's figures (members, council, agreements, events,
+                                   projects, talent): as text, as JSON (one object per table), or
+                                   as a document (docx in the official layout, xlsx a sheet per table)
   export roster|council|agreements|meeting|signin|contacts|talent --format FORMAT --out FILE
          roster:     [--uscc] [--category CODE[,CODE]] [--role CODE[,CODE]] [--text TEXT] [--order ORDER]
          council:    [--order rolePinyin|roleStroke] [--as-of DATE]

@@ -18,6 +18,7 @@ import { importMembers, listImports, undoImport } from './import-command.js';
 import { listAgreements, listEvents, listMembers, printRoster } from './list-commands.js';
 import { listTerms, printCouncil } from './council-commands.js';
 import { listProjects } from './project-commands.js';
+import { annualReport } from './report-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
 
 export { USAGE };
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   'terms list': (folder, { values, io }) => listTerms(folder, values, io),
   council: (folder, { values, io }) => printCouncil(folder, values, io),
   'projects list': (folder, { values, io }) => listProjects(folder, values, io),
+  'report annual': (folder, { values, io }) => annualReport(folder, values, io),
   ...Object.fromEntries(Object.keys(EXPORTS).map((name): [string, Command] => [`export ${name}`, (folder, { values, io }) => exportFile(folder, name as ExportName, values, io)])),
   backup: (folder, { values, io }) => backup(folder, values, io),
   check: (folder, { values, io }) => check(folder, values, io),

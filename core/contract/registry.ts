@@ -15,6 +15,7 @@ import { sampleMethods } from '../sample/contract.js';
 import { talentMethods } from '../talent/contract.js';
 import { termMethods } from '../terms/contract.js';
 import { projectMethods } from '../projects/contract.js';
+import { reportMethods } from '../reports/contract.js';
 import type { ErrorShape } from './errors.js';
 import { jobMethods } from './jobs-contract.js';
 import { assembleMethods, type Entity, type MethodSpec } from './method.js';
@@ -28,6 +29,7 @@ export const registry = assembleMethods(
   talentMethods,
   termMethods,
   projectMethods,
+  reportMethods,
   historyMethods,
   importMethods,
   exportMethods,

@@ -13,6 +13,7 @@ import { sampleHandlers } from '../sample/handlers.js';
 import { talentHandlers } from '../talent/handlers.js';
 import { termHandlers } from '../terms/handlers.js';
 import { projectHandlers } from '../projects/handlers.js';
+import { reportHandlers } from '../reports/handlers.js';
 
 export const appHandlers: AppHandlers = {
   ...allianceHandlers,
@@ -23,6 +24,7 @@ export const appHandlers: AppHandlers = {
   ...talentHandlers,
   ...termHandlers,
   ...projectHandlers,
+  ...reportHandlers,
   ...historyHandlers,
   ...importHandlers,
   ...exportHandlers,

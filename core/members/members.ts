@@ -14,6 +14,7 @@ import { contactModel, memberDerived, memberModel, memberSearchText, memberSortK
 import { normaliseUscc, readUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
 import { refreshRoleCopy, writeCurrentRole } from '../terms/seats.js';
 import { leaveSeatWithAlliance } from '../terms/term-changes.js';
+import { backfillStatusHistory, recordStatus } from './status-history.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -107,6 +108,7 @@ export function createMember(ctx: ServiceContext, input: MemberCreateInput, opti
     replaceContacts(ctx, id, contactInputs);
     refreshSearchText(ctx, id);
     writeCurrentRole(ctx, id, fields.role);
+    recordStatus(ctx, id, status, fields.joinDate ?? todayIso(ctx));
     const member = getMember(ctx, id);
     recordChange(ctx, 'organization', id, 'create', null, member);
     return saved(member);
@@ -152,6 +154,9 @@ export function putBackMember(ctx: ServiceContext, snapshot: Member): Member {
     // The snapshot's role is a seat in the current term again (a former member's stays in its history).
     if (!FORMER_MEMBER_STATUSES.includes(snapshot.status)) writeCurrentRole(ctx, snapshot.id, snapshot.role);
     else refreshRoleCopy(ctx, snapshot.id);
+    // A member brought back keeps a status history: rebuilt from its dates when it had none left.
+    if (!current) backfillStatusHistory(ctx);
+    else if (current.status !== snapshot.status) recordStatus(ctx, snapshot.id, snapshot.status, todayIso(ctx));
     const member = getMember(ctx, snapshot.id);
     recordChange(ctx, 'organization', snapshot.id, current ? 'update' : 'create', current, member);
     return member;
@@ -176,6 +181,7 @@ export function setMemberStatus(ctx: ServiceContext, input: MemberStatusInput): 
       .where(eq(organizations.id, input.id))
       .run();
     if (leaving) leaveSeatWithAlliance(ctx, input.id, input.date, input.reason);
+    if (input.status !== before.status) recordStatus(ctx, input.id, input.status, input.date ?? todayIso(ctx), input.reason);
     const member = getMember(ctx, input.id);
     recordChange(ctx, 'organization', input.id, 'update', before, member);
     return member;

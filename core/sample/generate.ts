@@ -9,6 +9,7 @@ import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import { eventModel } from '../events/event-model.js';
 import { adoptRoles } from '../terms/seats.js';
+import { backfillStatusHistory } from '../members/status-history.js';
 import { changeLogModel } from '../history/history-model.js';
 import { contactModel, memberDerived, memberModel } from '../members/member-model.js';
 import { typicalUsccPrefix, usccCheckCharacter } from '../members/uscc.js';
@@ -81,6 +82,7 @@ export function generateMembers(ctx: ServiceContext, count: number, options: { o
     }
     // The roles written above are copies: their source is a seat in the current term.
     adoptRoles(ctx);
+    backfillStatusHistory(ctx);
   }).immediate();
   return count;
 }

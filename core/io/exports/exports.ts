@@ -20,9 +20,9 @@ import type { ReportSheet } from './table.js';
 import { xlsxOf } from './xlsx.js';
 
 /** Gathering the data, writing the file, done. */
-const STAGES = 2;
+export const STAGES = 2;
 
-function file(ctx: ServiceContext, what: string, format: ExportFormat, { bytes, missing }: { bytes: Buffer; missing: string[] }): FileContent {
+export function file(ctx: ServiceContext, what: string, format: ExportFormat, { bytes, missing }: { bytes: Buffer; missing: string[] }): FileContent {
   const profile = getProfile(ctx);
   const alliance = profile?.shortName ?? profile?.name ?? '';
   const safe = `${alliance}${what}`.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
@@ -30,7 +30,7 @@ function file(ctx: ServiceContext, what: string, format: ExportFormat, { bytes, 
 }
 
 /** Writes a printed document in a document format, with the characters a pdf could not show. */
-async function documentBytes(ctx: ServiceContext, doc: ReportDocument, format: ExportFormat): Promise<{ bytes: Buffer; missing: string[] }> {
+export async function documentBytes(ctx: ServiceContext, doc: ReportDocument, format: ExportFormat): Promise<{ bytes: Buffer; missing: string[] }> {
   return format === 'docx' ? { bytes: await docxOf(doc), missing: [] } : pdfOf(doc, ctx.fontsDir);
 }
 

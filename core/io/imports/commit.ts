@@ -13,6 +13,7 @@ import { inputKeys } from '../../contract/fields.js';
 import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
 import { getMember, updateMember } from '../../members/members.js';
 import { writeCurrentRole } from '../../terms/seats.js';
+import { statusWriter } from '../../members/status-history.js';
 import type { CommitResult, ImportCommitInput } from './contract.js';
 import { importBatchItemModel, importBatchModel } from './import-model.js';
 import { mergedInput } from './merge.js';
@@ -42,6 +43,7 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
   const insertContact = contactModel.insertStatement(ctx.sqlite);
   const insertChange = changeLogModel.insertStatement(ctx.sqlite);
   const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
+  const writeStatus = statusWriter(ctx);
   const stamps = { createdAt: at, updatedAt: at };
   return (row: PlannedRow) => {
     const input = row.input!;
@@ -64,6 +66,7 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
     member.createdAt = at;
     member.updatedAt = at;
     insertMember(member, memberDerived(member, contacts));
+    writeStatus(id, member.status, member.joinDate ?? at.slice(0, 10));
     // A council role is a seat in the current term (the row's role column is its copy).
     if (member.role !== 'member') writeCurrentRole(ctx, id, member.role);
     for (const contact of contacts) insertContact(contact, stamps);
