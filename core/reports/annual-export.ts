@@ -10,6 +10,8 @@ import { chineseDate } from '../io/exports/lists.js';
 import type { ReportSheet } from '../io/exports/table.js';
 import { xlsxOf } from '../io/exports/xlsx.js';
 import { annualReport } from './annual-report.js';
+import { annualCharts, type ChartSpec } from './chart-options.js';
+import { chartSvg } from './chart-render.js';
 import { TOTAL } from './annual-tables.js';
 import type { AnnualReport, AnnualTable } from './contract.js';
 
@@ -55,12 +57,20 @@ export function annualSheets(report: AnnualReport): ReportSheet[] {
   }));
 }
 
+/** Which part each chart illustrates: drawn under the part's sentence, above its table. */
+const CHART_OF_TABLE: Record<string, ChartSpec['key']> = { members: 'members', agreementsByMonth: 'agreements', projects: 'projects' };
+
 export function annualDocument(report: AnnualReport): ReportDocument {
-  const blocks: ReportBlock[] = report.tables.flatMap((table, i) => [
+  const charts = new Map(annualCharts(report).map((c) => [c.key, c]));
+  const blocks: ReportBlock[] = report.tables.flatMap((table, i) => {
+    const chart = CHART_OF_TABLE[table.key] ? charts.get(CHART_OF_TABLE[table.key]!) : undefined;
+    return [
     { kind: 'heading' as const, text: `${chineseNumber(i + 1)}、${table.title}` },
     { kind: 'paragraph' as const, text: keyFigures(table) },
+    ...(chart ? [{ kind: 'chart' as const, svg: chartSvg(chart.option), widthMm: 150, heightMm: 75, alt: chart.title }] : []),
     ...tableBlocks({ header: ['项目', ...table.columns.map((c) => c.label)], sections: [{ rows: printedRows(table).map((r) => [r.label, ...r.values]) }] }),
-  ]);
+    ];
+  });
   return { title: `${report.allianceName ?? ''}${report.year}年度工作报告`, subtitle: periodText(report.year), landscape: false, blocks };
 }
 

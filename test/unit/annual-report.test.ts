@@ -22,6 +22,12 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 /** Every figure of the report equals the count of its list, or the sum of the list's values. */
+/** The entries' names of a zip (the docx package). */
+async function zipEntryNames(bytes: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
+  return Object.keys((await JSZip.loadAsync(bytes)).files);
+}
+
 function recomputeEvery(report: AnnualReport): number {
   let checked = 0;
   for (const table of report.tables) {
@@ -109,6 +115,9 @@ describe('the annual report', () => {
       const docx = path.join(tempDir(), 'annual.docx');
       expect(await runCli(['--data-dir', dir, 'report', 'annual', '--year', '2023', '--format', 'docx', '--out', docx], { out: () => undefined, err: () => undefined })).toBe(0);
       const paragraphs = docxParagraphs(await docxXml(fs.readFileSync(docx)));
+      // The charts are pictures in the package, drawn from the same options the dashboard uses.
+      const entries = await zipEntryNames(fs.readFileSync(docx));
+      expect(entries.filter((n) => n.startsWith('word/media/'))).toEqual(['word/media/chart1.png', 'word/media/chart2.png', 'word/media/chart3.png']);
       expect(paragraphs).toContain('长春市汽车产业集群产教联合体2023年度工作报告');
       expect(paragraphs).toContain('年初成员单位0家，本年加入190家、退出0家，年末190家。');
       const pdf = path.join(tempDir(), 'annual.pdf');
@@ -116,7 +125,7 @@ describe('the annual report', () => {
       expect(pdfText(fs.readFileSync(pdf)).replace(/\s+/g, '')).toContain('本年签订合作协议6份');
       expect(await runCli(['--data-dir', dir, 'report', 'annual', '--year', 'last'], { out: () => undefined, err: () => undefined })).toBe(2);
     })();
-  });
+  }, 60_000);
 
   it('answers an unknown figure with NOT_FOUND, and exports as a job', async () => {
     expect(core.dispatcher.dispatch('reports.annualTrace', { year: 2025, table: 'members', row: 'nobody', column: 'start' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -8,6 +8,8 @@ export type ReportBlock =
   | { kind: 'paragraph'; text: string; align?: 'center' }
   /** Starts a new page (the sign-in sheet after the meeting record). */
   | { kind: 'pageBreak' }
+  /** A chart drawn as SVG (ECharts' server-side rendering), set centred at this size; writers rasterise it where they must. */
+  | { kind: 'chart'; svg: string; widthMm: number; heightMm: number; alt: string }
   | {
       kind: 'table';
       header: string[];

@@ -10,6 +10,7 @@
 import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
 import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
 import { zipOf } from './zip-writer.js';
+import { pngOfSvg } from './raster.js';
 
 /** Each face with the one a machine without it should use (w:altName in the font table). */
 const FONTS = {
@@ -40,7 +41,7 @@ const CHAR_SPACE = Math.round((CHAR_PITCH_POINTS - SIZE.paragraph / 2) * 4096);
 const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 };
 
 const W_NS =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
 
 function runProps(face: Face, size: number, bold = false): string {
   return `<w:rPr><w:rFonts w:ascii="${LATIN}" w:hAnsi="${LATIN}" w:eastAsia="${face.name}" w:cs="${face.name}"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
@@ -101,12 +102,26 @@ function tableSize(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: 
   return fittingSize(block.widths, usableWidth / 20, sizes, (CELL_MARGIN.left + CELL_MARGIN.right) / 20 + 4) * 2;
 }
 
+/** 1 mm in EMU, DrawingML's unit. */
+const EMU_PER_MM = 36_000;
+
+/** A chart as an inline picture, centred, kept with what follows (its table). */
+function chartParagraph(block: Extract<ReportBlock, { kind: 'chart' }>, n: number): string {
+  const cx = Math.round(block.widthMm * EMU_PER_MM);
+  const cy = Math.round(block.heightMm * EMU_PER_MM);
+  const alt = xmlText(block.alt);
+  return `<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/><w:spacing w:before="120" w:after="120"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="图表 ${n}" descr="${alt}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${n}" name="chart${n}.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdChart${n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+}
+
 function documentXml(doc: ReportDocument): string {
   const pageWidth = doc.landscape ? A4.height : A4.width;
   const usableWidth = pageWidth - MARGIN.left - MARGIN.right;
   const keepTableWithNext = closingShortSection(doc.blocks);
+  let charts = 0;
   const blocks = doc.blocks.map((block, index) => {
     switch (block.kind) {
+      case 'chart':
+        return chartParagraph(block, ++charts);
       case 'heading':
         // A heading never ends a page: it stays with its table or paragraph.
         // A centred heading is a title of its own (the sign-in sheet after the record): 2号 小标宋.
@@ -158,25 +173,33 @@ const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fo
   .map((face) => `<w:font w:name="${face.name}">${face.fallback !== face.name ? `<w:altName w:val="${face.fallback}"/>` : ''}<w:charset w:val="86"/><w:family w:val="auto"/></w:font>`)
   .join('')}<w:font w:name="${LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/></w:font></w:fonts>`;
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
 
 const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`;
 
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="${RELS}/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="${RELS}/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="${RELS}/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="${RELS}/footer" Target="footer2.xml"/></Relationships>`;
+function documentRels(charts: number): string {
+  const images = Array.from({ length: charts }, (_, i) => `<Relationship Id="rIdChart${i + 1}" Type="${RELS}/image" Target="media/chart${i + 1}.png"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="${RELS}/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="${RELS}/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="${RELS}/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="${RELS}/footer" Target="footer2.xml"/>${images}</Relationships>`;
+}
 
-export async function docxOf(doc: ReportDocument): Promise<Buffer> {
+/** Charts print at about 300 dpi: sharp on paper, a few hundred kilobytes each. */
+const CHART_PX_PER_MM = 12;
+
+export async function docxOf(doc: ReportDocument, fontsDir?: string): Promise<Buffer> {
+  const charts = doc.blocks.filter((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart');
   return zipOf([
     { name: '[Content_Types].xml', text: CONTENT_TYPES },
     { name: '_rels/.rels', text: ROOT_RELS },
     { name: 'docProps/app.xml', text: APP_XML },
     { name: 'docProps/core.xml', text: corePropsXml(doc.title) },
-    { name: 'word/_rels/document.xml.rels', text: DOCUMENT_RELS },
+    { name: 'word/_rels/document.xml.rels', text: documentRels(charts.length) },
     { name: 'word/styles.xml', text: STYLES },
     { name: 'word/settings.xml', text: SETTINGS },
     { name: 'word/fontTable.xml', text: FONT_TABLE },
     { name: 'word/footer1.xml', text: footerXml('right') },
     { name: 'word/footer2.xml', text: footerXml('left') },
     { name: 'word/document.xml', text: documentXml(doc) },
+    ...charts.map((chart, i) => ({ name: `word/media/chart${i + 1}.png`, bytes: pngOfSvg(chart.svg, chart.widthMm * CHART_PX_PER_MM, fontsDir) })),
   ]);
 }

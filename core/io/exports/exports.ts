@@ -31,7 +31,7 @@ export function file(ctx: ServiceContext, what: string, format: ExportFormat, { 
 
 /** Writes a printed document in a document format, with the characters a pdf could not show. */
 export async function documentBytes(ctx: ServiceContext, doc: ReportDocument, format: ExportFormat): Promise<{ bytes: Buffer; missing: string[] }> {
-  return format === 'docx' ? { bytes: await docxOf(doc), missing: [] } : pdfOf(doc, ctx.fontsDir);
+  return format === 'docx' ? { bytes: await docxOf(doc, ctx.fontsDir), missing: [] } : pdfOf(doc, ctx.fontsDir);
 }
 
 /** Every sheet in one document: the expiring list follows the summary under its own heading. */

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
+import { pngOfSvg } from './raster.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +35,11 @@ export function defaultFontsDir(): string {
 function faceFile(modulesDir: string, face: Face): string {
   const [pkg, file] = FACES[face];
   return path.join(modulesDir, pkg, file);
+}
+
+/** The sans faces charts are drawn in (as 黑体 headings are), for rasterising their SVG. */
+export function chartFontFiles(modulesDir = defaultFontsDir()): string[] {
+  return [faceFile(modulesDir, 'sans'), faceFile(modulesDir, 'bold')];
 }
 
 interface GlyphCoverage {
@@ -78,6 +84,7 @@ class PdfLayout {
     private readonly pdf: Pdf,
     landscape: boolean,
     private readonly covers: (face: Face, codePoint: number) => boolean,
+    private readonly fontsDir: string,
   ) {
     this.usable = pdf.page.width - MARGIN.left - MARGIN.right;
     this.largestTableSize = landscape ? SIZES.wideTable : SIZES.table;
@@ -198,6 +205,15 @@ class PdfLayout {
       case 'pageBreak':
         pdf.addPage();
         break;
+      case 'chart': {
+        const width = block.widthMm * PT;
+        const height = block.heightMm * PT;
+        // A chart keeps with the table under it: start a page when the chart and a few rows do not fit.
+        if (pdf.y + height + 60 > this.bottom()) pdf.addPage();
+        pdf.image(pngOfSvg(block.svg, block.widthMm * 12, this.fontsDir), this.left + (this.usable - width) / 2, pdf.y, { width, height });
+        pdf.y += height + 8;
+        break;
+      }
       case 'table':
         this.table(block, keepWithNext);
         break;
@@ -238,7 +254,7 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
   });
   const files = Object.fromEntries((Object.keys(FACES) as Face[]).map((face) => [face, faceFile(fontsDir, face)])) as Record<Face, string>;
   for (const face of Object.keys(FACES) as Face[]) pdf.registerFont(face, fs.readFileSync(files[face]));
-  const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint));
+  const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint), fontsDir);
   layout.title(doc);
   const keepTable = closingShortSection(doc.blocks);
   doc.blocks.forEach((block, i) => layout.block(block, i === keepTable ? layout.closingHeight(doc.blocks, i + 1) : 0));

@@ -10,6 +10,12 @@ export interface ZipEntry {
   text: string | Iterable<string>;
 }
 
+/** A binary entry (an image in a document): its bytes as they are. */
+export interface ZipBinaryEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** Bytes gathered before a piece is compressed: large enough that the dictionary lost at each piece's
  * boundary costs nothing measurable, small enough to keep memory flat. */
 const PIECE = 1 << 22;
@@ -23,7 +29,7 @@ function dosDateTime(at: Date): { time: number; date: number } {
 
 /** Deflates text given in pieces. Each piece is its own raw deflate stream ended by a sync flush (no
  * final bit), and the last by a finish: concatenated, they are one valid deflate stream. */
-function deflatePieces(text: string | Iterable<string>, level: number) {
+function deflatePieces(text: string | Iterable<string> | Uint8Array, level: number) {
   const parts: Buffer[] = [];
   let crc = 0;
   let size = 0;
@@ -41,6 +47,10 @@ function deflatePieces(text: string | Iterable<string>, level: number) {
     compressedSize += compressed.length;
     used = 0;
   };
+  if (text instanceof Uint8Array) {
+    const compressed = deflateRawSync(text, { level });
+    return { parts: [compressed], crc: crc32(text, 0), size: text.length, compressedSize: compressed.length };
+  }
   for (const piece of typeof text === 'string' ? [text] : text) {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     if (used + piece.length * 3 > buffer.length) {
@@ -53,7 +63,7 @@ function deflatePieces(text: string | Iterable<string>, level: number) {
   return { parts, crc, size, compressedSize };
 }
 
-export function zipOf(entries: ZipEntry[], options: { level?: number; modified?: Date } = {}): Buffer {
+export function zipOf(entries: (ZipEntry | ZipBinaryEntry)[], options: { level?: number; modified?: Date } = {}): Buffer {
   const level = options.level ?? 6;
   const { time, date } = dosDateTime(options.modified ?? new Date());
   const body: Buffer[] = [];
@@ -61,7 +71,7 @@ export function zipOf(entries: ZipEntry[], options: { level?: number; modified?:
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const { parts, crc, size, compressedSize } = deflatePieces(entry.text, level);
+    const { parts, crc, size, compressedSize } = deflatePieces('bytes' in entry ? entry.bytes : entry.text, level);
     if (size >= 0xffffffff || offset + compressedSize >= 0xffffffff) throw new Error('zip entry too large');
     // The local header and the directory entry share this run of fields, at different offsets.
     const describe = (header: Buffer, at: number) => {

@@ -16,6 +16,9 @@ function Block({ block }: { block: ReportBlock }) {
       return <p className={block.align === 'center' ? 'paper-paragraph paper-centred' : 'paper-paragraph'}>{block.text}</p>;
     case 'pageBreak':
       return <div className="paper-page-break" />;
+    case 'chart':
+      // As an image, never inline markup: an SVG loaded by <img> runs nothing.
+      return <img className="paper-chart" alt={block.alt} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.svg)}`} style={{ width: `${block.widthMm}mm`, height: `${block.heightMm}mm` }} />;
     case 'table': {
       // The browser lays the table out; codes, dates and phones stay on one line, free text wraps.
       const whole = (c: number) => (block.keepWhole?.[c] ? { whiteSpace: 'nowrap' as const } : undefined);
