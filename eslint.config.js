@@ -29,10 +29,11 @@ const CONTRACT_FILES = [
   'core/io/imports/import-fields.ts',
   'core/members/uscc.ts',
   'core/agreements/agreement-rules.ts',
+  'core/reports/chart-options.ts',
 ];
 /** The same files as import paths the renderer may name (with or without .js). */
 const CONTRACT_IMPORT =
-  '(^|/)core/(?!(contract/(registry|method|fields|codes|messages-zh|errors|validation|jobs-contract)|[a-z]+/(contract|fields)|io/(imports|exports)/(contract|fields|formats|import-fields))(\\.js)?$)';
+  '(^|/)core/(?!(contract/(registry|method|fields|codes|messages-zh|errors|validation|jobs-contract)|[a-z]+/(contract|fields)|io/(imports|exports)/(contract|fields|formats|import-fields)|reports/chart-options)(\\.js)?$)';
 
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 

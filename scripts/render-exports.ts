@@ -22,7 +22,8 @@ const eventId = (JSON.parse(lines.join('\n')) as { id: string }[])[0]!.id;
 const exports: [string, string[]][] = [];
 const needsEvent = new Set<string>(['meeting', 'signin']);
 for (const [name, formats] of Object.entries(EXPORTS)) {
-  for (const format of formats) exports.push([`${name}.${format}`, [name, ...(needsEvent.has(name) ? ['--event', eventId] : [])]]);
+  const extra = needsEvent.has(name) ? ['--event', eventId] : name === 'annual' ? ['--year', '2023'] : [];
+  for (const format of formats) exports.push([`${name}.${format}`, [name, ...extra]]);
 }
 for (const [file, args] of exports) {
   if ((await runCli(['--data-dir', dataDir, 'export', ...args, '--out', path.join(out, file)], io)) !== 0) throw new Error(`export ${file} failed`);

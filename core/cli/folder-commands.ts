@@ -31,6 +31,9 @@ function exportInput(name: ExportName, format: string, values: CliValues) {
     case 'signin':
       if (!values.event) throw new UsageError('--event ID is required (see events list).');
       return { method: 'exports.signIn', input: { id: values.event, format, spareRows: spareRowsOf(values) } } as const;
+    case 'annual':
+      if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('--year Y is required: the year the report covers.');
+      return { method: 'exports.annual', input: { year: Number(values.year), format } } as const;
     case 'contacts':
       return { method: 'exports.contacts', input: { format, categories: list(values.category), roles: list(values.role), text: values.text, order: values.order } } as const;
     case 'talent':

@@ -44,6 +44,7 @@ Commands:
          signin:     --event ID [--spare N]   the sign-in sheet alone, N spare rows (default 5)
          contacts:   [roster filters and --order]   the 通讯录, a row per person
          talent:     [--direction supply|demand]
+         annual:     --year Y   the annual report (as report annual --format)
                                    the member roster, council list, agreement summary or a
                                    meeting's record and sign-in sheet as a file; without --format
                                    the file name's extension decides. Formats:

@@ -5,9 +5,10 @@ import { AGREEMENT_TYPES, AGREEMENT_TYPE_LABELS_ZH, CATEGORY_LABELS_ZH, EVENT_TY
 import type { ServiceContext } from '../contract/context.js';
 import { FIGURE_KEYS } from '../projects/fields.js';
 import { projectKindName } from '../projects/fields.js';
-import type { TraceItem } from './contract.js';
+import { TOTAL, type TraceItem } from './contract.js';
 
-export const TOTAL = 'total';
+export { TOTAL };
+
 
 export interface Period {
   year: number;

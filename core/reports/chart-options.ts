@@ -1,8 +1,7 @@
 // The annual report's charts as ECharts options, from the report's own tables: the dashboard draws
 // them in the browser, the docx and pdf get the same options rendered on the server (SVG). Plain data
 // only, so the renderer imports this file too.
-import { TOTAL } from './annual-tables.js';
-import type { AnnualReport, AnnualTable } from './contract.js';
+import { TOTAL, type AnnualReport, type AnnualTable } from './contract.js';
 
 export type ChartOption = Record<string, unknown>;
 

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { defineMethods, returns } from '../contract/method.js';
 import type { FileContent } from '../io/exports/contract.js';
 
+/** The key of every table's 合计 row. */
+export const TOTAL = 'total';
+
 const year = z.number().int().min(1990).max(2100);
 
 export interface AnnualTable {

@@ -18,5 +18,6 @@ export const EXPORTS = {
   signin: ['docx', 'pdf', 'xlsx'],
   contacts: ['xlsx', 'docx', 'csv'],
   talent: ['xlsx', 'docx'],
+  annual: ['docx', 'xlsx', 'pdf'],
 } as const satisfies Record<string, readonly ExportFormat[]>;
 export type ExportName = keyof typeof EXPORTS;

@@ -307,6 +307,18 @@ export const enRecords = {
     addYear: 'Add a year',
     figureOf: 'Row {{n}}: {{label}}',
   },
+  report: {
+    year: 'Year',
+    hint: 'Click any figure to see the members, agreements, events or projects behind it',
+    charts: 'Charts for {{year}}',
+    item: 'Item',
+    figureOf: '{{table}}: {{row}}, {{column}}',
+    traceCount: '{{figure}} records, listed below',
+    traceSum: 'Total {{figure}}, from these {{count}} records',
+    traceEmpty: 'No records',
+    yearView: 'The year at a glance',
+    openReport: 'Open the annual report',
+  },
   talent: {
     title: 'Talent supply & demand',
     direction: 'Direction',

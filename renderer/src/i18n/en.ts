@@ -11,7 +11,7 @@ const en: Messages = {
     sampleBanner: 'Sample data is loaded here ({{count}} sample units with their agreements and events) for getting to know the app; do not submit it anywhere.',
     language: 'Language',
   },
-  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', projects: 'Projects', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
+  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', projects: 'Projects', report: 'Annual report', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
   // One unit's kind, as table cells, fields and filters show it.
   category: {
     government: 'Government body',
@@ -180,6 +180,7 @@ const en: Messages = {
     missingCharacters: 'No font in the PDF has these characters; they print as empty boxes: {{chars}}. Use the Word format, or common characters in the names.',
     contacts: 'Export contacts list',
     talent: 'Export talent lists',
+    annual: 'Export the annual report',
     preview: 'Print preview',
     print: 'Print',
     closePreview: 'Close preview',

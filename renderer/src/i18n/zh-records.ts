@@ -307,6 +307,18 @@ export const zhRecords = {
     addYear: '添加年度',
     figureOf: '第 {{n}} 行{{label}}',
   },
+  report: {
+    year: '年度',
+    hint: '点击任一数字，可查看它所对应的单位、协议、活动或项目清单',
+    charts: '{{year}}年图表',
+    item: '项目',
+    figureOf: '{{table}}：{{row}}{{column}}',
+    traceCount: '共 {{figure}} 条，清单如下',
+    traceSum: '合计 {{figure}}，来自以下 {{count}} 条记录',
+    traceEmpty: '没有记录',
+    yearView: '年度概览',
+    openReport: '查看年度报告',
+  },
   talent: {
     title: '人才供需',
     direction: '供需',

@@ -26,7 +26,7 @@ const zh = {
     sampleBanner: '这里有示例数据（{{count}} 家示例单位及其协议、活动），仅供熟悉软件使用，请勿用于正式报送。',
     language: '语言',
   },
-  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', projects: '合作项目', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
+  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', projects: '合作项目', report: '年度报告', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
   category: CATEGORY_LABELS_ZH,
   // Chinese names a group of units as it names one.
   categoryGroup: CATEGORY_LABELS_ZH,
@@ -142,6 +142,7 @@ const zh = {
     missingCharacters: 'PDF 中以下字符没有可用的字形，打印出来是空框：{{chars}}。请改用 Word 格式，或在名称中换用常用字。',
     contacts: '导出通讯录',
     talent: '导出人才供需表',
+    annual: '导出年度报告',
     preview: '打印预览',
     print: '打印',
     closePreview: '关闭预览',

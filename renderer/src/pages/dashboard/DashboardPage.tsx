@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { errorText } from '../../api/errors';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { AgreementStateTag } from '../../components/AgreementStateTag';
+import { YearView } from './YearView';
 
 function EventList({ events }: { events: EventRow[] }) {
   const { t } = useTranslation();
@@ -98,6 +99,9 @@ export function DashboardPage() {
           <Card title={t('dashboard.comingEvents')}>
             <EventList events={d.comingEvents} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <YearView />
         </Col>
       </Row>
     </div>

@@ -34,7 +34,8 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
   const [sort, setSort] = useState<SortKey>('pinyin');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [columnVisibility, setColumnVisibility] = useState(loadColumnVisibility);
-  const [form, setForm] = useState<{ open: boolean; memberId: string | null }>({ open: false, memberId: null });
+  // #/members?open=ID opens that member (from a report's list, say).
+  const [form, setForm] = useState<{ open: boolean; memberId: string | null }>({ open: params.has('open'), memberId: params.get('open') });
   const [importing, setImporting] = useState(false);
 
   // The query follows each keystroke at once (a deferred value cost a second render of the page before
