@@ -322,3 +322,4 @@ export const memberStatusEvents = sqliteTable(
 // The council's terms and the cooperation projects live in their own files, read through this one.
 export * from './schema-council.js';
 export * from './schema-projects.js';
+export * from './schema-awards.js';

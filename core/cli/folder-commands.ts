@@ -34,6 +34,12 @@ function exportInput(name: ExportName, format: string, values: CliValues) {
     case 'annual':
       if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('--year Y is required: the year the report covers.');
       return { method: 'exports.annual', input: { year: Number(values.year), format } } as const;
+    case 'plaques':
+    case 'appointments':
+      return { method: 'exports.awards', input: { kind: name === 'plaques' ? 'plaque' : 'appointment', format } } as const;
+    case 'certificates':
+      if (values.kind !== 'plaque' && values.kind !== 'appointment') throw new UsageError('--kind plaque|appointment is required.');
+      return { method: 'exports.certificates', input: { kind: values.kind } } as const;
     case 'contacts':
       return { method: 'exports.contacts', input: { format, categories: list(values.category), roles: list(values.role), text: values.text, order: values.order } } as const;
     case 'talent':

@@ -32,6 +32,8 @@ Commands:
   projects list [--json] [--year Y] [--kind KIND[,KIND]] [--text TEXT]
                                    cooperation projects with their figures: summed over every
                                    year, or the year's with --year
+  plaques list [--json] [--text TEXT]      the plaques (授牌) given, newest first
+  appointments list [--json] [--text TEXT] the appointment letters (聘书) given, newest first
   report annual --year Y [--json] | --format docx|xlsx|pdf --out FILE
                                    the year's figures (members, council, agreements, events,
                                    projects, talent): as text, as JSON (one object per table), or
@@ -45,6 +47,8 @@ Commands:
          contacts:   [roster filters and --order]   the 通讯录, a row per person
          talent:     [--direction supply|demand]
          annual:     --year Y   the annual report (as report annual --format)
+         plaques, appointments: the registers of plaques (授牌) and appointment letters (聘书)
+         certificates: --kind plaque|appointment   every certificate of the kind, a page each
                                    the member roster, council list, agreement summary or a
                                    meeting's record and sign-in sheet as a file; without --format
                                    the file name's extension decides. Formats:

@@ -19,6 +19,7 @@ import { listAgreements, listEvents, listMembers, printRoster } from './list-com
 import { listTerms, printCouncil } from './council-commands.js';
 import { listProjects } from './project-commands.js';
 import { annualReport } from './report-commands.js';
+import { listAwardsCommand } from './award-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
 
 export { USAGE };
@@ -45,6 +46,8 @@ const COMMANDS: Record<string, Command> = {
   council: (folder, { values, io }) => printCouncil(folder, values, io),
   'projects list': (folder, { values, io }) => listProjects(folder, values, io),
   'report annual': (folder, { values, io }) => annualReport(folder, values, io),
+  'plaques list': (folder, { values, io }) => listAwardsCommand(folder, 'plaque', values, io),
+  'appointments list': (folder, { values, io }) => listAwardsCommand(folder, 'appointment', values, io),
   ...Object.fromEntries(Object.keys(EXPORTS).map((name): [string, Command] => [`export ${name}`, (folder, { values, io }) => exportFile(folder, name as ExportName, values, io)])),
   backup: (folder, { values, io }) => backup(folder, values, io),
   check: (folder, { values, io }) => check(folder, values, io),

@@ -185,3 +185,10 @@ export const PROJECT_KIND_LABELS_ZH: Record<ProjectKind, string> = {
   internship_employment: '实习与就业',
   other: '其他',
 };
+
+/** What the alliance hands out: plaques to units (授牌) and appointment letters to people (聘书). */
+export const AWARD_KINDS = ['plaque', 'appointment'] as const;
+export type AwardKind = (typeof AWARD_KINDS)[number];
+export const AWARD_KIND_LABELS_ZH: Record<AwardKind, string> = { plaque: '授牌', appointment: '聘书' };
+/** The short form in their numbers: 2026-授牌-001, 2026-聘-001. */
+export const AWARD_NUMBER_PREFIX_ZH: Record<AwardKind, string> = { plaque: '授牌', appointment: '聘' };

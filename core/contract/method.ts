@@ -16,6 +16,7 @@ export const ENTITIES = [
   'talent',
   'term',
   'project',
+  'award',
   'import',
   'backup',
   'folder',

@@ -16,6 +16,7 @@ import { talentMethods } from '../talent/contract.js';
 import { termMethods } from '../terms/contract.js';
 import { projectMethods } from '../projects/contract.js';
 import { reportMethods } from '../reports/contract.js';
+import { awardMethods } from '../awards/contract.js';
 import type { ErrorShape } from './errors.js';
 import { jobMethods } from './jobs-contract.js';
 import { assembleMethods, type Entity, type MethodSpec } from './method.js';
@@ -30,6 +31,7 @@ export const registry = assembleMethods(
   termMethods,
   projectMethods,
   reportMethods,
+  awardMethods,
   historyMethods,
   importMethods,
   exportMethods,

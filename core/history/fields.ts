@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineFields, label, stored } from '../contract/fields.js';
 
-export const CHANGE_ENTITIES = ['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment', 'term', 'project'] as const;
+export const CHANGE_ENTITIES = ['organization', 'contact', 'alliance', 'agreement', 'event', 'talent', 'attachment', 'term', 'project', 'award'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;
 

@@ -1,7 +1,7 @@
 // History: the change log as an alliance-wide activity list, and deleted records brought back
 // exactly as the snapshot their deletion logged.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { agreements, changeLog, events, organizations, projects, talentItems } from '../../db/schema.js';
+import { agreements, awards, changeLog, events, organizations, projects, talentItems } from '../../db/schema.js';
 import { putBackAgreement } from '../agreements/agreements.js';
 import type { Agreement } from '../agreements/contract.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -14,15 +14,18 @@ import type { TalentItem } from '../talent/contract.js';
 import { putBackTalentItem } from '../talent/talent.js';
 import type { Project } from '../projects/contract.js';
 import { putBackProject } from '../projects/projects.js';
+import type { Award } from '../awards/contract.js';
+import { putBackAward } from '../awards/awards.js';
 import type { ChangeLogEntry, ChangeRecentInput, ChangeSummary } from './contract.js';
 
 /** What can come back from the history, and how. */
-const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems | typeof projects; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
+const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems | typeof projects | typeof awards; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
   organization: { table: organizations, putBack: (ctx, s) => putBackMember(ctx, s as Member) },
   agreement: { table: agreements, putBack: (ctx, s) => putBackAgreement(ctx, s as Agreement) },
   event: { table: events, putBack: (ctx, s) => putBackEvent(ctx, s as MeetingEvent) },
   talent: { table: talentItems, putBack: (ctx, s) => putBackTalentItem(ctx, s as TalentItem) },
   project: { table: projects, putBack: (ctx, s) => putBackProject(ctx, s as Project) },
+  award: { table: awards, putBack: (ctx, s) => putBackAward(ctx, s as Award) },
 };
 
 /** Keys whose values are codes, ids or bookkeeping, never words a clerk would search for. */

@@ -14,6 +14,7 @@ import { talentHandlers } from '../talent/handlers.js';
 import { termHandlers } from '../terms/handlers.js';
 import { projectHandlers } from '../projects/handlers.js';
 import { reportHandlers } from '../reports/handlers.js';
+import { awardHandlers } from '../awards/handlers.js';
 
 export const appHandlers: AppHandlers = {
   ...allianceHandlers,
@@ -25,6 +26,7 @@ export const appHandlers: AppHandlers = {
   ...termHandlers,
   ...projectHandlers,
   ...reportHandlers,
+  ...awardHandlers,
   ...historyHandlers,
   ...importHandlers,
   ...exportHandlers,

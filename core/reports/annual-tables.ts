@@ -87,11 +87,38 @@ const membersTable: TableSpec = {
   columns: MEMBER_COLUMNS,
   rows: () => [...ORGANIZATION_CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS_ZH[c] })), totalRow],
   figures(ctx, p) {
+    // One ordered pass over every status event (by member, then date): four window queries over 100k
+    // members took 2 s; this takes a tenth. The lists (trace) keep the SQL definitions above, so the
+    // test that recomputes every figure from its list compares two independent computations.
+    const categoryOf = new Map(ctx.sqlite.prepare('SELECT id, category FROM organizations').raw().all() as [string, string][]);
     const map = new Map<string, Record<string, number>>();
-    for (const column of MEMBER_COLUMNS.map((c) => c.key)) {
-      const day = column === 'start' ? p.before : p.end;
-      const rows = all<{ category: string; n: number }>(ctx, `SELECT category, count(*) AS n FROM (${memberListSql(column)}) GROUP BY category`, { day, start: p.start, end: p.end });
-      for (const r of rows) add(map, r.category, column, r.n);
+    const good = (s: string | null) => s === 'active' || s === 'suspended';
+    const gone = (s: string | null) => s === 'withdrawn' || s === 'expelled';
+    // Read in the table's own order (a sequential scan), grouped by member, then each member's events
+    // in date order (rowid breaks ties: the order they were recorded).
+    const byMember = new Map<string, [string, string, number][]>();
+    for (const [organizationId, status, date, rowid] of ctx.sqlite.prepare('SELECT organization_id, status, date, rowid FROM member_status_events').raw().all() as [string, string, string, number][]) {
+      const list = byMember.get(organizationId);
+      if (list) list.push([status, date, rowid]);
+      else byMember.set(organizationId, [[status, date, rowid]]);
+    }
+    for (const [member, events] of byMember) {
+      if (events.length > 1) events.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
+      const category = categoryOf.get(member)!;
+      let previous: string | null = null;
+      let atStart: string | null = null;
+      let atEnd: string | null = null;
+      for (const [status, date] of events) {
+        if (date <= p.before) atStart = status;
+        if (date <= p.end) atEnd = status;
+        if (date >= p.start && date <= p.end) {
+          if (status === 'active' && !good(previous)) add(map, category, 'joined', 1);
+          if (gone(status) && !gone(previous)) add(map, category, 'left', 1);
+        }
+        previous = status;
+      }
+      if (good(atStart)) add(map, category, 'start', 1);
+      if (good(atEnd)) add(map, category, 'end', 1);
     }
     return withTotal(map);
   },
@@ -175,9 +202,11 @@ const agreementsByType: TableSpec = {
   ],
   rows: () => [...AGREEMENT_TYPES.map((t) => ({ key: t, label: AGREEMENT_TYPE_LABELS_ZH[t] })), totalRow],
   figures(ctx, p) {
+    // One scan of the agreements for the three columns (three scans of 300k took 0.6 s).
     const map = new Map<string, Record<string, number>>();
-    for (const column of ['signed', 'inForce', 'expiringNext']) {
-      for (const r of all<{ type: string; n: number }>(ctx, `SELECT type, count(*) AS n FROM agreements WHERE ${agreementCondition(column)} GROUP BY type`, agreementParams(p))) add(map, r.type, column, r.n);
+    const sums = ['signed', 'inForce', 'expiringNext'].map((column) => `sum(CASE WHEN ${agreementCondition(column)} THEN 1 ELSE 0 END) AS ${column}`).join(', ');
+    for (const r of all<{ type: string; signed: number; inForce: number; expiringNext: number }>(ctx, `SELECT type, ${sums} FROM agreements GROUP BY type`, agreementParams(p))) {
+      for (const column of ['signed', 'inForce', 'expiringNext'] as const) if (r[column]) add(map, r.type, column, r[column]);
     }
     return withTotal(map);
   },

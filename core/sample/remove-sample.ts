@@ -24,7 +24,8 @@ function keptSampleIds(sqlite: Database.Database): { orgs: Set<string>; events: 
          OR EXISTS (SELECT 1 FROM attendance t JOIN events e ON e.id = t.event_id WHERE t.organization_id = o.id AND e.is_sample = 0)
          OR EXISTS (SELECT 1 FROM agenda_items g JOIN events e ON e.id = g.event_id WHERE g.presenter_organization_id = o.id AND e.is_sample = 0)
          OR EXISTS (SELECT 1 FROM talent_items i WHERE i.organization_id = o.id AND i.is_sample = 0)
-         OR EXISTS (SELECT 1 FROM project_partners pp JOIN projects p ON p.id = pp.project_id WHERE pp.organization_id = o.id AND p.is_sample = 0))`,
+         OR EXISTS (SELECT 1 FROM project_partners pp JOIN projects p ON p.id = pp.project_id WHERE pp.organization_id = o.id AND p.is_sample = 0)
+         OR EXISTS (SELECT 1 FROM awards w WHERE w.organization_id = o.id AND w.is_sample = 0))`,
     ),
   );
   const events = new Set(
@@ -81,6 +82,7 @@ export function removeSample(ctx: ServiceContext): SampleRemoved {
     const orgIds = ids(sqlite, `SELECT id FROM organizations WHERE is_sample = 1`);
     const talentIds = ids(sqlite, `SELECT id FROM talent_items WHERE is_sample = 1`);
     const projectIds = ids(sqlite, `SELECT id FROM projects WHERE is_sample = 1`);
+    const awardIds = ids(sqlite, `SELECT id FROM awards WHERE is_sample = 1`);
     const contactIds = ids(sqlite, `SELECT c.id FROM contacts c JOIN organizations o ON o.id = c.organization_id WHERE o.is_sample = 1`);
     const profileIds = ids(sqlite, `SELECT id FROM alliance_profile WHERE is_sample = 1`);
     for (const id of agreementIds) deleteAttachmentsOf(ctx, 'agreement', id);
@@ -88,6 +90,7 @@ export function removeSample(ctx: ServiceContext): SampleRemoved {
     // The clerk's agreements may have a sample agreement as the one they renew only if it was kept above.
     sqlite.prepare(`DELETE FROM talent_items WHERE is_sample = 1`).run();
     sqlite.prepare(`DELETE FROM projects WHERE is_sample = 1`).run(); // partners and figures go with them
+    sqlite.prepare(`DELETE FROM awards WHERE is_sample = 1`).run();
     sqlite.prepare(`DELETE FROM agreements WHERE is_sample = 1`).run(); // parties and ceremony places go with them
     // A sample member may still attend or present at a sample event, so the events go before the members.
     sqlite.prepare(`DELETE FROM events WHERE is_sample = 1`).run(); // agenda and attendance go with them
@@ -107,6 +110,7 @@ export function removeSample(ctx: ServiceContext): SampleRemoved {
     for (const id of profileIds) forget.run('alliance', id);
     for (const id of termIds) forget.run('term', id);
     for (const id of projectIds) forget.run('project', id);
+    for (const id of awardIds) forget.run('award', id);
     return { removed: { members: orgIds.length, events: eventIds.length, agreements: agreementIds.length, talentItems: talentIds.length, profile }, kept };
   })();
 }

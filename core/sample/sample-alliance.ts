@@ -13,6 +13,7 @@ import type { AppOverview } from '../alliance/contract.js';
 import { loadFoundingCongress } from './founding-congress.js';
 import { currentTermId } from '../terms/seats.js';
 import { loadSampleProjects } from './sample-projects.js';
+import { loadSampleAwards } from './sample-awards.js';
 import {
   CONTACT_TITLES,
   ENTERPRISE_TRADES,
@@ -188,6 +189,7 @@ export function loadSampleAlliance(ctx: ServiceContext, folder: FolderInfo, opti
       // council of the clerk's own, the sample units join hers instead).
       if (!hadTerm) electedAtFoundingCongress(ctx);
       loadSampleProjects(ctx);
+      loadSampleAwards(ctx);
     })();
   } catch (error) {
     // A unit of the clerk's has a sample unit's name or code: nothing was loaded, and she is told which.

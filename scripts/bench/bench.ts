@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
 const RUNS = Math.max(5, Number(args.runs ?? 5));
 const root = path.resolve(args.dir ?? path.join(os.tmpdir(), 'alliance-bench'));
 const SIZES = [1_000, 10_000, 100_000];
-/** `--only open,list,import,export,memory,browser` runs some sections (while working on one). */
+/** `--only open,list,import,export,report,memory,browser` runs some sections (while working on one). */
 const only = args.only ? new Set(args.only.split(',')) : null;
 const runs = (section: string) => !only || only.has(section);
 
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   // 3. Import of a 10,000-row xlsx end to end, against reading it with exceljs's streaming reader plus raw inserts.
   if (runs('import')) await importSection(dirs.get(100_000)!);
   if (runs('export')) await exportSection(dirs);
+  if (runs('report')) await reportSection(dirs.get(100_000)!);
   if (runs('memory')) memorySection(dirs);
   if (runs('browser') && !args['skip-browser']) {
     const ui = await browserMeasures(dirs.get(100_000)!, RUNS);
@@ -204,6 +205,21 @@ async function exportSection(dirs: Map<number, string>): Promise<void> {
     record({ measure: 'roster export pdf', size: '1k', timing: await time(RUNS, () => call(small, 'exports.roster', { format: 'pdf' })), target: '' });
   } finally {
     small.close();
+  }
+}
+
+async function reportSection(bigDir: string): Promise<void> {
+  // 8. The annual report of a year on the 100k folder (300k agreements): its figures, and its docx with charts.
+  const folder = await DataFolder.open(bigDir, { autoBackupMinutes: null, startupBackup: false });
+  try {
+    const figures = await time(RUNS, () => call(folder, 'reports.annual', { year: 2024 }));
+    record({ measure: 'annual report figures (7 tables)', size: '100k + 300k', timing: figures, target: '< 2 s', met: figures.median < 2000 });
+    const docx = await time(RUNS, () => call(folder, 'exports.annual', { year: 2024, format: 'docx' }));
+    record({ measure: 'annual report docx (3 charts)', size: '100k + 300k', timing: docx, target: '< 3 s', met: docx.median < 3000 });
+    const trace = await time(RUNS, () => call(folder, 'reports.annualTrace', { year: 2024, table: 'members', row: 'total', column: 'end' }));
+    record({ measure: 'a figure\'s list (members at the year\'s end)', size: '100k', timing: trace, target: '' });
+  } finally {
+    folder.close();
   }
 }
 

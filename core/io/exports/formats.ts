@@ -19,5 +19,8 @@ export const EXPORTS = {
   contacts: ['xlsx', 'docx', 'csv'],
   talent: ['xlsx', 'docx'],
   annual: ['docx', 'xlsx', 'pdf'],
+  plaques: ['xlsx', 'docx', 'pdf'],
+  appointments: ['xlsx', 'docx', 'pdf'],
+  certificates: ['pdf'],
 } as const satisfies Record<string, readonly ExportFormat[]>;
 export type ExportName = keyof typeof EXPORTS;

@@ -37,6 +37,11 @@ function faceFile(modulesDir: string, face: Face): string {
   return path.join(modulesDir, pkg, file);
 }
 
+/** Every face's file, for a writer of its own (certificates) to register. */
+export function faceFiles(modulesDir = defaultFontsDir()): Record<Face, string> {
+  return Object.fromEntries((Object.keys(FACES) as Face[]).map((face) => [face, faceFile(modulesDir, face)])) as Record<Face, string>;
+}
+
 /** The sans faces charts are drawn in (as 黑体 headings are), for rasterising their SVG. */
 export function chartFontFiles(modulesDir = defaultFontsDir()): string[] {
   return [faceFile(modulesDir, 'sans'), faceFile(modulesDir, 'bold')];

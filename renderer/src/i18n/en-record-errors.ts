@@ -22,5 +22,9 @@ export const RECORD_ERRORS = {
   changeNotLatest: 'Only the member’s latest change can be taken back',
   projectNotFound: 'This project no longer exists; it may have been deleted',
   memberInProjects: 'This unit is a partner of the project “{{names}}”; it cannot be deleted',
+  awardNotFound: 'This plaque or appointment letter no longer exists',
+  duplicateAwardNumber: 'Number {{number}} is already used by “{{title}}”',
+  memberHasAwards: 'This unit holds certificates {{numbers}}; it cannot be deleted',
+  noCertificates: 'There is no certificate to print',
   memberInCouncilHistory: 'This unit is in the council of a past term ({{count}} records); it cannot be deleted',
 };

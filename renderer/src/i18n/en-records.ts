@@ -209,7 +209,7 @@ export const enRecords = {
     noDetails: 'No fields to show',
     empty: 'No changes match',
     action: { all: 'All', create: 'Created', update: 'Changed', delete: 'Deleted' },
-    entityName: { organization: 'Member', contact: 'Contact', alliance: 'Alliance', agreement: 'Agreement', event: 'Event', talent: 'Talent item', attachment: 'Attachment', term: 'Council term', project: 'Project' },
+    entityName: { organization: 'Member', contact: 'Contact', alliance: 'Alliance', agreement: 'Agreement', event: 'Event', talent: 'Talent item', attachment: 'Attachment', term: 'Council term', project: 'Project', award: 'Plaque / appointment' },
     field: { name: 'Name', shortName: 'Short name', category: 'Category', role: 'Role', status: 'Status', uscc: 'Credit code', joinDate: 'Joined', contacts: 'Contacts', title: 'Title', number: 'Number', type: 'Type', signedDate: 'Signed', parties: 'Parties', attachments: 'Attachments', expiresOn: 'Valid until', aliases: 'Aliases', exitDate: 'Left on', exitReason: 'Reason for leaving' },
   },
   council: {

@@ -22,5 +22,9 @@ export const RECORD_ERRORS = {
   changeNotLatest: '只能撤销该单位最近的一次变动',
   projectNotFound: '找不到该合作项目，可能已被删除',
   memberInProjects: '该单位是合作项目“{{names}}”的合作单位，不能删除',
+  awardNotFound: '找不到该授牌或聘书记录，可能已被删除',
+  duplicateAwardNumber: '证书编号 {{number}} 已被“{{title}}”使用',
+  memberHasAwards: '该单位持有证书 {{numbers}}，不能删除',
+  noCertificates: '没有可打印的证书',
   memberInCouncilHistory: '该单位在往届理事会中有记录（{{count}} 条），不能删除；如已退出，请将其状态改为“退出”',
 };

@@ -209,7 +209,7 @@ export const zhRecords = {
     noDetails: '没有可显示的字段',
     empty: '没有符合条件的变更记录',
     action: { all: '全部', create: '新增', update: '修改', delete: '删除' },
-    entityName: { organization: '成员单位', contact: '联系人', alliance: '联合体', agreement: '协议', event: '活动', talent: '人才供需', attachment: '附件', term: '理事会届次', project: '合作项目' },
+    entityName: { organization: '成员单位', contact: '联系人', alliance: '联合体', agreement: '协议', event: '活动', talent: '人才供需', attachment: '附件', term: '理事会届次', project: '合作项目', award: '授牌/聘书' },
     field: { name: '名称', shortName: '简称', category: '类别', role: '职务', status: '状态', uscc: '信用代码', joinDate: '入会日期', contacts: '联系人', title: '名称', number: '编号', type: '类型', signedDate: '签订日期', parties: '签约方', attachments: '附件', expiresOn: '有效期至', aliases: '别名', exitDate: '退出日期', exitReason: '退出原因' },
   },
   council: {

@@ -1,0 +1,79 @@
+// Plaques and appointment letters: numbered per kind and year, refused input names its field, the
+// registers as files, certificates one page each with the texts where the layout puts them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../core/cli/run-cli.js';
+import type { AppCore } from '../../core/host/core.js';
+import { DEFAULT_LAYOUTS, certificateDate } from '../../core/awards/certificate-layout.js';
+import { callAsync, callError, callOk, freshCore } from '../support/core.js';
+import { pdfPageCount, pdfText } from '../support/documents.js';
+import { tempDir } from '../support/migrations.js';
+import { member } from '../support/records.js';
+
+let core: AppCore;
+let ids: Record<string, string>;
+
+beforeEach(async () => {
+  core = await freshCore(path.join(tempDir(), 'alliance.sqlite'), () => new Date('2026-11-28T10:00:00Z'));
+  callOk(core, 'alliance.update', { name: '长春市汽车产业集群产教联合体', shortName: null, level: 'municipal', foundingDate: '2023-08-19', leadUnits: [], secretariatHost: null, councilTerm: null });
+  ids = { mould: member(core, '一汽模具制造有限公司', 'enterprise'), cas: member(core, '中国科学院长春分院', 'research') };
+});
+afterEach(() => core.close());
+
+describe('plaques and appointment letters', () => {
+  it('numbers each kind per year, and refuses what does not fit naming the field', () => {
+    const first = callOk(core, 'awards.create', { kind: 'plaque', title: '产教融合实训基地', organizationId: ids.mould!, date: '2026-03-01' });
+    const second = callOk(core, 'awards.create', { kind: 'plaque', title: '产业学院', organizationId: ids.cas!, date: '2026-05-01' });
+    const letter = callOk(core, 'awards.create', { kind: 'appointment', title: '专家委员会委员', personName: '李冰', organizationId: ids.cas!, date: '2026-05-01', validUntil: '2029-04-30' });
+    expect([first.number, second.number, letter.number]).toEqual(['2026-授牌-001', '2026-授牌-002', '2026-聘-001']);
+    expect(letter).toMatchObject({ organizationName: '中国科学院长春分院', personName: '李冰' });
+
+    const fields = (input: Record<string, unknown>) => callError(core, 'awards.create', { title: '基地', date: '2026-01-01', ...input }).details?.fields;
+    expect(fields({ kind: 'plaque' })?.organizationId?.key).toBe('validation.required');
+    expect(fields({ kind: 'appointment', organizationId: ids.cas! })?.personName?.key).toBe('validation.required');
+    expect(fields({ kind: 'plaque', organizationId: ids.cas!, validUntil: '2025-12-31' })?.validUntil?.key).toBe('validation.endDateBeforeStart');
+    expect(fields({ kind: 'plaque', organizationId: ids.cas!, number: '2026-授牌-001' })?.number?.key).toBe('errors.duplicateAwardNumber');
+    expect(fields({ kind: 'plaque', organizationId: ids.cas!, date: '2026-02-30' })?.date?.key).toBe('validation.date');
+    expect(callOk(core, 'awards.list', { kind: 'plaque' }).map((a) => a.title)).toEqual(['产业学院', '产教融合实训基地']);
+    // A unit holding a certificate stays; a deleted award comes back from the history.
+    expect(callError(core, 'members.delete', { id: ids.mould! }).details?.key).toBe('errors.memberHasAwards');
+    callOk(core, 'awards.delete', { id: first.id });
+    const deleted = callOk(core, 'changes.recent', { entity: 'award' }).rows.find((r) => r.action === 'delete')!;
+    callOk(core, 'changes.restore', { id: deleted.id });
+    expect(callOk(core, 'awards.list', { kind: 'plaque' })).toHaveLength(2);
+  });
+
+  it('prints a certificate a page each, with the layout the clerk saved, and the registers as files', async () => {
+    callOk(core, 'awards.create', { kind: 'appointment', title: '专家委员会委员', personName: '李冰', organizationId: ids.cas!, date: '2026-05-01' });
+    callOk(core, 'awards.create', { kind: 'appointment', title: '产业教授', personName: '薛耀', organizationId: ids.mould!, date: '2026-06-01' });
+    // 套打: only the fields, the body moved 12 mm down for the pre-printed paper.
+    const layout = { ...DEFAULT_LAYOUTS.appointment, printFrame: false, places: { ...DEFAULT_LAYOUTS.appointment.places, body: { ...DEFAULT_LAYOUTS.appointment.places.body, y: 117 } } };
+    expect(callOk(core, 'awards.setLayout', { kind: 'appointment', layout })).toEqual(layout);
+    expect(callOk(core, 'awards.layout', { kind: 'appointment' }).places.body.y).toBe(117);
+    expect(callError(core, 'awards.setLayout', { kind: 'appointment', layout: { ...layout, places: { ...layout.places, date: { x: 400, y: 10, size: 12 } } } }).code).toBe('VALIDATION');
+
+    const pdf = Buffer.from((await callAsync(core, 'exports.certificates', { kind: 'appointment' })).bytes, 'base64');
+    expect(pdfPageCount(pdf)).toBe(2);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    expect(text).toContain('兹聘请李冰（中国科学院长春分院）为长春市汽车产业集群产教联合体专家委员会委员。');
+    expect(text).toContain(certificateDate('2026-06-01'));
+    expect(certificateDate('2026-06-01')).toBe('二〇二六年六月一日');
+    expect(certificateDate('2023-08-19')).toBe('二〇二三年八月十九日');
+    // No frame and no heading on pre-printed paper.
+    expect(text).not.toContain('聘书');
+
+    const out = path.join(tempDir(), 'appointments.xlsx');
+    const dir = tempDir();
+    expect(await runCli(['--data-dir', dir, 'sample', 'load'], { out: () => undefined, err: () => undefined })).toBe(0);
+    const lines: string[] = [];
+    expect(await runCli(['--data-dir', dir, 'appointments', 'list', '--json'], { out: (l) => lines.push(l), err: () => undefined })).toBe(0);
+    expect((JSON.parse(lines.join('\n')) as { personName: string }[]).map((a) => a.personName).sort()).toEqual(['李冰', '薛耀']);
+    expect(await runCli(['--data-dir', dir, 'export', 'appointments', '--out', out], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    const certificates = path.join(tempDir(), 'plaques.pdf');
+    expect(await runCli(['--data-dir', dir, 'export', 'certificates', '--kind', 'plaque', '--out', certificates], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(pdfText(fs.readFileSync(certificates)).replace(/\s+/g, '')).toContain('授予贵单位“模具产教融合实训基地”称号');
+    expect(await runCli(['--data-dir', dir, 'export', 'certificates', '--out', certificates], { out: () => undefined, err: () => undefined })).toBe(2);
+  }, 30_000);
+});
