@@ -71,8 +71,10 @@ function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
         : { key: 'validation.type', params: { expected: issue.expected }, message: `Expected ${issue.expected}.` };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { key: 'validation.required', message: 'Required.' };
+      if (issue.origin === 'number') return { key: 'validation.numberTooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
       return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
     case 'too_big':
+      if (issue.origin === 'number') return { key: 'validation.numberTooLarge', params: { max: Number(issue.maximum) }, message: issue.message };
       return { key: 'validation.tooLong', params: { max: Number(issue.maximum) }, message: issue.message };
     case 'invalid_value':
       return { key: 'validation.choice', message: issue.message };

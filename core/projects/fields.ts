@@ -3,17 +3,13 @@
 import { z } from 'zod';
 import { PROJECT_KINDS, PROJECT_KIND_LABELS_ZH, type ProjectKind } from '../contract/codes.js';
 import { defineFields, label, stored, type RecordOf } from '../contract/fields.js';
-import { optionalDate, optionalText, requiredText, tidyText } from '../contract/validation.js';
+import { optionalDate, optionalText, requiredText } from '../contract/validation.js';
 
 const ref = z.string().uuid();
 const optionalRef = ref.nullish().transform((v) => v ?? null);
 
 /** A kind from the list (its code or its name) or one the secretariat adds (its own name, ≤ 20 characters). */
-export const projectKind = z
-  .string()
-  .transform(tidyText)
-  .pipe(z.string().min(1).max(20))
-  .transform((kind) => (PROJECT_KINDS as readonly string[]).includes(kind) ? kind : (Object.entries(PROJECT_KIND_LABELS_ZH).find(([, name]) => name === kind)?.[0] ?? kind));
+export const projectKind = requiredText(20).transform((kind) => (PROJECT_KINDS as readonly string[]).includes(kind) ? kind : (Object.entries(PROJECT_KIND_LABELS_ZH).find(([, name]) => name === kind)?.[0] ?? kind));
 
 export function projectKindName(kind: string): string {
   return PROJECT_KIND_LABELS_ZH[kind as ProjectKind] ?? kind;

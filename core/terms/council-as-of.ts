@@ -71,7 +71,7 @@ export function roleHistory(ctx: ServiceContext, organizationId: string): RoleSp
       `SELECT t.id AS termId, t.ordinal, t.state AS termState, s.role, coalesce(s.from_date, t.start_date) AS fromDate, coalesce(s.to_date, t.end_date) AS toDate,
               c.kind, c.date AS changeDate, c.reason, e.title AS eventTitle
          FROM term_seats s JOIN council_terms t ON t.id = s.term_id
-         LEFT JOIN term_changes c ON c.term_id = s.term_id AND c.organization_id = s.organization_id AND c.date = s.from_date AND c.kind <> 'leave'
+         LEFT JOIN term_changes c ON c.id = (SELECT c2.id FROM term_changes c2 WHERE c2.term_id = s.term_id AND c2.organization_id = s.organization_id AND c2.date = s.from_date AND c2.kind <> 'leave' ORDER BY c2.created_at DESC, c2.rowid DESC LIMIT 1)
          LEFT JOIN events e ON e.id = c.event_id
         WHERE s.organization_id = ?
         ORDER BY t.state = 'draft', coalesce(t.start_date, '0000-00-00'), t.ordinal, coalesce(s.from_date, '0000-00-00')`,

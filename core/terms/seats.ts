@@ -68,7 +68,8 @@ export function refreshRoleCopy(ctx: ServiceContext, organizationId: string): vo
  * meeting are term changes (term-changes.ts). Returns whether anything changed.
  */
 export function setSeat(ctx: ServiceContext, termId: string, organizationId: string, role: MemberRole): boolean {
-  const seat = openSeat(ctx, termId, organizationId);
+  // In a past term every seat has ended: its latest is the one to correct.
+  const seat = openSeat(ctx, termId, organizationId) ?? (ctx.sqlite.prepare(`SELECT ${SEAT_COLUMNS} FROM term_seats WHERE term_id = ? AND organization_id = ? AND (SELECT state FROM council_terms WHERE id = ?) = 'closed' ORDER BY coalesce(to_date, '9999') DESC LIMIT 1`).get(termId, organizationId, termId) as SeatRow | undefined);
   if (role === 'member') {
     if (!seat) return false;
     ctx.sqlite.prepare('DELETE FROM term_seats WHERE id = ?').run(seat.id);

@@ -131,6 +131,13 @@ export function updateTerm(ctx: ServiceContext, input: TermUpdateInput): TermDet
   return ctx.sqlite.transaction(() => {
     const before = getTerm(ctx, id);
     assertTermFields(ctx, fields, id);
+    if (before.state === 'current' && fields.startDate && fields.startDate > todayIso(ctx)) {
+      throw fieldError('startDate', { key: 'errors.termStartsLater', message: 'The current term cannot start after today.' });
+    }
+    const firstChange = before.changes[0]?.date;
+    if (fields.startDate && firstChange && fields.startDate > firstChange) {
+      throw fieldError('startDate', { key: 'errors.termStartsAfterChange', params: { date: firstChange }, message: `This term has a change dated ${firstChange}; it cannot start after it.` });
+    }
     if (before.state === 'current' && fields.endDate && fields.endDate < todayIso(ctx)) {
       throw fieldError('endDate', { key: 'errors.currentTermEnded', message: 'The current term cannot have ended; start the next term (换届) instead.' });
     }
@@ -200,7 +207,9 @@ export function startNextTerm(ctx: ServiceContext): TermDetail {
     const maxOrdinal = ctx.sqlite.prepare('SELECT max(ordinal) FROM council_terms').pluck().get() as number | null;
     const currentOrdinal = current ? (ctx.sqlite.prepare('SELECT ordinal FROM council_terms WHERE id = ?').pluck().get(current) as number | null) : null;
     const ordinal = currentOrdinal != null ? currentOrdinal + 1 : maxOrdinal != null ? maxOrdinal + 1 : current ? null : 1;
-    const id = insertTerm(ctx, { ordinal: ordinal != null && ordinal <= 99 ? ordinal : null, startDate: null, endDate: null, electedEventId: null, notes: null, state: 'draft', isSample: false });
+    // With no council yet, the first one is formed as the current term at once: there is nothing to
+    // hand over from, and roles set meanwhile on the register belong to it.
+    const id = insertTerm(ctx, { ordinal: ordinal != null && ordinal <= 99 ? ordinal : null, startDate: null, endDate: null, electedEventId: null, notes: null, state: current ? 'draft' : 'current', isSample: false });
     if (current) {
       const seats = ctx.sqlite.prepare(`SELECT s.organization_id AS organizationId, s.role FROM term_seats s JOIN organizations o ON o.id = s.organization_id WHERE s.term_id = ? AND s.to_date IS NULL AND o.status NOT IN ('withdrawn', 'expelled')`).all(current) as { organizationId: string; role: MemberRole }[];
       for (const seat of seats) insertSeat(ctx, { termId: id, organizationId: seat.organizationId, role: seat.role, fromDate: null, toDate: null });

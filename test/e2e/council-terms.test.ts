@@ -59,8 +59,9 @@ describe('the council', () => {
     await changeDate.press('Enter');
     await page.getByRole('button', { name: '登记变动' }).click();
     await expect.poll(() => message().textContent()).toContain('已登记届中变动');
-    // The form is ready for the next change: the reason cleared.
+    // The form is ready for the next change: the reason cleared, the earlier refusal's message gone.
     expect(await page.getByLabel('事由').inputValue()).toBe('');
+    expect(await page.locator('.ant-form-item-explain-error').allTextContents()).toEqual([]);
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '理事会增补' }).textContent()).toContain('理事单位');
     expect(await roleOf('长春东方职业学院')).toBe('council');
 

@@ -48,6 +48,8 @@ describe('cooperation projects', () => {
     await expect.poll(() => dialog().locator('.ant-form-item-explain-error').allTextContents()).toContain(`${new Date().getFullYear()} 年填写了两次`);
     expect(await dialog().getByLabel('项目名称').inputValue()).toBe('新能源汽车联合研发中心');
     await dialog().getByLabel('第 2 行年度').fill(String(new Date().getFullYear() - 1));
+    // The refusal's message goes with the value it refused.
+    await expect.poll(() => dialog().locator('.ant-form-item-explain-error').count()).toBe(0);
     await dialog().getByRole('button', { name: '保 存' }).click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存合作项目：新能源汽车联合研发中心');
     await expect.poll(() => rows().count()).toBe(4);

@@ -55,6 +55,14 @@ describe('a role set on a member is a seat in the current term', () => {
     expect(callOk(core, 'members.list', { roles: ['chair'] }).total).toBe(0);
   });
 
+  it('forms the first council as the current term, so roles set meanwhile belong to it', () => {
+    const first = callOk(core, 'terms.startNext', {});
+    expect(first).toMatchObject({ ordinal: 1, state: 'current' });
+    setRole(ids.jlu!, 'council');
+    expect(callOk(core, 'terms.list', {}).map((t) => t.id)).toEqual([first.id]);
+    expect(callOk(core, 'terms.get', { id: first.id }).seats.map((s) => s.name)).toEqual(['吉林大学']);
+  });
+
   it('a member created with a role has its seat; one created as 成员单位 makes no term', () => {
     callOk(core, 'members.create', { name: '长春市职业技术学校', category: 'secondary_vocational' });
     expect(callOk(core, 'terms.list', {})).toEqual([]);
@@ -197,6 +205,22 @@ describe('mid-term changes and the council on any day', () => {
     expect(roleOf(ids.edu!)).toBe('member');
     expect(callOk(core, 'terms.council', { date: '2020-01-01' }).members.map((m) => [m.name, m.role])).toEqual([['长春市教育局', 'lead']]);
     expect(callError(core, 'terms.create', { ordinal: 2, startDate: '2010-01-01', endDate: '2011-01-01', electedEventId: null, notes: null }).details?.fields?.ordinal?.key).toBe('errors.termNumberTaken');
+    // Correcting a unit of a past term changes its seat there; it never gains a second one.
+    callOk(core, 'terms.setSeat', { termId: past.id, organizationId: ids.edu!, role: 'council' });
+    expect(callOk(core, 'terms.get', { id: past.id }).seats.map((s) => [s.name, s.role])).toEqual([['长春市教育局', 'council']]);
+  });
+
+  it('keeps the current term’s start before today and before its changes', () => {
+    callOk(core, 'terms.recordChange', { termId, organizationId: ids.ccat!, kind: 'add', role: 'council', date: '2025-03-01', reason: null, eventId: null });
+    const start = (startDate: string) => callError(core, 'terms.update', { id: termId, ordinal: 1, startDate, endDate: null, electedEventId: null, notes: null }).details?.fields?.startDate?.key;
+    expect(start('2027-01-01')).toBe('errors.termStartsLater');
+    expect(start('2025-06-01')).toBe('errors.termStartsAfterChange');
+  });
+
+  it('shows one span for a seat opened by two changes on one day, with the later change', () => {
+    callOk(core, 'terms.recordChange', { termId, organizationId: ids.ccat!, kind: 'add', role: 'council', date: '2025-03-01', reason: '增补', eventId: null });
+    callOk(core, 'terms.recordChange', { termId, organizationId: ids.ccat!, kind: 'adjust', role: 'executive_council', date: '2025-03-01', reason: '调整', eventId: null });
+    expect(callOk(core, 'terms.roleHistory', { organizationId: ids.ccat! }).map((h) => [h.role, h.fromDate, h.change?.kind])).toEqual([['executive_council', '2025-03-01', 'adjust']]);
   });
 });
 

@@ -65,8 +65,12 @@ describe('cooperation projects', () => {
     const fields = (input: Record<string, unknown>) => callError(core, 'projects.create', { name: '项目', kind: 'order_class', ...input }).details?.fields;
     expect(fields({ figures: [figures(2025, {}), figures(2025, { hires: 1 })] })?.['figures.1.year']?.key).toBe('validation.yearTwice');
     expect(fields({ startDate: '2025-05-01', endDate: '2025-04-30' })?.endDate?.key).toBe('validation.endDateBeforeStart');
-    expect(fields({ figures: [figures(2025, { hires: -1 })] })?.['figures.0.hires']).toBeDefined();
-    expect(fields({ kind: '一'.repeat(21) })?.kind).toBeDefined();
+    expect(fields({ figures: [figures(2025, { hires: -1 })] })?.['figures.0.hires']?.key).toBe('validation.numberTooSmall');
+    expect(fields({ figures: [figures(2025, { hires: 1.5 })] })?.['figures.0.hires']).toBeDefined();
+    expect(fields({ figures: [figures(2025, { serviceContractYuan: 2e12 })] })?.['figures.0.serviceContractYuan']).toMatchObject({ key: 'validation.numberTooLarge', params: { max: 1_000_000_000_000 } });
+    expect(fields({ figures: [{ ...figures(2025, {}), year: null }] })?.['figures.0.year']?.key).toBe('validation.required');
+    expect(fields({ kind: '一'.repeat(21) })?.kind?.key).toBe('validation.tooLong');
+    expect(fields({ kind: 'a\u202eb\u0007' })?.kind).toBeDefined();
     expect(fields({ partners: [{ organizationId: ids.faw! }, { organizationId: ids.faw! }] })?.['partners.1.organizationId']?.key).toBe('validation.partyTwice');
     expect(fields({ agreementId: '00000000-0000-4000-8000-000000000000' })?.agreementId?.key).toBe('errors.agreementNotFound');
     expect(callOk(core, 'projects.list', {})).toEqual([]);

@@ -19,3 +19,19 @@ export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction
   form.scrollToField(toNamePath(Object.keys(fields)[0]!) as never, { block: 'center' });
   return true;
 }
+
+/**
+ * Clears the messages of the fields a change touched: a refusal's message belongs to the value it
+ * refused, and antd keeps a message set from outside until the field validates again.
+ */
+export function clearChangedErrors(form: FormInstance, changed: unknown, path: NamePath = []): void {
+  if (changed !== null && typeof changed === 'object' && !Array.isArray(changed) && !(changed as { $isDayjsObject?: boolean }).$isDayjsObject && path.length < 6) {
+    for (const [key, value] of Object.entries(changed)) clearChangedErrors(form, value, [...path, key]);
+    return;
+  }
+  if (Array.isArray(changed) && path.length < 6) {
+    changed.forEach((value, i) => value !== undefined && clearChangedErrors(form, value, [...path, i]));
+    return;
+  }
+  if (path.length > 0 && form.getFieldError(path as never).length > 0) form.setFields([{ name: path as never, errors: [] }]);
+}

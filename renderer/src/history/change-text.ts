@@ -18,15 +18,15 @@ export const CODE_NAMESPACES: Record<FieldModelName, Record<string, string>> = {
   talent: { direction: 'talentDirection' },
   alliance: { level: 'level' },
   term: { state: 'termState' },
-  project: {},
+  project: { kind: 'projectKind' },
   projectFigure: {},
 };
 
 /** A reference's readable companion in the same snapshot (the agreement's event title, …). */
-const REFERENCE_NAMES: Record<string, string> = { electedEventId: 'electedEventTitle', eventId: 'eventTitle', amendsId: 'amendsNumber', organizationId: 'organizationName' };
+const REFERENCE_NAMES: Record<string, string> = { agreementId: 'agreementNumber', electedEventId: 'electedEventTitle', eventId: 'eventTitle', amendsId: 'amendsNumber', organizationId: 'organizationName' };
 
 /** Fields a clerk never sees: bookkeeping and what is derived from other fields. */
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'state', 'isSample', 'pinyinKey', 'searchText', 'roleRank']);
+const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'state', 'isSample', 'pinyinKey', 'searchText', 'roleRank', 'agreementTitle', 'seatCount', 'officerCount', 'changeCount', 'years', 'totals']);
 
 /** The model a change-log entity's snapshots follow. */
 export function modelOf(entity: string): FieldModelName | null {

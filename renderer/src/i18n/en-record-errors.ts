@@ -9,6 +9,7 @@ export const RECORD_ERRORS = {
   termDraftExists: 'The next term is being prepared already; edit that draft',
   termNotDraft: 'Only the draft of the next term can be made current',
   termStartsLater: 'A term is made current on or after the day it starts',
+  termStartsAfterChange: 'This term has a change dated {{date}}; it cannot start after it',
   termStartsBefore: 'The new term must start after {{name}} ({{date}})',
   termStartsBeforeChange: 'The current term has a change dated {{date}}; the new term starts after it',
   changeInFuture: 'A change is recorded once approved: its date cannot be in the future',

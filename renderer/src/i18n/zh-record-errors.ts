@@ -9,6 +9,7 @@ export const RECORD_ERRORS = {
   termDraftExists: '下一届理事会已在筹备中，请编辑那一届',
   termNotDraft: '只有筹备中的下一届可以设为本届',
   termStartsLater: '起始日期不能晚于今天',
+  termStartsAfterChange: '本届有 {{date}} 的届中变动，起始日期不能晚于此日',
   termStartsBefore: '新一届须在{{name}}（{{date}} 起）之后开始',
   termStartsBeforeChange: '本届有 {{date}} 的届中变动，新一届须在此之后开始',
   changeInFuture: '届中变动在批准后登记，日期不能晚于今天',

@@ -31,7 +31,7 @@ export function CouncilAsOfView() {
           <>
             <Typography.Paragraph>
               {t('council.asOfSummary', { name: termLabel(t, data.term!), count: data.members.length })}
-              {data.officers.length > 0 && ` ${data.officers.map((o) => `${t(`office.${o.office}`)}：${o.personName}${o.organizationName ? `（${o.organizationName}）` : ''}`).join('；')}`}
+              {data.officers.length > 0 && ` ${data.officers.map((o) => t('council.officerLine', { office: t(`office.${o.office}`), name: o.personName, unit: o.organizationName ?? '' })).join(t('council.listSeparator'))}`}
             </Typography.Paragraph>
             <Table<CouncilAsOf['members'][number]>
               rowKey="organizationId"

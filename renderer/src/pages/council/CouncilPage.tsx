@@ -28,7 +28,7 @@ export function CouncilPage() {
     onSuccess: (created) => {
       setChosen(created.id);
       setTab('seats');
-      message.success(t('council.draftStarted', { name: termLabel(t, created) }));
+      message.success(created.state === 'current' ? t('council.formed', { name: termLabel(t, created) }) : t('council.draftStarted', { name: termLabel(t, created) }));
     },
     onError: (error) => message.error(errorText(t, error)),
   });
@@ -91,7 +91,7 @@ export function CouncilPage() {
             <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="term-title">
               {termLabel(t, term)} <Tag color={TERM_STATE_COLORS[term.state]}>{t(`termState.${term.state}`)}</Tag>
               <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
-                {[term.startDate && t('council.from', { date: term.startDate }), term.endDate && t('council.to', { date: term.endDate }), term.electedEventTitle && t('council.electedAt', { title: term.electedEventTitle })].filter(Boolean).join('，')}
+                {[term.startDate && t('council.from', { date: term.startDate }), term.endDate && t('council.to', { date: term.endDate }), term.electedEventTitle && t('council.electedAt', { title: term.electedEventTitle })].filter(Boolean).join(t('council.separator'))}
               </Typography.Text>
             </Typography.Title>
             {term.state === 'draft' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('council.draftHint')} />}
@@ -103,9 +103,9 @@ export function CouncilPage() {
                 onChange={setTab}
                 items={[
                   { key: 'seats', label: t('council.tab.seats', { count: detail.data.seats.filter((s) => s.toDate === null).length }), children: <SeatsTable term={detail.data} /> },
-                  { key: 'officers', label: t('council.tab.officers'), children: <OfficersEditor key={`${term.id}-${term.updatedAt}`} term={detail.data} /> },
+                  { key: 'officers', label: t('council.tab.officers'), children: <OfficersEditor key={term.id} term={detail.data} /> },
                   ...(term.state === 'current' || detail.data.changes.length > 0 ? [{ key: 'changes', label: t('council.tab.changes', { count: detail.data.changes.length }), children: <TermChanges term={detail.data} /> }] : []),
-                  { key: 'info', label: t('council.tab.info'), children: <TermInfoForm key={`${term.id}-${term.updatedAt}`} term={detail.data} /> },
+                  { key: 'info', label: t('council.tab.info'), children: <TermInfoForm key={term.id} term={detail.data} /> },
                   { key: 'asOf', label: t('council.tab.asOf'), children: <CouncilAsOfView /> },
                 ]}
               />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNCIL_OFFICES, type CouncilOffice } from '../../../../core/contract/codes';
 import type { TermDetail } from '../../../../core/terms/contract';
 import { errorText } from '../../api/errors';
-import { showFieldErrors } from '../../api/formErrors';
+import { clearChangedErrors, showFieldErrors } from '../../api/formErrors';
 import { useApiMutation } from '../../api/queries';
 import { MemberSelect } from '../../components/MemberSelect';
 
@@ -40,6 +40,9 @@ export function OfficersEditor({ term }: { term: TermDetail }) {
   return (
     <Form
       form={form}
+      onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      // Enter in a field (a date typed, say) confirms the field, never the whole form.
+      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && e.preventDefault()}
       onFinish={submit}
       initialValues={{ officers: term.officers.map((o) => ({ office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: day(o.fromDate), toDate: day(o.toDate) })) }}
     >

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, TERM_CHANGE_KINDS, type MemberRole, type TermChangeKind } from '../../../../core/contract/codes';
 import type { TermChange, TermDetail } from '../../../../core/terms/contract';
 import { errorText } from '../../api/errors';
-import { showFieldErrors } from '../../api/formErrors';
+import { clearChangedErrors, showFieldErrors } from '../../api/formErrors';
 import { useApiMutation } from '../../api/queries';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
@@ -45,6 +45,9 @@ export function TermChanges({ term }: { term: TermDetail }) {
       {term.state === 'current' && (
         <Form<ChangeValues>
           form={form}
+          onValuesChange={(changed) => clearChangedErrors(form, changed)}
+          // Enter in a field (a date typed, say) confirms the field, never the whole form.
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && e.preventDefault()}
           layout="inline"
           style={{ marginBottom: 16, rowGap: 8 }}
           initialValues={{ kind: 'add', date: dayjs(), reason: '', organizationId: null, role: 'council', eventId: null }}

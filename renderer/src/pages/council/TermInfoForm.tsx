@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TermDetail } from '../../../../core/terms/contract';
 import { errorText } from '../../api/errors';
-import { showFieldErrors } from '../../api/formErrors';
+import { clearChangedErrors, showFieldErrors } from '../../api/formErrors';
 import { useApiMutation } from '../../api/queries';
 import { EventSelect } from '../../components/EventSelect';
 
@@ -30,6 +30,9 @@ export function TermInfoForm({ term }: { term: TermDetail }) {
   return (
     <Form<TermValues>
       form={form}
+      onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      // Enter in a field (a date typed, say) confirms the field, never the whole form.
+      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && e.preventDefault()}
       layout="vertical"
       style={{ maxWidth: 480 }}
       initialValues={{ ordinal: term.ordinal, startDate: term.startDate ? dayjs(term.startDate) : null, endDate: term.endDate ? dayjs(term.endDate) : null, electedEventId: term.electedEventId, notes: term.notes ?? '' }}

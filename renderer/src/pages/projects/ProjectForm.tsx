@@ -1,18 +1,19 @@
 // Adding and editing a cooperation project: kind (standard or the secretariat's own), agreement,
 // partners (blank: the agreement's parties), dates, and its figures entered per year.
-import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../core/projects/contract';
 import { FIGURE_KEYS, type FigureKey } from '../../../../core/projects/fields';
 import { useApiQuery } from '../../api/queries';
+import { clearChangedErrors } from '../../api/formErrors';
 import { AgreementSelect } from '../../components/AgreementSelect';
 import { RestoredDraftNotice } from '../../components/Drafts';
 import { MemberSelect } from '../../components/MemberSelect';
 import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
-import { projectKindLabel, projectKindOptions } from './projectKinds';
+import { projectKindCode, projectKindLabel, projectKindOptions } from './projectKinds';
 
 type FigureRow = { year: number | null } & Partial<Record<FigureKey, number | null>>;
 
@@ -60,13 +61,14 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
     save: (v: ProjectValues, refresh) => {
       const input = {
         name: v.name ?? '',
-        kind: v.kind ?? '',
+        kind: projectKindCode(t, v.kind ?? ''),
         agreementId: v.agreementId ?? null,
         partners: (v.partnerIds ?? []).map((organizationId) => ({ organizationId })),
         startDate: iso(v.startDate),
         endDate: iso(v.endDate),
         notes: v.notes || null,
-        figures: (v.figures ?? []).map((f) => ({ year: f.year ?? 0, ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, f[k] ?? null])) })),
+        // Sent as typed: the core refuses a negative, fractional or blank year at its field rather than the form rounding it.
+        figures: (v.figures ?? []).map((f) => ({ year: f.year as number, ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, f[k] ?? null])) })),
       };
       return project ? refresh('projects.update', { ...input, id: project.id }) : refresh('projects.create', input);
     },
@@ -88,9 +90,11 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       title={project ? t('projects.editTitle') : t('projects.newTitle')}
       footer={[
         project && (
-          <Button key="delete" danger onClick={() => remove.mutate()} loading={remove.isPending}>
-            {t('projects.delete')}
-          </Button>
+          <Popconfirm key="delete" title={t('projects.deleteConfirm', { name: project.name })} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
+            <Button danger loading={remove.isPending}>
+              {t('projects.delete')}
+            </Button>
+          </Popconfirm>
         ),
         <Button key="cancel" onClick={safety.requestClose}>
           {t('form.cancel')}
@@ -101,7 +105,12 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       ]}
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
-      <Form<ProjectValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={safety.onValuesChange}>
+      <Form<ProjectValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed) => {
+          clearChangedErrors(form, changed);
+          safety.onValuesChange();
+        }}
+      >
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="name" label={label('name')} required>
@@ -156,7 +165,7 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
                     width: 100,
                     render: (_v, field) => (
                       <Form.Item name={[field.name, 'year']} noStyle={false} style={{ margin: 0 }}>
-                        <InputNumber aria-label={t('projects.figureOf', { n: field.name + 1, label: t('field.projectFigure.year') })} min={1990} max={2100} precision={0} style={{ width: 84 }} />
+                        <InputNumber aria-label={t('projects.figureOf', { n: field.name + 1, label: t('field.projectFigure.year') })} style={{ width: 84 }} />
                       </Form.Item>
                     ),
                   },
@@ -165,7 +174,7 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
                     title: t(`field.projectFigure.${key}`),
                     render: (_v: unknown, field: { name: number }) => (
                       <Form.Item name={[field.name, key]} style={{ margin: 0 }}>
-                        <InputNumber aria-label={t('projects.figureOf', { n: field.name + 1, label: t(`field.projectFigure.${key}`) })} min={0} precision={0} style={{ width: '100%' }} />
+                        <InputNumber aria-label={t('projects.figureOf', { n: field.name + 1, label: t(`field.projectFigure.${key}`) })} style={{ width: '100%' }} />
                       </Form.Item>
                     ),
                   })),

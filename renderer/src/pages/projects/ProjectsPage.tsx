@@ -29,7 +29,7 @@ export function ProjectsPage() {
     <div style={{ padding: '12px 16px', overflow: 'auto' }}>
       <DraftsBar kind="project" openRecordId={editing.open ? (editing.project?.id ?? null) : undefined} onResume={(id) => void open(id)} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select mode="multiple" allowClear aria-label={t('projects.kindFilter')} placeholder={t('projects.kindFilter')} style={{ minWidth: 200 }} value={kinds} onChange={setKinds} options={projectKindOptions(t, custom.data ?? [])} />
+        <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} aria-label={t('projects.kindFilter')} placeholder={t('projects.kindFilter')} style={{ minWidth: 200 }} value={kinds} onChange={setKinds} options={projectKindOptions(t, custom.data ?? [])} />
         <InputNumber aria-label={t('projects.yearFilter')} placeholder={t('projects.yearFilter')} min={1990} max={2100} precision={0} value={year} onChange={(v) => setYear(typeof v === 'number' ? v : null)} style={{ width: 110 }} />
         <MemberSelect allowClear aria-label={t('projects.partnerFilter')} placeholder={t('projects.partnerFilter')} value={organizationId} onChange={setOrganizationId} style={{ width: 240 }} />
         <Input.Search allowClear value={text} onChange={(e) => setText(e.target.value)} placeholder={t('projects.searchPlaceholder')} aria-label={t('projects.searchPlaceholder')} style={{ width: 240 }} />
@@ -42,14 +42,14 @@ export function ProjectsPage() {
         loading={list.isPending}
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1600 }}
         locale={{ emptyText: list.isError ? errorText(t, list.error) : <Empty description={filtered ? t('projects.emptyFiltered') : t('projects.empty')} /> }}
         onRow={(row) => ({ onClick: () => void open(row.id), style: { cursor: 'pointer' } })}
         columns={[
           { key: 'name', title: t('field.project.name'), dataIndex: 'name', fixed: 'left', width: 220 },
           { key: 'kind', title: t('field.project.kind'), dataIndex: 'kind', width: 120, render: (k: string) => projectKindLabel(t, k) },
           { key: 'agreement', title: t('field.project.agreementId'), dataIndex: 'agreementNumber', width: 130 },
-          { key: 'partners', title: t('projects.partners'), render: (_v, r) => r.partners.map((p) => p.name).join('、'), ellipsis: true },
+          { key: 'partners', title: t('projects.partners'), width: 260, render: (_v, r) => r.partners.map((p) => p.name).join('、'), ellipsis: true },
           { key: 'dates', title: t('projects.period'), width: 190, render: (_v, r) => [r.startDate, r.endDate].filter(Boolean).join(' — ') },
           ...FIGURE_KEYS.map((key) => ({ key, title: t(`field.projectFigure.${key}`), width: 110, align: 'right' as const, render: (_v: unknown, r: ProjectRow) => r.totals[key]?.toLocaleString('zh-CN') ?? '' })),
         ]}
