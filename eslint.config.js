@@ -30,10 +30,11 @@ const CONTRACT_FILES = [
   'core/members/uscc.ts',
   'core/agreements/agreement-rules.ts',
   'core/reports/chart-options.ts',
+  'core/awards/certificate-layout.ts',
 ];
 /** The same files as import paths the renderer may name (with or without .js). */
 const CONTRACT_IMPORT =
-  '(^|/)core/(?!(contract/(registry|method|fields|codes|messages-zh|errors|validation|jobs-contract)|[a-z]+/(contract|fields)|io/(imports|exports)/(contract|fields|formats|import-fields)|reports/chart-options)(\\.js)?$)';
+  '(^|/)core/(?!(contract/(registry|method|fields|codes|messages-zh|errors|validation|jobs-contract)|[a-z]+/(contract|fields)|io/(imports|exports)/(contract|fields|formats|import-fields)|reports/chart-options|awards/certificate-layout)(\\.js)?$)';
 
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 

@@ -23,6 +23,7 @@ const HistoryPage = lazy(() => import('./pages/history/HistoryPage').then((m) =>
 const EventsPage = lazy(() => import('./pages/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const CouncilPage = lazy(() => import('./pages/council/CouncilPage').then((m) => ({ default: m.CouncilPage })));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
+const AwardsPage = lazy(() => import('./pages/awards/AwardsPage').then((m) => ({ default: m.AwardsPage })));
 const ReportPage = lazy(() => import('./pages/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const TalentPage = lazy(() => import('./pages/talent/TalentPage').then((m) => ({ default: m.TalentPage })));
 const AlliancePage = lazy(() => import('./pages/alliance/AlliancePage').then((m) => ({ default: m.AlliancePage })));
@@ -80,7 +81,7 @@ function Frame({ language, title }: { language: Language; title: string }) {
               mode="inline"
               selectedKeys={[page === 'ceremony' ? 'events' : page]}
               onClick={({ key }) => navigate(key as typeof page)}
-              items={(['dashboard', 'members', 'council', 'agreements', 'projects', 'events', 'talent', 'report', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={(['dashboard', 'members', 'council', 'agreements', 'projects', 'awards', 'events', 'talent', 'report', 'history', 'data', 'alliance'] as const).map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </Layout.Sider>
         )}
@@ -127,6 +128,8 @@ function PageView({ page, params, navigate }: { page: Page; params: URLSearchPar
       return <CouncilPage />;
     case 'projects':
       return <ProjectsPage />;
+    case 'awards':
+      return <AwardsPage />;
     case 'report':
       return <ReportPage />;
     case 'talent':

@@ -20,6 +20,7 @@ export const CODE_NAMESPACES: Record<FieldModelName, Record<string, string>> = {
   term: { state: 'termState' },
   project: { kind: 'projectKind' },
   projectFigure: {},
+  award: { kind: 'awardKind' },
 };
 
 /** A reference's readable companion in the same snapshot (the agreement's event title, …). */

@@ -2,7 +2,7 @@
 // every figure on the dashboard can link to the list behind it.
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['dashboard', 'members', 'council', 'agreements', 'projects', 'report', 'events', 'ceremony', 'talent', 'history', 'data', 'alliance'] as const;
+export const PAGES = ['dashboard', 'members', 'council', 'agreements', 'projects', 'awards', 'report', 'events', 'ceremony', 'talent', 'history', 'data', 'alliance'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

@@ -11,7 +11,7 @@ const en: Messages = {
     sampleBanner: 'Sample data is loaded here ({{count}} sample units with their agreements and events) for getting to know the app; do not submit it anywhere.',
     language: 'Language',
   },
-  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', projects: 'Projects', report: 'Annual report', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
+  nav: { dashboard: 'Dashboard', members: 'Members', council: 'Council', projects: 'Projects', awards: 'Plaques & appointments', report: 'Annual report', agreements: 'Agreements', events: 'Events', talent: 'Talent supply & demand', history: 'History', data: 'Data & backups', alliance: 'Alliance profile' },
   // One unit's kind, as table cells, fields and filters show it.
   category: {
     government: 'Government body',
@@ -103,6 +103,7 @@ const en: Messages = {
   attendanceStatus: { invited: 'Invited', attended: 'Attended', absent: 'Absent', proxy: 'By proxy' },
   talentDirection: { supply: 'Supply', demand: 'Demand' },
   projectKind: { order_class: 'Order class', apprenticeship: 'Modern apprenticeship', training_base: 'Joint training base', industry_college: 'Industry college', tech_research: 'Joint technical research', staff_training: 'Staff training', internship_employment: 'Internships and jobs', other: 'Other' },
+  awardKind: { plaque: 'Plaque', appointment: 'Appointment letter' },
   termState: { draft: 'In preparation', current: 'Current', closed: 'Ended' },
   termChange: { add: 'Addition', adjust: 'Adjustment', leave: 'Leaving' },
   office: { chair_person: 'Chair', vice_chair_person: 'Vice chair', secretary_general: 'Secretary-general', deputy_secretary_general: 'Deputy secretary-general' },
@@ -181,6 +182,9 @@ const en: Messages = {
     contacts: 'Export contacts list',
     talent: 'Export talent lists',
     annual: 'Export the annual report',
+    plaques: 'Export the plaques register',
+    appointments: 'Export the appointments register',
+    certificates: 'Export certificates',
     preview: 'Print preview',
     print: 'Print',
     closePreview: 'Close preview',

@@ -8,6 +8,7 @@ import { contactFields, memberFields } from '../../../core/members/fields.js';
 import { talentFields } from '../../../core/talent/fields.js';
 import { termFields } from '../../../core/terms/fields.js';
 import { projectFields, projectFigureFields } from '../../../core/projects/fields.js';
+import { awardFields } from '../../../core/awards/fields.js';
 
 export const FIELD_MODELS = {
   organization: memberFields,
@@ -22,6 +23,7 @@ export const FIELD_MODELS = {
   term: termFields,
   project: projectFields,
   projectFigure: projectFigureFields,
+  award: awardFields,
 } satisfies Record<string, Fields>;
 
 export type FieldModelName = keyof typeof FIELD_MODELS;

@@ -13,6 +13,7 @@ import {
   TERM_CHANGE_LABELS_ZH,
   COUNCIL_OFFICE_LABELS_ZH,
   PROJECT_KIND_LABELS_ZH,
+  AWARD_KIND_LABELS_ZH,
   STATUS_LABELS_ZH,
 } from '../../../core/contract/codes.js';
 import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/contract/messages-zh.js';
@@ -26,7 +27,7 @@ const zh = {
     sampleBanner: '这里有示例数据（{{count}} 家示例单位及其协议、活动），仅供熟悉软件使用，请勿用于正式报送。',
     language: '语言',
   },
-  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', projects: '合作项目', report: '年度报告', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
+  nav: { dashboard: '工作台', members: '成员单位', council: '理事会', projects: '合作项目', awards: '授牌与聘书', report: '年度报告', agreements: '合作协议', events: '会议活动', talent: '人才供需', history: '变更记录', data: '数据与备份', alliance: '联合体概况' },
   category: CATEGORY_LABELS_ZH,
   // Chinese names a group of units as it names one.
   categoryGroup: CATEGORY_LABELS_ZH,
@@ -68,6 +69,7 @@ const zh = {
   termChange: TERM_CHANGE_LABELS_ZH,
   office: COUNCIL_OFFICE_LABELS_ZH,
   projectKind: PROJECT_KIND_LABELS_ZH,
+  awardKind: AWARD_KIND_LABELS_ZH,
   settings: {
     numberPattern: '协议编号规则',
     numberPatternHelp: '可用 {year}（年份）、{type}（协议类型简称）、{seq}（序号，必填），例如 {year}-{type}-{seq} → 2023-校企-001',
@@ -143,6 +145,9 @@ const zh = {
     contacts: '导出通讯录',
     talent: '导出人才供需表',
     annual: '导出年度报告',
+    plaques: '导出授牌登记表',
+    appointments: '导出聘书登记表',
+    certificates: '导出证书',
     preview: '打印预览',
     print: '打印',
     closePreview: '关闭预览',

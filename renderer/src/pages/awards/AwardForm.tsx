@@ -1,0 +1,120 @@
+// Adding and editing a plaque (to a member unit) or an appointment letter (to a person and their unit).
+import { Button, Col, DatePicker, Form, Input, Modal, Popconfirm, Row } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AwardKind } from '../../../../core/contract/codes';
+import type { Award } from '../../../../core/awards/contract';
+import { clearChangedErrors } from '../../api/formErrors';
+import { EventSelect } from '../../components/EventSelect';
+import { MemberSelect } from '../../components/MemberSelect';
+import { useRecordMutations } from '../../hooks/useRecordMutations';
+
+interface AwardValues {
+  number?: string;
+  title?: string;
+  organizationId?: string | null;
+  personName?: string;
+  date?: Dayjs | null;
+  validUntil?: Dayjs | null;
+  eventId?: string | null;
+  notes?: string;
+}
+
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+
+export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; award: Award | null; open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AwardValues>();
+  const label = (field: string) => t(`awards.${kind}.${field}`, { defaultValue: t(`field.award.${field}`) });
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      award
+        ? { number: award.number, title: award.title, organizationId: award.organizationId, personName: award.personName ?? '', date: dayjs(award.date), validUntil: award.validUntil ? dayjs(award.validUntil) : null, eventId: award.eventId, notes: award.notes ?? '' }
+        : { date: dayjs() },
+    );
+  }, [open, award, form]);
+  const { save, remove } = useRecordMutations({
+    form,
+    save: (v: AwardValues, refresh) => {
+      const input = { kind, number: v.number || null, title: v.title ?? '', organizationId: v.organizationId ?? null, personName: v.personName || null, date: iso(v.date) ?? '', validUntil: iso(v.validUntil), eventId: v.eventId ?? null, notes: v.notes || null };
+      return award ? refresh('awards.update', { ...input, id: award.id }) : refresh('awards.create', input);
+    },
+    remove: (refresh) => refresh('awards.delete', { id: award!.id }),
+    savedMessage: (saved) => t('awards.saved', { number: saved.number }),
+    deletedMessage: () => t('awards.deleted'),
+    onClose,
+  });
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      width={720}
+      title={t(award ? `awards.${kind}.editTitle` : `awards.${kind}.newTitle`)}
+      footer={[
+        award && (
+          <Popconfirm key="delete" title={t('awards.deleteConfirm', { number: award.number })} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
+            <Button danger loading={remove.isPending}>
+              {t('awards.delete')}
+            </Button>
+          </Popconfirm>
+        ),
+        <Button key="cancel" onClick={onClose}>
+          {t('form.cancel')}
+        </Button>,
+        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
+          {t('form.save')}
+        </Button>,
+      ]}
+    >
+      <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="title" label={label('title')} required>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="number" label={label('number')} extra={t('awards.numberHint')}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          {kind === 'appointment' && (
+            <Col span={12}>
+              <Form.Item name="personName" label={label('personName')} required>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col span={12}>
+            <Form.Item name="organizationId" label={label('organizationId')} required={kind === 'plaque'}>
+              <MemberSelect allowClear knownNames={award?.organizationId ? { [award.organizationId]: award.organizationName ?? '' } : {}} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="date" label={label('date')} required>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="validUntil" label={label('validUntil')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="eventId" label={label('eventId')}>
+              <EventSelect />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="notes" label={label('notes')}>
+              <Input maxLength={2000} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
