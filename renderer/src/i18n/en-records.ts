@@ -363,7 +363,7 @@ export const enRecords = {
     searchPlaceholder: 'Search field, level or publisher',
     new: 'New item',
     empty: 'No talent supply or demand yet',
-    form: { newTitle: 'New talent item', editTitle: 'Edit talent item', saved: 'Saved', delete: 'Delete', deleted: 'Deleted' },
+    form: { newTitle: 'New talent item', editTitle: 'Edit talent item', saved: 'Saved', delete: 'Delete', deleted: 'Deleted', deleteConfirm: 'Delete the item “{{field}}”? It can be restored from the history.' },
   },
   dashboard: {
     title: 'Dashboard',

@@ -363,7 +363,7 @@ export const zhRecords = {
     searchPlaceholder: '搜索专业、层次或发布单位',
     new: '新增供需信息',
     empty: '还没有人才供需信息',
-    form: { newTitle: '新增人才供需信息', editTitle: '编辑人才供需信息', saved: '已保存', delete: '删除', deleted: '已删除' },
+    form: { newTitle: '新增人才供需信息', editTitle: '编辑人才供需信息', saved: '已保存', delete: '删除', deleted: '已删除', deleteConfirm: '删除“{{field}}”这条供需信息？可在变更记录中恢复。' },
   },
   dashboard: {
     title: '工作台',

@@ -1,5 +1,6 @@
 // Adding and editing a plaque (to a member unit) or an appointment letter (to a person and their unit).
-import { Button, Col, DatePicker, Form, Input, Modal, Popconfirm, Row } from 'antd';
+import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { recordModalFooter } from '../../components/RecordModalFooter';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,21 +54,15 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
       onCancel={onClose}
       width={720}
       title={t(award ? `awards.${kind}.editTitle` : `awards.${kind}.newTitle`)}
-      footer={[
-        award && (
-          <Popconfirm key="delete" title={t('awards.deleteConfirm', { number: award.number })} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
-            <Button danger loading={remove.isPending}>
-              {t('awards.delete')}
-            </Button>
-          </Popconfirm>
-        ),
-        <Button key="cancel" onClick={onClose}>
-          {t('form.cancel')}
-        </Button>,
-        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
-          {t('form.save')}
-        </Button>,
-      ]}
+      footer={recordModalFooter({
+        deleteQuestion: award ? t('awards.deleteConfirm', { number: award.number }) : null,
+        deleteLabel: t('awards.delete'),
+        onDelete: () => remove.mutate(),
+        deleting: remove.isPending,
+        onCancel: onClose,
+        onSave: () => form.submit(),
+        saving: save.isPending,
+      })}
     >
       <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
         <Row gutter={16}>

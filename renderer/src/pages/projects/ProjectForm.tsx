@@ -1,6 +1,7 @@
 // Adding and editing a cooperation project: kind (standard or the secretariat's own), agreement,
 // partners (blank: the agreement's parties), dates, and its figures entered per year.
-import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
+import { recordModalFooter } from '../../components/RecordModalFooter';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,21 +89,15 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       rootClassName={safety.rootClassName}
       width={980}
       title={project ? t('projects.editTitle') : t('projects.newTitle')}
-      footer={[
-        project && (
-          <Popconfirm key="delete" title={t('projects.deleteConfirm', { name: project.name })} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
-            <Button danger loading={remove.isPending}>
-              {t('projects.delete')}
-            </Button>
-          </Popconfirm>
-        ),
-        <Button key="cancel" onClick={safety.requestClose}>
-          {t('form.cancel')}
-        </Button>,
-        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
-          {t('form.save')}
-        </Button>,
-      ]}
+      footer={recordModalFooter({
+        deleteQuestion: project ? t('projects.deleteConfirm', { name: project.name }) : null,
+        deleteLabel: t('projects.delete'),
+        onDelete: () => remove.mutate(),
+        deleting: remove.isPending,
+        onCancel: safety.requestClose,
+        onSave: () => form.submit(),
+        saving: save.isPending,
+      })}
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
       <Form<ProjectValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)}
