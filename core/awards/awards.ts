@@ -78,7 +78,10 @@ export function updateAward(ctx: ServiceContext, input: AwardUpdateInput): Award
   const { id, ...fields } = input;
   return ctx.sqlite.transaction(() => {
     const before = getAward(ctx, id);
-    const v = prepared(ctx, { ...fields, number: fields.number ?? before.number }, id);
+    // A plaque turned into a letter (or back) takes the next number of its kind, unless one is given.
+    const kindChanged = fields.kind !== before.kind;
+    const number = fields.number && !(kindChanged && fields.number === before.number) ? fields.number : kindChanged ? null : before.number;
+    const v = prepared(ctx, { ...fields, number }, id);
     ctx.sqlite
       .prepare('UPDATE awards SET kind = ?, number = ?, title = ?, organization_id = ?, person_name = ?, date = ?, valid_until = ?, event_id = ?, notes = ?, updated_at = ? WHERE id = ?')
       .run(v.kind, v.number, v.title, v.organizationId, v.personName, v.date, v.validUntil, v.eventId, v.notes, nowIso(ctx), id);

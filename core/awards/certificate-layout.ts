@@ -3,6 +3,7 @@
 // in-app preview both lay a certificate out from it, so the preview is the page.
 import { z } from 'zod';
 import type { AwardKind } from '../contract/codes.js';
+import { multilineText } from '../contract/validation.js';
 
 const place = z.strictObject({
   x: z.number().min(0).max(210),
@@ -12,14 +13,21 @@ const place = z.strictObject({
 });
 const wide = place.extend({ width: z.number().min(10).max(210) });
 
-export const certificateLayout = z.strictObject({
-  /** Plain paper: the frame and the heading are printed; pre-printed paper (套打): only the fields. */
-  printFrame: z.boolean(),
-  heading: z.string().max(20),
-  /** {recipient} {unit} {title} {alliance}: filled from the award and the alliance. */
-  body: z.string().min(1).max(300),
-  places: z.strictObject({ heading: place, body: wide, signer: place, date: place, number: place }),
-});
+export const certificateLayout = z
+  .strictObject({
+    /** Plain paper: the frame and the heading are printed; pre-printed paper (套打): only the fields. */
+    printFrame: z.boolean(),
+    heading: multilineText(0, 20),
+    /** {recipient} {unit} {title} {alliance}: filled from the award and the alliance. */
+    body: multilineText(1, 300),
+    places: z.strictObject({ heading: place, body: wide, signer: place, date: place, number: place }),
+  })
+  .superRefine((layout, ctx) => {
+    // The body wraps within its width: the whole block stays on the sheet.
+    if (layout.places.body.x + layout.places.body.width > 210) {
+      ctx.addIssue({ code: 'custom', path: ['places', 'body', 'width'], message: 'The text runs past the right edge of the A4 sheet (X + width > 210 mm).', params: { key: 'validation.bodyOffPage' } });
+    }
+  });
 export type CertificateLayout = z.output<typeof certificateLayout>;
 
 export const DEFAULT_LAYOUTS: Record<AwardKind, CertificateLayout> = {

@@ -38,14 +38,15 @@ export async function certificatesPdf(ctx: ServiceContext, awards: Award[], layo
       pdf.lineWidth(3).strokeColor('#9b1c1c').rect(at(12), at(12), at(186), at(273)).stroke();
       pdf.lineWidth(1).rect(at(15), at(15), at(180), at(267)).stroke();
       // The heading centred on its x, as the preview draws it.
-      pdf.font('title').fontSize(p.heading.size).fillColor('#9b1c1c').text(texts.heading, at(p.heading.x) - at(80), at(p.heading.y) - p.heading.size / 2, { width: at(160), align: 'center', lineBreak: false });
+      pdf.font('title').fontSize(p.heading.size).fillColor('#9b1c1c').text(texts.heading, at(p.heading.x) - at(80), at(p.heading.y) - p.heading.size / 2, { width: at(160), height: p.heading.size * 1.5, align: 'center', lineBreak: false });
     }
     pdf.fillColor('#000000');
-    pdf.font('body').fontSize(p.body.size).text(texts.body, at(p.body.x), at(p.body.y), { width: at(p.body.width), lineGap: p.body.size * 0.6, indent: 0 });
+    // Clipped to the sheet: a long text never runs onto another page (one page per certificate, as the preview shows).
+    pdf.font('body').fontSize(p.body.size).text(texts.body, at(p.body.x), at(p.body.y), { width: at(p.body.width), height: Math.max(1, at(297 - p.body.y) - 2), ellipsis: true, lineGap: p.body.size * 0.6, indent: 0 });
     // The signer and the date end at their x (right-aligned), as signatures do.
-    pdf.font('body').fontSize(p.signer.size).text(texts.signer, 0, at(p.signer.y), { width: at(p.signer.x), align: 'right', lineBreak: false });
-    pdf.font('body').fontSize(p.date.size).text(texts.date, 0, at(p.date.y), { width: at(p.date.x), align: 'right', lineBreak: false });
-    pdf.font('body').fontSize(p.number.size).text(texts.number, at(p.number.x), at(p.number.y), { lineBreak: false });
+    pdf.font('body').fontSize(p.signer.size).text(texts.signer, 0, at(p.signer.y), { width: at(p.signer.x), height: p.signer.size * 1.5, align: 'right', lineBreak: false });
+    pdf.font('body').fontSize(p.date.size).text(texts.date, 0, at(p.date.y), { width: at(p.date.x), height: p.date.size * 1.5, align: 'right', lineBreak: false });
+    pdf.font('body').fontSize(p.number.size).text(texts.number, at(p.number.x), at(p.number.y), { width: Math.max(1, at(210 - p.number.x)), height: p.number.size * 1.5, lineBreak: false, ellipsis: true });
   }
   pdf.end();
   await done;

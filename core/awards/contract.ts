@@ -14,7 +14,7 @@ const id = z.string().uuid();
 function checkAward(a: { kind: AwardKind; organizationId: string | null; personName: string | null; date: string; validUntil: string | null }, ctx: z.RefinementCtx): void {
   if (a.kind === 'plaque' && !a.organizationId) ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'A plaque goes to a member unit.', params: { key: 'validation.required' } });
   if (a.kind === 'appointment' && !a.personName) ctx.addIssue({ code: 'custom', path: ['personName'], message: 'An appointment letter names its appointee.', params: { key: 'validation.required' } });
-  if (a.validUntil && a.validUntil < a.date) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'The validity ends before the date.', params: { key: 'validation.endDateBeforeStart' } });
+  if (a.validUntil && a.validUntil < a.date) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'The validity ends before the date.', params: { key: 'validation.validBeforeDate' } });
 }
 
 export const awardCreateInput = z.strictObject(inputShape(awardFields)).superRefine(checkAward);

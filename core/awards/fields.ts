@@ -15,7 +15,7 @@ export const awardFields = defineFields({
   title: { kind: 'text', schema: requiredText(100), access: 'input', label: label('名称/聘任职务', 'Title') },
   organizationId: { kind: 'ref', schema: optionalRef, access: 'input', label: label('单位', 'Unit') },
   personName: { kind: 'text', schema: optionalText(50), access: 'input', label: label('受聘人', 'Appointee') },
-  date: { kind: 'date', schema: isoDate, access: 'input', label: label('授予日期', 'Given on') },
+  date: { kind: 'date', schema: isoDate.refine((d) => d >= '1990-01-01' && d <= '2100-12-31', { params: { key: 'validation.dateRange' }, message: 'A date between 1990 and 2100.' }), access: 'input', label: label('授予日期', 'Given on') },
   validUntil: { kind: 'date', schema: optionalDate, access: 'input', label: label('有效期至', 'Valid until') },
   eventId: { kind: 'ref', schema: optionalRef, access: 'input', label: label('授予活动', 'Given at') },
   notes: { kind: 'text', schema: optionalText(2000), access: 'input', label: label('备注', 'Notes') },

@@ -19,6 +19,14 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff
 const printable = (text: z.ZodString) =>
   text.refine((v) => !UNPRINTABLE.test(v), { params: { key: 'validation.controlCharacters' }, message: 'Contains control or text-direction characters; retype it or paste it as plain text.' });
 
+/** Text of several lines (a certificate's wording): line breaks allowed, other control characters not. */
+export const multilineText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((v) => !UNPRINTABLE.test(v.replace(/\r?\n/g, ' ')), { params: { key: 'validation.controlCharacters' }, message: 'Contains control or text-direction characters; retype it or paste it as plain text.' });
+
 export const requiredText = (max: number) => z.string().transform(tidyText).pipe(printable(z.string().min(1).max(max)));
 
 /** Optional text: undefined, null and blank all become null. */

@@ -66,6 +66,21 @@ export function projectsChart(report: AnnualReport): ChartSpec {
   };
 }
 
+/** A chart with nothing to draw says so in its middle, rather than showing an empty frame in a report. */
+function noteIfEmpty(spec: ChartSpec, empty: boolean, note: string): ChartSpec {
+  if (!empty) return spec;
+  return { ...spec, option: { ...spec.option, graphic: { type: 'text', left: 'center', top: 'middle', style: { text: note, fontSize: 14, fill: '#888', fontFamily: 'sans-serif' } } } };
+}
+
+const seriesEmpty = (spec: ChartSpec) => ((spec.option.series as { data: number[] }[]) ?? []).every((s) => s.data.every((v) => !v));
+
 export function annualCharts(report: AnnualReport): ChartSpec[] {
-  return [membersChart(report), agreementsChart(report), projectsChart(report)];
+  const members = membersChart(report);
+  const agreements = agreementsChart(report);
+  const projects = projectsChart(report);
+  return [
+    noteIfEmpty(members, seriesEmpty(members), `${report.year}年无成员单位`),
+    noteIfEmpty(agreements, seriesEmpty(agreements), `${report.year}年未签订合作协议`),
+    noteIfEmpty(projects, seriesEmpty(projects), `${report.year}年无合作项目`),
+  ];
 }

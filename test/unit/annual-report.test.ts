@@ -127,6 +127,12 @@ describe('the annual report', () => {
     })();
   }, 60_000);
 
+  it('says so in a chart with nothing to draw', async () => {
+    const { annualCharts } = await import('../../core/reports/chart-options.js');
+    const charts = annualCharts(callOk(core, 'reports.annual', { year: 2025 }));
+    expect(charts.map((c) => (c.option.graphic as { style: { text: string } } | undefined)?.style.text)).toEqual(['2025年无成员单位', '2025年未签订合作协议', '2025年无合作项目']);
+  });
+
   it('answers an unknown figure with NOT_FOUND, and exports as a job', async () => {
     expect(core.dispatcher.dispatch('reports.annualTrace', { year: 2025, table: 'members', row: 'nobody', column: 'start' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const file = await callAsync(core, 'exports.annual', { year: 2025, format: 'docx' });

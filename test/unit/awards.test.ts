@@ -32,7 +32,14 @@ describe('plaques and appointment letters', () => {
     const fields = (input: Record<string, unknown>) => callError(core, 'awards.create', { title: '基地', date: '2026-01-01', ...input }).details?.fields;
     expect(fields({ kind: 'plaque' })?.organizationId?.key).toBe('validation.required');
     expect(fields({ kind: 'appointment', organizationId: ids.cas! })?.personName?.key).toBe('validation.required');
-    expect(fields({ kind: 'plaque', organizationId: ids.cas!, validUntil: '2025-12-31' })?.validUntil?.key).toBe('validation.endDateBeforeStart');
+    expect(fields({ kind: 'plaque', organizationId: ids.cas!, validUntil: '2025-12-31' })?.validUntil?.key).toBe('validation.validBeforeDate');
+    expect(fields({ kind: 'plaque', organizationId: ids.cas!, date: '9999-12-31' })?.date?.key).toBe('validation.dateRange');
+    // A plaque names no person; a plaque turned into a letter takes a letter's number.
+    const stray = callOk(core, 'awards.create', { kind: 'plaque', title: '基地', organizationId: ids.cas!, personName: '张三', date: '2026-07-01' });
+    expect(stray.personName).toBeNull();
+    const turned = callOk(core, 'awards.update', { id: stray.id, kind: 'appointment', number: stray.number, title: '顾问', organizationId: ids.cas!, personName: '张三', date: '2026-07-01' });
+    expect(turned.number).toBe('2026-聘-002');
+    callOk(core, 'awards.delete', { id: stray.id });
     expect(fields({ kind: 'plaque', organizationId: ids.cas!, number: '2026-授牌-001' })?.number?.key).toBe('errors.duplicateAwardNumber');
     expect(fields({ kind: 'plaque', organizationId: ids.cas!, date: '2026-02-30' })?.date?.key).toBe('validation.date');
     expect(callOk(core, 'awards.list', { kind: 'plaque' }).map((a) => a.title)).toEqual(['产业学院', '产教融合实训基地']);
@@ -52,6 +59,10 @@ describe('plaques and appointment letters', () => {
     expect(callOk(core, 'awards.setLayout', { kind: 'appointment', layout })).toEqual(layout);
     expect(callOk(core, 'awards.layout', { kind: 'appointment' }).places.body.y).toBe(117);
     expect(callError(core, 'awards.setLayout', { kind: 'appointment', layout: { ...layout, places: { ...layout.places, date: { x: 400, y: 10, size: 12 } } } }).code).toBe('VALIDATION');
+    const refusedLayout = (changed: object) => Object.values(callError(core, 'awards.setLayout', { kind: 'appointment', layout: { ...layout, ...changed } }).details?.fields ?? {})[0]?.key;
+    expect(refusedLayout({ places: { ...layout.places, body: { x: 100, y: 100, width: 150, size: 18 } } })).toBe('validation.bodyOffPage');
+    expect(refusedLayout({ heading: '聘\u0000书\u001b[31m' })).toBe('validation.controlCharacters');
+    expect(refusedLayout({ body: '{recipient}\u0007' })).toBe('validation.controlCharacters');
 
     const pdf = Buffer.from((await callAsync(core, 'exports.certificates', { kind: 'appointment' })).bytes, 'base64');
     expect(pdfPageCount(pdf)).toBe(2);
@@ -62,6 +73,9 @@ describe('plaques and appointment letters', () => {
     expect(certificateDate('2023-08-19')).toBe('二〇二三年八月十九日');
     // No frame and no heading on pre-printed paper.
     expect(text).not.toContain('聘书');
+    // A text too long for the sheet is cut at its edge: still one page a certificate.
+    callOk(core, 'awards.setLayout', { kind: 'appointment', layout: { ...layout, body: '{recipient}'.repeat(27), places: { ...layout.places, body: { x: 10, y: 100, width: 190, size: 96 } } } });
+    expect(pdfPageCount(Buffer.from((await callAsync(core, 'exports.certificates', { kind: 'appointment' })).bytes, 'base64'))).toBe(2);
 
     const out = path.join(tempDir(), 'appointments.xlsx');
     const dir = tempDir();

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { AwardKind } from '../../../../core/contract/codes';
 import type { Award } from '../../../../core/awards/contract';
 import { DEFAULT_LAYOUTS, certificateTexts, type CertificateLayout } from '../../../../core/awards/certificate-layout';
-import { errorText } from '../../api/errors';
+import { ApiError } from '../../api/client';
+import { errorText, issueText } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useOverview } from '../../hooks/useOverview';
 import { CertificatePreview } from './CertificatePreview';
@@ -23,7 +24,14 @@ export function LayoutEditor({ kind, open, example, onClose }: { kind: AwardKind
   useEffect(() => {
     if (open && saved.data) setLayout(saved.data);
   }, [open, saved.data]);
-  const save = useApiMutation('awards.setLayout', { onSuccess: () => message.success(t('awards.layoutSaved')), onError: (error) => message.error(errorText(t, error)) });
+  const save = useApiMutation('awards.setLayout', {
+    onSuccess: () => message.success(t('awards.layoutSaved')),
+    // The refused field's own message (a text off the sheet, a control character), not a general one.
+    onError: (error) => {
+      const issue = error instanceof ApiError ? Object.values(error.shape.details?.fields ?? {})[0] : undefined;
+      message.error(issue ? issueText(t, issue) : errorText(t, error));
+    },
+  });
   if (!layout) return <Drawer open={open} onClose={onClose} width={980} title={t('awards.layoutTitle')} loading />;
   const place = (key: PlaceKey, field: 'x' | 'y' | 'size' | 'width', value: number | null) =>
     value !== null && setLayout({ ...layout, places: { ...layout.places, [key]: { ...layout.places[key], [field]: value } } });
