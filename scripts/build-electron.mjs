@@ -10,7 +10,9 @@ const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs'
 // Libraries that read their own data files next to their code (pdfkit's font metrics) or are loaded
 // on first use stay in node_modules instead of the bundle.
 // SheetJS is loaded by the legacy-format worker from its own path (unpacked from the archive).
-const loadedFromNodeModules = ['pdfkit', 'exceljs', '@e965/xlsx'];
+// resvg loads its native binary for the platform (unpacked with every *.node); ECharts is large and
+// needed only for a report's charts.
+const loadedFromNodeModules = ['pdfkit', 'exceljs', '@e965/xlsx', '@resvg/resvg-js', 'echarts'];
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3', ...loadedFromNodeModules] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });
