@@ -43,6 +43,17 @@ describe('the council', () => {
     await chooseOption(page, page.getByLabel('第 1 位负责人的单位'), '中国第一汽车集团有限公司');
     await page.getByRole('button', { name: '保存负责人' }).click();
     await expect.poll(() => message().textContent()).toContain('负责人已保存');
+    // An officer typed and not saved survives a reload as a draft, and can be thrown away.
+    await page.getByRole('button', { name: '添加负责人' }).click();
+    await page.getByLabel('第 2 位负责人的姓名').fill('王秘书');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await tab('负责人').click();
+    await expect.poll(() => page.getByLabel('第 2 位负责人的姓名').inputValue()).toBe('王秘书');
+    expect(await page.getByText(/未保存的草稿/).count()).toBe(1);
+    await page.getByRole('button', { name: '丢弃草稿' }).click();
+    await expect.poll(() => page.getByLabel('第 2 位负责人的姓名').count()).toBe(0);
+    expect(await page.getByLabel('第 1 位负责人的姓名').inputValue()).toBe('邱现东');
 
     // A mid-term addition: refused first for a unit that has a seat (the field says why), then recorded.
     await tab('届中变动').click();

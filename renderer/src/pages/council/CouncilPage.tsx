@@ -103,7 +103,7 @@ export function CouncilPage() {
                 onChange={setTab}
                 items={[
                   { key: 'seats', label: t('council.tab.seats', { count: detail.data.seats.filter((s) => s.toDate === null).length }), children: <SeatsTable term={detail.data} /> },
-                  { key: 'officers', label: t('council.tab.officers'), children: <OfficersEditor key={term.id} term={detail.data} /> },
+                  { key: 'officers', label: t('council.tab.officers'), children: <OfficersEditor key={term.id} term={detail.data} active={tab === 'officers'} /> },
                   ...(term.state === 'current' || detail.data.changes.length > 0 ? [{ key: 'changes', label: t('council.tab.changes', { count: detail.data.changes.length }), children: <TermChanges term={detail.data} /> }] : []),
                   { key: 'info', label: t('council.tab.info'), children: <TermInfoForm key={term.id} term={detail.data} /> },
                   { key: 'asOf', label: t('council.tab.asOf'), children: <CouncilAsOfView /> },

@@ -8,6 +8,9 @@ import type { TermDetail } from '../../../../core/terms/contract';
 import { errorText } from '../../api/errors';
 import { clearChangedErrors, showFieldErrors } from '../../api/formErrors';
 import { useApiMutation } from '../../api/queries';
+import { RestoredDraftNotice } from '../../components/Drafts';
+import { useFormSafety } from '../../hooks/useFormSafety';
+import { useEffect } from 'react';
 import { MemberSelect } from '../../components/MemberSelect';
 
 interface OfficerRow {
@@ -21,13 +24,25 @@ interface OfficerRow {
 const day = (d: string | null) => (d ? dayjs(d) : null);
 const iso = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
-export function OfficersEditor({ term }: { term: TermDetail }) {
+/** `active`: its tab is the one shown, so Esc and Ctrl+S are its own. */
+export function OfficersEditor({ term, active }: { term: TermDetail; active: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ officers: OfficerRow[] }>();
   const knownNames = Object.fromEntries(term.officers.filter((o) => o.organizationId).map((o) => [o.organizationId!, o.organizationName ?? '']));
+  // Officers typed and not saved survive leaving the page or a reload as a draft; Esc offers to
+  // throw the changes away, Ctrl+S saves.
+  const safety = useFormSafety({ form, open: active, kind: 'officers', recordId: term.id, onClose: () => undefined });
+  useEffect(() => {
+    safety.markClean();
+    // (Once per term: the form was filled from it at mount.)
+  }, [term.id]);
   const save = useApiMutation('terms.setOfficers', {
-    onSuccess: () => message.success(t('council.officersSaved')),
+    onSuccess: () => {
+      message.success(t('council.officersSaved'));
+      safety.closeDone();
+      safety.markClean();
+    },
     onError: (error) => {
       if (showFieldErrors(form, error, t)) message.error(t('form.fixErrors'));
       else message.error(errorText(t, error));
@@ -40,12 +55,17 @@ export function OfficersEditor({ term }: { term: TermDetail }) {
   return (
     <Form
       form={form}
-      onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      className={safety.rootClassName}
+      onValuesChange={(changed) => {
+        clearChangedErrors(form, changed);
+        safety.onValuesChange();
+      }}
       // Enter in a field (a date typed, say) confirms the field, never the whole form.
       onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && e.preventDefault()}
       onFinish={submit}
       initialValues={{ officers: term.officers.map((o) => ({ office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: day(o.fromDate), toDate: day(o.toDate) })) }}
     >
+      <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
       <Form.List name="officers">
         {(fields, { add, remove }) => (
           <>
