@@ -32,6 +32,7 @@ export const organizations = sqliteTable(
     uscc: text('uscc'),
     role: text('role').notNull(),
     roleRank: integer('role_rank').notNull(),
+    rosterRank: integer('roster_rank'),
     status: text('status').notNull(),
     joinDate: text('join_date'),
     exitDate: text('exit_date'),
@@ -59,6 +60,8 @@ export const organizations = sqliteTable(
       .on(t.name)
       .where(sql`${t.status} NOT IN ('withdrawn', 'expelled')`),
     index('organizations_category_rank_pinyin').on(t.category, t.roleRank, t.pinyinKey),
+    // Manual order: the numbered ones first, by number, then the rest by pinyin.
+    index('organizations_manual').on(sql`${t.rosterRank} IS NULL`, t.rosterRank, t.pinyinKey),
     index('organizations_pinyin').on(t.pinyinKey),
     index('organizations_stroke').on(t.strokeKey),
     // Text search is a LIKE '%…%' that no b-tree can seek, but scanning this small covering index (every

@@ -29,7 +29,7 @@ export const memberListInput = z.strictObject({
   roles: z.array(role).max(MEMBER_ROLES.length).optional(),
   statuses: z.array(z.enum(MEMBER_STATUSES)).max(MEMBER_STATUSES.length).optional(),
   text: z.string().max(200).optional(),
-  sort: z.enum(['pinyin', 'stroke', 'role', 'joinDate', 'category']).default('pinyin'),
+  sort: z.enum(['pinyin', 'stroke', 'role', 'joinDate', 'category', 'manual']).default('pinyin'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
@@ -38,7 +38,7 @@ export type MemberListInput = z.output<typeof memberListInput>;
 
 /** The register's filters a roster follows (its statuses are always the roster's own). */
 /** How a roster orders the units of a group: by role then name (拼音 or 笔画), or by name alone. */
-export const ROSTER_ORDERS = ['rolePinyin', 'roleStroke', 'pinyin', 'stroke'] as const;
+export const ROSTER_ORDERS = ['rolePinyin', 'roleStroke', 'pinyin', 'stroke', 'manual'] as const;
 export type RosterOrder = (typeof ROSTER_ORDERS)[number];
 export const rosterOrder = z.enum(ROSTER_ORDERS).default('rolePinyin');
 export const rosterFilterShape = { categories: memberListInput.shape.categories, roles: memberListInput.shape.roles, text: memberListInput.shape.text, order: rosterOrder };

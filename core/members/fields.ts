@@ -183,6 +183,19 @@ export const memberFields = defineFields({
     label: label('备注', 'Notes'),
     import: { headers: ['备注', '说明', 'notes'], tidy: 'plain', merge: 'fill' },
   },
+  /** The secretariat's own order in name lists (手工排序): 1, 2, 3 … first, the rest after them. */
+  rosterRank: {
+    kind: 'integer',
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(999_999)
+      .nullish()
+      .transform((v) => v ?? null),
+    access: 'input',
+    label: label('名单排序号', 'Position in lists'),
+  },
   pinyinOverride: {
     kind: 'text',
     schema: optionalText(500).pipe(matching(/^[a-zA-Züv0-5 ]+$/, 'validation.pinyin', 'Pinyin letters, spaces and tone digits only.').nullable()),

@@ -44,6 +44,7 @@ function orderKeys(input: MemberListInput): [SQL, 'ASC' | 'DESC'][] {
     role: [[sql`organizations.role_rank`, dir], pinyin],
     joinDate: [[sql`organizations.join_date IS NULL`, 'ASC'], [sql`organizations.join_date`, dir], pinyin],
     category: [[categoryOrder, dir], [sql`organizations.role_rank`, 'ASC'], pinyin],
+    manual: [[sql`organizations.roster_rank IS NULL`, 'ASC'], [sql`organizations.roster_rank`, dir], pinyin],
   }[input.sort] as [SQL, 'ASC' | 'DESC'][];
 }
 

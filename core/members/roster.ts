@@ -28,6 +28,7 @@ const ORDER_BY: Record<RosterOrder, string> = {
   roleStroke: 'role_rank, stroke_key',
   pinyin: 'pinyin_key',
   stroke: 'stroke_key',
+  manual: 'roster_rank IS NULL, roster_rank, pinyin_key',
 };
 
 /** What rosters and the council list print of a member. */

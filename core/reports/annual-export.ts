@@ -60,14 +60,14 @@ export function annualSheets(report: AnnualReport): ReportSheet[] {
 /** Which part each chart illustrates: drawn under the part's sentence, above its table. */
 const CHART_OF_TABLE: Record<string, ChartSpec['key']> = { members: 'members', agreementsByMonth: 'agreements', projects: 'projects' };
 
-export function annualDocument(report: AnnualReport): ReportDocument {
-  const charts = new Map(annualCharts(report).map((c) => [c.key, c]));
+export async function annualDocument(report: AnnualReport): Promise<ReportDocument> {
+  const charts = new Map(await Promise.all(annualCharts(report).map(async (c) => [c.key, { ...c, svg: await chartSvg(c.option) }] as const)));
   const blocks: ReportBlock[] = report.tables.flatMap((table, i) => {
     const chart = CHART_OF_TABLE[table.key] ? charts.get(CHART_OF_TABLE[table.key]!) : undefined;
     return [
     { kind: 'heading' as const, text: `${chineseNumber(i + 1)}、${table.title}` },
     { kind: 'paragraph' as const, text: keyFigures(table) },
-    ...(chart ? [{ kind: 'chart' as const, svg: chartSvg(chart.option), widthMm: 150, heightMm: 75, alt: chart.title }] : []),
+    ...(chart ? [{ kind: 'chart' as const, svg: chart.svg, widthMm: 150, heightMm: 75, alt: chart.title }] : []),
     ...tableBlocks({ header: ['项目', ...table.columns.map((c) => c.label)], sections: [{ rows: printedRows(table).map((r) => [r.label, ...r.values]) }] }),
     ];
   });
@@ -79,7 +79,7 @@ export async function exportAnnual(ctx: ServiceContext, input: { year: number; f
   const report = annualReport(ctx, input.year);
   job.progress(1, STAGES);
   job.checkpoint();
-  const written = input.format === 'xlsx' ? { bytes: await xlsxOf(annualSheets(report)), missing: [] } : await documentBytes(ctx, annualDocument(report), input.format);
+  const written = input.format === 'xlsx' ? { bytes: await xlsxOf(annualSheets(report)), missing: [] } : await documentBytes(ctx, await annualDocument(report), input.format);
   job.progress(STAGES, STAGES);
   return file(ctx, `${input.year}年度工作报告`, input.format, written);
 }

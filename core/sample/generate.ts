@@ -66,7 +66,7 @@ export function generateMembers(ctx: ServiceContext, count: number, options: { o
   const insertChange = changeLogModel.insertStatement(ctx.sqlite);
   const at = nowIso(ctx);
   const start = options.start ?? (ctx.sqlite.prepare('SELECT count(*) AS n FROM organizations').pluck().get() as number);
-  const blank = { shortName: null, aliases: [], formerNames: [], exitDate: null, exitReason: null, address: null, postcode: null, website: null, legalRepresentative: null, notes: null, pinyinOverride: null };
+  const blank = { shortName: null, aliases: [], formerNames: [], exitDate: null, exitReason: null, address: null, postcode: null, website: null, legalRepresentative: null, notes: null, pinyinOverride: null, rosterRank: null };
   ctx.sqlite.transaction(() => {
     for (let k = 0; k < count; k++) {
       const i = start + k;

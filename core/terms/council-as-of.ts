@@ -12,6 +12,7 @@ const ORDER_BY: Record<RosterOrder, string> = {
   roleStroke: 'role_order, o.stroke_key',
   pinyin: 'o.pinyin_key',
   stroke: 'o.stroke_key',
+  manual: 'role_order, o.roster_rank IS NULL, o.roster_rank, o.pinyin_key',
 };
 
 /** The term in office on a day: dated terms first; a term of unknown start covers the days before its end. */

@@ -19,6 +19,7 @@ export function aMember(fields: Partial<Member> & Pick<Member, 'id' | 'name' | '
     legalRepresentative: null,
     notes: null,
     pinyinOverride: null,
+    rosterRank: null,
     isSample: false,
     createdAt: '2023-08-19T00:00:00Z',
     updatedAt: '2023-08-19T00:00:00Z',

@@ -161,7 +161,7 @@ describe('talent supply and demand', () => {
     expect(callOk(core, 'talent.list', { text: '一汽' })).toHaveLength(1);
     expect(callError(core, 'talent.create', { organizationId: ids.enterprise!, direction: 'demand', field: '', headcount: -1 }).details?.fields).toMatchObject({
       field: { key: 'validation.required' },
-      headcount: { key: 'validation.tooSmall' },
+      headcount: { key: 'validation.numberTooSmall' },
     });
     expect(callError(core, 'members.delete', { id: ids.enterprise! }).details?.key).toBe('errors.memberHasTalentItems');
   });

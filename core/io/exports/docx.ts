@@ -188,6 +188,7 @@ const CHART_PX_PER_MM = 12;
 
 export async function docxOf(doc: ReportDocument, fontsDir?: string): Promise<Buffer> {
   const charts = doc.blocks.filter((b): b is Extract<ReportBlock, { kind: 'chart' }> => b.kind === 'chart');
+  const pngs = await Promise.all(charts.map((chart) => pngOfSvg(chart.svg, chart.widthMm * CHART_PX_PER_MM, fontsDir)));
   return zipOf([
     { name: '[Content_Types].xml', text: CONTENT_TYPES },
     { name: '_rels/.rels', text: ROOT_RELS },
@@ -200,6 +201,6 @@ export async function docxOf(doc: ReportDocument, fontsDir?: string): Promise<Bu
     { name: 'word/footer1.xml', text: footerXml('right') },
     { name: 'word/footer2.xml', text: footerXml('left') },
     { name: 'word/document.xml', text: documentXml(doc) },
-    ...charts.map((chart, i) => ({ name: `word/media/chart${i + 1}.png`, bytes: pngOfSvg(chart.svg, chart.widthMm * CHART_PX_PER_MM, fontsDir) })),
+    ...pngs.map((bytes, i) => ({ name: `word/media/chart${i + 1}.png`, bytes })),
   ]);
 }

@@ -89,7 +89,8 @@ class PdfLayout {
     private readonly pdf: Pdf,
     landscape: boolean,
     private readonly covers: (face: Face, codePoint: number) => boolean,
-    private readonly fontsDir: string,
+    /** Each chart block's picture, rasterised before the layout (it is synchronous). */
+    private readonly chartPngs: Map<ReportBlock, Buffer>,
   ) {
     this.usable = pdf.page.width - MARGIN.left - MARGIN.right;
     this.largestTableSize = landscape ? SIZES.wideTable : SIZES.table;
@@ -215,7 +216,7 @@ class PdfLayout {
         const height = block.heightMm * PT;
         // A chart keeps with the table under it: start a page when the chart and a few rows do not fit.
         if (pdf.y + height + 60 > this.bottom()) pdf.addPage();
-        pdf.image(pngOfSvg(block.svg, block.widthMm * 12, this.fontsDir), this.left + (this.usable - width) / 2, pdf.y, { width, height });
+        pdf.image(this.chartPngs.get(block)!, this.left + (this.usable - width) / 2, pdf.y, { width, height });
         pdf.y += height + 8;
         break;
       }
@@ -259,7 +260,8 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
   });
   const files = Object.fromEntries((Object.keys(FACES) as Face[]).map((face) => [face, faceFile(fontsDir, face)])) as Record<Face, string>;
   for (const face of Object.keys(FACES) as Face[]) pdf.registerFont(face, fs.readFileSync(files[face]));
-  const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint), fontsDir);
+  const chartPngs = new Map(await Promise.all(doc.blocks.filter((b) => b.kind === 'chart').map(async (b) => [b, await pngOfSvg(b.svg, b.widthMm * 12, fontsDir)] as const)));
+  const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint), chartPngs);
   layout.title(doc);
   const keepTable = closingShortSection(doc.blocks);
   doc.blocks.forEach((block, i) => layout.block(block, i === keepTable ? layout.closingHeight(doc.blocks, i + 1) : 0));

@@ -3,7 +3,7 @@
 import { Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export function recordModalFooter(options: {
+export function RecordModalFooter(props: {
   /** Shown when the record exists: the question asked before deleting it. */
   deleteQuestion: string | null;
   deleteLabel: string;
@@ -12,28 +12,21 @@ export function recordModalFooter(options: {
   onCancel(): void;
   onSave(): void;
   saving: boolean;
-}): React.ReactNode[] {
-  return [
-    options.deleteQuestion && (
-      <Popconfirm key="delete" title={options.deleteQuestion} okButtonProps={{ danger: true }} onConfirm={options.onDelete}>
-        <Button danger loading={options.deleting}>
-          {options.deleteLabel}
-        </Button>
-      </Popconfirm>
-    ),
-    <CancelButton key="cancel" onClick={options.onCancel} />,
-    <Button key="save" type="primary" onClick={options.onSave} loading={options.saving}>
-      <SaveLabel />
-    </Button>,
-  ];
-}
-
-function CancelButton({ onClick }: { onClick(): void }) {
+}) {
   const { t } = useTranslation();
-  return <Button onClick={onClick}>{t('form.cancel')}</Button>;
-}
-
-function SaveLabel() {
-  const { t } = useTranslation();
-  return <>{t('form.save')}</>;
+  return (
+    <>
+      {props.deleteQuestion && (
+        <Popconfirm title={props.deleteQuestion} okButtonProps={{ danger: true }} onConfirm={props.onDelete}>
+          <Button danger loading={props.deleting}>
+            {props.deleteLabel}
+          </Button>
+        </Popconfirm>
+      )}
+      <Button onClick={props.onCancel}>{t('form.cancel')}</Button>
+      <Button type="primary" onClick={props.onSave} loading={props.saving}>
+        {t('form.save')}
+      </Button>
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 // Adding and editing a plaque (to a member unit) or an appointment letter (to a person and their unit).
 import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
-import { recordModalFooter } from '../../components/RecordModalFooter';
+import { RecordModalFooter } from '../../components/RecordModalFooter';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,15 +54,17 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
       onCancel={onClose}
       width={720}
       title={t(award ? `awards.${kind}.editTitle` : `awards.${kind}.newTitle`)}
-      footer={recordModalFooter({
-        deleteQuestion: award ? t('awards.deleteConfirm', { number: award.number }) : null,
-        deleteLabel: t('awards.delete'),
-        onDelete: () => remove.mutate(),
-        deleting: remove.isPending,
-        onCancel: onClose,
-        onSave: () => form.submit(),
-        saving: save.isPending,
-      })}
+      footer={
+        <RecordModalFooter
+          deleteQuestion={award ? t('awards.deleteConfirm', { number: award.number }) : null}
+          deleteLabel={t('awards.delete')}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+          onCancel={onClose}
+          onSave={() => form.submit()}
+          saving={save.isPending}
+        />
+      }
     >
       <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
         <Row gutter={16}>

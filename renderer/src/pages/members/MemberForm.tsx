@@ -1,7 +1,7 @@
 // New / edit member. The core validates; its per-field errors are shown next to the fields and the
 // form keeps everything the clerk typed. A USCC whose prefix does not fit the category is a
 // warning shown under the field, never a reason to refuse the save. Data and actions: useMemberForm.
-import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, ORGANIZATION_CATEGORIES } from '../../../../core/contract/codes';
 import { errorText, issueText } from '../../api/errors';
@@ -150,6 +150,11 @@ export function MemberForm({ open, memberId, onClose }: MemberFormProps) {
               <Col span={12}>
                 <Form.Item name="website" label={label('website')}>
                   <Input maxLength={300} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="rosterRank" label={label('rosterRank')} extra={t('form.rosterRankHelp')}>
+                  <InputNumber style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={12}>

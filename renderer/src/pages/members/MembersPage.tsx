@@ -106,7 +106,7 @@ export function MembersPage({ params }: { params: URLSearchParams }) {
           value={sort}
           onChange={setSort}
           style={{ width: 130 }}
-          options={(['pinyin', 'stroke', 'role', 'joinDate', 'category'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+          options={(['pinyin', 'stroke', 'role', 'joinDate', 'category', 'manual'] as const).map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
         />
         <Button onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}>
           {direction === 'asc' ? t('members.ascending') : t('members.descending')}

@@ -1,7 +1,7 @@
 // Adding and editing a cooperation project: kind (standard or the secretariat's own), agreement,
 // partners (blank: the agreement's parties), dates, and its figures entered per year.
 import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
-import { recordModalFooter } from '../../components/RecordModalFooter';
+import { RecordModalFooter } from '../../components/RecordModalFooter';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,15 +89,17 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       rootClassName={safety.rootClassName}
       width={980}
       title={project ? t('projects.editTitle') : t('projects.newTitle')}
-      footer={recordModalFooter({
-        deleteQuestion: project ? t('projects.deleteConfirm', { name: project.name }) : null,
-        deleteLabel: t('projects.delete'),
-        onDelete: () => remove.mutate(),
-        deleting: remove.isPending,
-        onCancel: safety.requestClose,
-        onSave: () => form.submit(),
-        saving: save.isPending,
-      })}
+      footer={
+        <RecordModalFooter
+          deleteQuestion={project ? t('projects.deleteConfirm', { name: project.name }) : null}
+          deleteLabel={t('projects.delete')}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+          onCancel={safety.requestClose}
+          onSave={() => form.submit()}
+          saving={save.isPending}
+        />
+      }
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
       <Form<ProjectValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)}

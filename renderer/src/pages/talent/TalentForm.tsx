@@ -1,6 +1,6 @@
 // Adding and editing a talent supply or demand item, its fields and labels from the talent model.
 import { Col, Form, Input, InputNumber, Modal, Row, Segmented } from 'antd';
-import { recordModalFooter } from '../../components/RecordModalFooter';
+import { RecordModalFooter } from '../../components/RecordModalFooter';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TALENT_DIRECTIONS } from '../../../../core/contract/codes';
@@ -46,15 +46,17 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
       rootClassName={safety.rootClassName}
       width={720}
       title={item ? t('talent.form.editTitle') : t('talent.form.newTitle')}
-      footer={recordModalFooter({
-        deleteQuestion: item ? t('talent.form.deleteConfirm', { field: item.field }) : null,
-        deleteLabel: t('talent.form.delete'),
-        onDelete: () => remove.mutate(),
-        deleting: remove.isPending,
-        onCancel: safety.requestClose,
-        onSave: () => form.submit(),
-        saving: save.isPending,
-      })}
+      footer={
+        <RecordModalFooter
+          deleteQuestion={item ? t('talent.form.deleteConfirm', { field: item.field }) : null}
+          deleteLabel={t('talent.form.delete')}
+          onDelete={() => remove.mutate()}
+          deleting={remove.isPending}
+          onCancel={safety.requestClose}
+          onSave={() => form.submit()}
+          saving={save.isPending}
+        />
+      }
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
       <Form<TalentValues> form={form} name="talent" layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={safety.onValuesChange}>
