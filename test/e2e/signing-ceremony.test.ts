@@ -104,6 +104,13 @@ describe('signing ceremony, end to end', () => {
       expect.stringContaining('2. 本科与高职贯通培养协议'),
       expect.stringContaining('3. 汽车人才共育合作协议'),
     ]);
+
+    // A signing half typed survives a reload as a draft of this event's plan form.
+    await page.locator('form#signing').getByLabel('协议名称').fill('第四项签约（未完成）');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect.poll(() => page.locator('form#signing').getByLabel('协议名称').inputValue()).toBe('第四项签约（未完成）');
+    expect(await page.getByText(/未保存的草稿/).count()).toBe(1);
   });
 
   it('runs the ceremony, survives a reload mid-way, and finishes', async () => {
