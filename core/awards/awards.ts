@@ -5,6 +5,7 @@ import { AWARD_NUMBER_PREFIX_ZH, type AwardKind } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
+import { assertReference, recordExists } from '../records/references.js';
 import { containsPattern } from '../text/search-text.js';
 import type { Award, AwardInput, AwardListInput, AwardUpdateInput } from './contract.js';
 import { awardModel } from './award-model.js';
@@ -49,12 +50,8 @@ export function nextAwardNumber(ctx: ServiceContext, kind: AwardKind, year: stri
 }
 
 function prepared(ctx: ServiceContext, input: AwardInput, exceptId: string | null): AwardInput & { number: string } {
-  if (input.organizationId && !ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(input.organizationId)) {
-    throw fieldError('organizationId', { key: 'errors.memberNotFound', message: 'No member with this id.' });
-  }
-  if (input.eventId && !ctx.sqlite.prepare('SELECT 1 FROM events WHERE id = ?').get(input.eventId)) {
-    throw fieldError('eventId', { key: 'errors.eventNotFound', message: 'No event with this id.' });
-  }
+  assertReference(ctx, 'organizations', input.organizationId, 'organizationId');
+  assertReference(ctx, 'events', input.eventId, 'eventId');
   const number = input.number ?? nextAwardNumber(ctx, input.kind, input.date.slice(0, 4));
   const same = ctx.sqlite.prepare('SELECT title FROM awards WHERE number = ? AND id IS NOT ?').pluck().get(number, exceptId) as string | undefined;
   if (same) throw fieldError('number', { key: 'errors.duplicateAwardNumber', params: { number, title: same }, message: `Number ${number} is already used by “${same}”.` });
@@ -103,10 +100,10 @@ export function deleteAward(ctx: ServiceContext, id: string): { id: string } {
 /** Brings a deleted award back; its unit must exist again, a deleted meeting is unlinked. */
 export function putBackAward(ctx: ServiceContext, snapshot: Award): Award {
   return ctx.sqlite.transaction(() => {
-    if (snapshot.organizationId && !ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(snapshot.organizationId)) {
+    if (snapshot.organizationId && !recordExists(ctx, 'organizations', snapshot.organizationId)) {
       throw new AppError('CONFLICT', `Restore the unit first: ${snapshot.organizationName}.`, { key: 'errors.restorePartiesFirst', params: { names: snapshot.organizationName ?? '' } });
     }
-    const eventId = snapshot.eventId && ctx.sqlite.prepare('SELECT 1 FROM events WHERE id = ?').get(snapshot.eventId) ? snapshot.eventId : null;
+    const eventId = snapshot.eventId && recordExists(ctx, 'events', snapshot.eventId) ? snapshot.eventId : null;
     const at = nowIso(ctx);
     const { organizationName: _o, eventTitle: _e, isSample: _s, createdAt: _c, updatedAt: _u, ...fields } = snapshot;
     awardModel.insertStatement(ctx.sqlite)({ ...fields, eventId, isSample: false, createdAt: at, updatedAt: at });

@@ -2,7 +2,7 @@
 // a clerk can match pre-printed paper (套打); and what it says. Plain data: the pdf writer and the
 // in-app preview both lay a certificate out from it, so the preview is the page.
 import { z } from 'zod';
-import type { AwardKind } from '../contract/codes.js';
+import { chineseNumber, type AwardKind } from '../contract/codes.js';
 import { multilineText } from '../contract/validation.js';
 
 const place = z.strictObject({
@@ -57,8 +57,7 @@ export interface CertificateTexts {
 export function certificateDate(iso: string): string {
   const digits = '〇一二三四五六七八九';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const small = (n: number) => (n < 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`);
-  return `${String(y).split('').map((c) => digits[Number(c)]).join('')}年${small(m)}月${small(d)}日`;
+  return `${String(y).split('').map((c) => digits[Number(c)]).join('')}年${chineseNumber(m)}月${chineseNumber(d)}日`;
 }
 
 /** What a certificate says, from the layout's template and the award. */

@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { PROJECT_KINDS } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import { AppError, fieldError } from '../contract/errors.js';
+import { AppError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
+import { assertReference, recordExists } from '../records/references.js';
 import { containsPattern } from '../text/search-text.js';
 import type { FigureTotals, Project, ProjectInput, ProjectListInput, ProjectPartner, ProjectRow, ProjectUpdateInput } from './contract.js';
 import { FIGURE_KEYS, type ProjectFigures, type ProjectRecord } from './fields.js';
@@ -41,14 +42,8 @@ export function getProject(ctx: ServiceContext, id: string): Project {
 
 /** The agreement exists, every partner exists; no partners given means the agreement's parties. */
 function partnersFor(ctx: ServiceContext, input: ProjectInput): string[] {
-  if (input.agreementId && !ctx.sqlite.prepare('SELECT 1 FROM agreements WHERE id = ?').get(input.agreementId)) {
-    throw fieldError('agreementId', { key: 'errors.agreementNotFound', message: 'No agreement with this id.' });
-  }
-  input.partners.forEach((p, i) => {
-    if (!ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(p.organizationId)) {
-      throw fieldError(`partners.${i}.organizationId`, { key: 'errors.memberNotFound', message: 'No member with this id.' });
-    }
-  });
+  assertReference(ctx, 'agreements', input.agreementId, 'agreementId');
+  input.partners.forEach((p, i) => assertReference(ctx, 'organizations', p.organizationId, `partners.${i}.organizationId`));
   if (input.partners.length > 0 || !input.agreementId) return input.partners.map((p) => p.organizationId);
   return ctx.sqlite.prepare('SELECT organization_id FROM agreement_parties WHERE agreement_id = ? ORDER BY position').pluck().all(input.agreementId) as string[];
 }
@@ -103,8 +98,8 @@ export function deleteProject(ctx: ServiceContext, id: string): { id: string } {
 /** Brings a deleted project back from its snapshot; partners deleted since are left out, an agreement deleted since is unlinked. */
 export function putBackProject(ctx: ServiceContext, snapshot: Project): Project {
   return ctx.sqlite.transaction(() => {
-    const agreementId = snapshot.agreementId && ctx.sqlite.prepare('SELECT 1 FROM agreements WHERE id = ?').get(snapshot.agreementId) ? snapshot.agreementId : null;
-    const partners = snapshot.partners.map((p) => p.organizationId).filter((org) => ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(org));
+    const agreementId = snapshot.agreementId && recordExists(ctx, 'agreements', snapshot.agreementId) ? snapshot.agreementId : null;
+    const partners = snapshot.partners.map((p) => p.organizationId).filter((org) => recordExists(ctx, 'organizations', org));
     const at = nowIso(ctx);
     projectModel.insertStatement(ctx.sqlite)({ id: snapshot.id, name: snapshot.name, kind: snapshot.kind, agreementId, startDate: snapshot.startDate, endDate: snapshot.endDate, notes: snapshot.notes, isSample: false, createdAt: at, updatedAt: at });
     writeChildren(ctx, snapshot.id, partners, snapshot.figures.map(({ id: _id, ...figure }) => figure));

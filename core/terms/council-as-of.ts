@@ -5,6 +5,7 @@ import type { ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import type { RosterOrder } from '../members/contract.js';
 import type { CouncilAsOf, RoleSpan, TermOfficer } from './contract.js';
+import { recordExists } from '../records/references.js';
 import { OFFICER_SQL, termSummary } from './terms.js';
 
 const ORDER_BY: Record<RosterOrder, string> = {
@@ -64,7 +65,7 @@ interface SpanRow {
 
 /** A member's seats, oldest first, each with the dated change that opened it (none for a term's composition). */
 export function roleHistory(ctx: ServiceContext, organizationId: string): RoleSpan[] {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(organizationId)) {
+  if (!recordExists(ctx, 'organizations', organizationId)) {
     throw new AppError('NOT_FOUND', `No member with id ${organizationId}.`, { key: 'errors.memberNotFound' });
   }
   const rows = ctx.sqlite

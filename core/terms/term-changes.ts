@@ -7,6 +7,7 @@ import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
 import { addDays } from '../records/dates.js';
+import { assertReference } from '../records/references.js';
 import type { TermChangeInput, TermDetail } from './contract.js';
 import { currentTermId, insertSeat, openSeat, refreshRoleCopy, withRoleCopies } from './seats.js';
 import { assertMember, getTerm } from './terms.js';
@@ -50,9 +51,7 @@ export function recordTermChange(ctx: ServiceContext, input: TermChangeInput): T
     const term = getTerm(ctx, input.termId);
     if (term.state !== 'current') throw new AppError('CONFLICT', 'Mid-term changes are recorded in the current term.', { key: 'errors.changeNotCurrent' });
     assertMember(ctx, input.organizationId);
-    if (input.eventId && !ctx.sqlite.prepare('SELECT 1 FROM events WHERE id = ?').get(input.eventId)) {
-      throw fieldError('eventId', { key: 'errors.eventNotFound', message: 'No event with this id.' });
-    }
+    assertReference(ctx, 'events', input.eventId, 'eventId');
     assertChangeDate(ctx, term, input.organizationId, input.date);
     const seat = openSeat(ctx, term.id, input.organizationId);
     const status = ctx.sqlite.prepare('SELECT status FROM organizations WHERE id = ?').pluck().get(input.organizationId) as MemberStatus;

@@ -6,6 +6,7 @@ import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
 import { addDays } from '../records/dates.js';
+import { assertReference } from '../records/references.js';
 import type { MakeCurrentInput, OfficersInput, SeatInput, TermChange, TermDetail, TermInput, TermOfficer, TermSeat, TermSummary, TermUpdateInput } from './contract.js';
 import { currentTermId, insertSeat, setSeat, withRoleCopies } from './seats.js';
 import './term-model.js';
@@ -75,16 +76,8 @@ function logTerm(ctx: ServiceContext, id: string, action: 'create' | 'update' | 
   recordChange(ctx, 'term', id, action, before, after);
 }
 
-function assertEvent(ctx: ServiceContext, field: string, eventId: string | null): void {
-  if (eventId && !ctx.sqlite.prepare('SELECT 1 FROM events WHERE id = ?').get(eventId)) {
-    throw fieldError(field, { key: 'errors.eventNotFound', message: 'No event with this id.' });
-  }
-}
-
 export function assertMember(ctx: ServiceContext, organizationId: string | null, field = 'organizationId'): void {
-  if (organizationId && !ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(organizationId)) {
-    throw fieldError(field, { key: 'errors.memberNotFound', message: 'No member with this id.' });
-  }
+  assertReference(ctx, 'organizations', organizationId, field);
 }
 
 /** A term's own fields: a free number, an end not before the start, no overlap with another dated term. */
@@ -101,7 +94,7 @@ function assertTermFields(ctx: ServiceContext, input: TermInput, exceptId: strin
       .get(exceptId, input.endDate, input.startDate) as { ordinal: number | null } | undefined;
     if (overlap) throw fieldError('startDate', { key: 'errors.termOverlaps', params: { name: termName(overlap.ordinal) }, message: `These dates overlap ${termName(overlap.ordinal)}.` });
   }
-  assertEvent(ctx, 'electedEventId', input.electedEventId);
+  assertReference(ctx, 'events', input.electedEventId, 'electedEventId');
 }
 
 export function createPastTerm(ctx: ServiceContext, input: TermInput, options: { isSample?: boolean } = {}): TermDetail {
@@ -233,7 +226,7 @@ export function makeTermCurrent(ctx: ServiceContext, input: MakeCurrentInput): T
     const draft = getTerm(ctx, input.id);
     if (draft.state !== 'draft') throw new AppError('CONFLICT', 'Only the draft of the next term can be made current.', { key: 'errors.termNotDraft' });
     if (input.startDate > todayIso(ctx)) throw fieldError('startDate', { key: 'errors.termStartsLater', message: 'A term is made current on or after the day it starts.' });
-    assertEvent(ctx, 'electedEventId', input.electedEventId);
+    assertReference(ctx, 'events', input.electedEventId, 'electedEventId');
     const currentId = currentTermId(ctx);
     const current = currentId ? getTerm(ctx, currentId) : null;
     if (current?.startDate && input.startDate <= current.startDate) {
