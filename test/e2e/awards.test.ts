@@ -29,6 +29,12 @@ describe('plaques and appointment letters', () => {
     await page.getByRole('button', { name: '登记授牌' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('授牌名称').fill('智能网联汽车实训基地');
+    // As every record form: Esc with changes asks first, and Esc on the question keeps the form.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-modal-confirm-title').count()).toBe(0);
+    expect(await dialog.getByLabel('授牌名称').inputValue()).toBe('智能网联汽车实训基地');
     await chooseOption(page, dialog.getByLabel('单位'), '长春汽车职业技术大学');
     await dialog.getByRole('button', { name: '保 存' }).click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toMatch(/已保存：\d{4}-授牌-001/);

@@ -3,7 +3,7 @@
 // a draft typed into the sample alliance never appears in the clerk's own register.
 import dayjs from 'dayjs';
 
-export type DraftKind = 'member' | 'agreement' | 'event' | 'talent' | 'project' | 'officers' | 'signing' | 'alliance';
+export type DraftKind = 'member' | 'agreement' | 'event' | 'talent' | 'project' | 'officers' | 'signing' | 'plaque' | 'appointment' | 'alliance';
 
 export interface Draft {
   kind: DraftKind;

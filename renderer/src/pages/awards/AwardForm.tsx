@@ -10,6 +10,8 @@ import { clearChangedErrors } from '../../api/formErrors';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
+import { useFormSafety } from '../../hooks/useFormSafety';
+import { RestoredDraftNotice } from '../../components/Drafts';
 
 interface AwardValues {
   number?: string;
@@ -27,6 +29,8 @@ const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
 export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; award: Award | null; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AwardValues>();
+  // As every record form: closing with changes asks, Esc and Ctrl+S work, unsaved work is a draft.
+  const safety = useFormSafety({ form, open, kind, recordId: award?.id ?? null, onClose, focusField: 'title' });
   const label = (field: string) => t(`awards.${kind}.${field}`, { defaultValue: t(`field.award.${field}`) });
   useEffect(() => {
     if (!open) return;
@@ -36,6 +40,8 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
         ? { number: award.number, title: award.title, organizationId: award.organizationId, personName: award.personName ?? '', date: dayjs(award.date), validUntil: award.validUntil ? dayjs(award.validUntil) : null, eventId: award.eventId, notes: award.notes ?? '' }
         : { date: dayjs() },
     );
+    safety.markClean();
+    // (The safety's functions are new each render; what the form opened with is what matters.)
   }, [open, award, form]);
   const { save, remove } = useRecordMutations({
     form,
@@ -46,12 +52,14 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
     remove: (refresh) => refresh('awards.delete', { id: award!.id }),
     savedMessage: (saved) => t('awards.saved', { number: saved.number }),
     deletedMessage: () => t('awards.deleted'),
-    onClose,
+    onClose: safety.closeDone,
   });
   return (
     <Modal
       open={open}
-      onCancel={onClose}
+      onCancel={safety.requestClose}
+      keyboard={false}
+      rootClassName={safety.rootClassName}
       width={720}
       title={t(award ? `awards.${kind}.editTitle` : `awards.${kind}.newTitle`)}
       footer={
@@ -60,13 +68,19 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
           deleteLabel={t('awards.delete')}
           onDelete={() => remove.mutate()}
           deleting={remove.isPending}
-          onCancel={onClose}
+          onCancel={safety.requestClose}
           onSave={() => form.submit()}
           saving={save.isPending}
         />
       }
     >
-      <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
+      <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed) => {
+          clearChangedErrors(form, changed);
+          safety.onValuesChange();
+        }}
+      >
+        <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="title" label={label('title')} required>
