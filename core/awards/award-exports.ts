@@ -15,6 +15,7 @@ import { getLayout } from './layouts.js';
 
 const REGISTER_NAME: Record<AwardKind, string> = { plaque: '授牌登记表', appointment: '聘书登记表' };
 
+/** Landscape: seven or eight columns, two of them codes and dates, leave unit names room on a line. */
 export function awardSheet(ctx: ServiceContext, kind: AwardKind): ReportSheet {
   const awards = listAwards(ctx, { kind });
   const header = kind === 'plaque' ? ['序号', '证书编号', '授牌名称', '授牌单位', '授予日期', '有效期至', '授予活动'] : ['序号', '证书编号', '受聘人', '所在单位', '聘任职务', '聘任日期', '聘期至', '授予活动'];
@@ -23,7 +24,7 @@ export function awardSheet(ctx: ServiceContext, kind: AwardKind): ReportSheet {
       ? [i + 1, a.number, a.title, a.organizationName ?? '', a.date, a.validUntil ?? '', a.eventTitle ?? '']
       : [i + 1, a.number, a.personName ?? '', a.organizationName ?? '', a.title, a.date, a.validUntil ?? '', a.eventTitle ?? ''],
   );
-  return { sheetName: REGISTER_NAME[kind], title: `${getProfile(ctx)?.name ?? ''}${REGISTER_NAME[kind]}`, subtitle: asOfToday(ctx, `${awards.length}${kind === 'plaque' ? '块' : '份'}`), header, sections: [{ rows }] };
+  return { sheetName: REGISTER_NAME[kind], title: `${getProfile(ctx)?.name ?? ''}${REGISTER_NAME[kind]}`, subtitle: asOfToday(ctx, `${awards.length}${kind === 'plaque' ? '块' : '份'}`), header, sections: [{ rows }], landscape: true };
 }
 
 export async function exportAwards(ctx: ServiceContext, input: { kind: AwardKind; format: 'xlsx' | 'docx' | 'pdf' }, job: Job): Promise<FileContent> {

@@ -12,3 +12,9 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return toDay(to) - toDay(from);
 }
+
+/** 2026-11-29 → 2026年11月29日, as official documents write dates; anything else is left as it is. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

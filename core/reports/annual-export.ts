@@ -6,7 +6,7 @@ import type { Job } from '../contract/method.js';
 import type { FileContent } from '../io/exports/contract.js';
 import { tableBlocks, type ReportBlock, type ReportDocument } from '../io/exports/document.js';
 import { documentBytes, file, STAGES } from '../io/exports/exports.js';
-import { chineseDate } from '../io/exports/lists.js';
+import { chineseDate } from '../records/dates.js';
 import type { ReportSheet } from '../io/exports/table.js';
 import { xlsxOf } from '../io/exports/xlsx.js';
 import { annualReport } from './annual-report.js';

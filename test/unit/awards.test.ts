@@ -7,7 +7,7 @@ import { runCli } from '../../core/cli/run-cli.js';
 import type { AppCore } from '../../core/host/core.js';
 import { DEFAULT_LAYOUTS, certificateDate } from '../../core/awards/certificate-layout.js';
 import { callAsync, callError, callOk, freshCore } from '../support/core.js';
-import { pdfPageCount, pdfText } from '../support/documents.js';
+import { docxParagraphs, docxXml, pdfPageCount, pdfText } from '../support/documents.js';
 import { tempDir } from '../support/migrations.js';
 import { member } from '../support/records.js';
 
@@ -85,6 +85,14 @@ describe('plaques and appointment letters', () => {
     expect((JSON.parse(lines.join('\n')) as { personName: string }[]).map((a) => a.personName).sort()).toEqual(['李冰', '薛耀']);
     expect(await runCli(['--data-dir', dir, 'export', 'appointments', '--out', out], { out: () => undefined, err: () => undefined })).toBe(0);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    // The register as a paper: landscape, its dates written as the text writes them and, with room, whole.
+    const register = path.join(tempDir(), 'plaques.docx');
+    expect(await runCli(['--data-dir', dir, 'export', 'plaques', '--format', 'docx', '--out', register], { out: () => undefined, err: () => undefined })).toBe(0);
+    const registerXml = await docxXml(fs.readFileSync(register));
+    expect(registerXml).toContain('w:orient="landscape"');
+    expect(docxParagraphs(registerXml).filter((p) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(p)).length).toBeGreaterThan(0);
+    expect(registerXml).not.toMatch(/>\d{4}-\d{2}-\d{2}</);
+    expect(registerXml).not.toMatch(/\d{4}年<\/w:t><\/w:r><w:r><w:rPr>.*?<\/w:rPr><w:br\/>/);
     const certificates = path.join(tempDir(), 'plaques.pdf');
     expect(await runCli(['--data-dir', dir, 'export', 'certificates', '--kind', 'plaque', '--out', certificates], { out: () => undefined, err: () => undefined })).toBe(0);
     expect(pdfText(fs.readFileSync(certificates)).replace(/\s+/g, '')).toContain('授予贵单位“模具产教融合实训基地”称号');

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../core/contract/registry.js';
 import type { AppCore } from '../../core/host/core.js';
-import { fitColumns } from '../../core/io/exports/document.js';
+import { fitColumns, printedCell, wantedColumns } from '../../core/io/exports/document.js';
 import type { FileContent } from '../../core/io/exports/contract.js';
 import { callOk, freshCore } from '../support/core.js';
 import JSZip from 'jszip';
@@ -176,6 +176,14 @@ describe('agreement summary as docx and pdf', () => {
     const total = callOk(core, 'agreements.list', { limit: 1 }).total;
     expect(paragraphs).toContain('总计');
     expect(paragraphs).toContain(`合计：${total} 份`);
+    // Dates read as the papers' text does; on this full landscape line they go onto two lines after 年,
+    // and the four free-text columns keep at least four characters a line.
+    expect(paragraphs).toContain('2024年1月1日');
+    expect(paragraphs.filter((p) => /\d{4}-\d{2}-\d{2}/.test(p))).toEqual([]);
+    expect(xml).toMatch(/>2024年<\/w:t><\/w:r><w:r><w:rPr>.*?<\/w:rPr><w:br\/><\/w:r><w:r><w:rPr>.*?<\/w:rPr><w:t xml:space="preserve">1月1日</);
+    const grid = [.../<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(xml)![1]!.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const tableSize = Number(/<w:tbl>.*?<w:sz w:val="(\d+)"/.exec(xml)![1]) / 2;
+    for (const free of [2, 4, 7, 10]) expect((grid[free]! - 160) / 20).toBeGreaterThanOrEqual(4 * tableSize);
     const preview = callOk(core, 'reports.preview', { report: 'agreements' });
     for (const block of preview.blocks) if (block.kind === 'table' && block.footer) expect(block.footer).toHaveLength(block.header.length);
 
@@ -184,6 +192,10 @@ describe('agreement summary as docx and pdf', () => {
     const text = pdfText(pdf);
     // Titles wrap inside their cell; the number does not.
     expect(text).toContain(created.number);
+    // In two lines of the cell, as pdftotext reads a table's rows side by side.
+    expect(text).toContain('2024年');
+    expect(text).toContain('1月1日');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('小计：3 份');
     expect(text).not.toContain('校校（');
   });
@@ -259,9 +271,22 @@ describe('column fitting', () => {
   it('fills the line when everything fits', () => {
     expect(fitColumns([10, 10], 40)).toEqual([20, 20]);
   });
-  it('still gives free text a fifth of the line when short columns alone overflow it', () => {
-    const widths = fitColumns([18, 18, 18, 30], 48);
-    expect(widths[3]).toBeCloseTo(9.6);
-    expect(widths.reduce((a, b) => a + b)).toBeCloseTo(48);
+  it('still gives free text a fifth of the line, and each free column four characters, when short columns alone overflow it', () => {
+    const widths = fitColumns([18, 18, 18, 30], 60);
+    expect(widths[3]).toBeCloseTo(12);
+    expect(widths.reduce((a, b) => a + b)).toBeCloseTo(60);
+    // Three free columns on the same line: four characters each (10 half-ems with padding), not a fifth shared.
+    const many = fitColumns([18, 18, 30, 30, 30], 60);
+    for (const w of many.slice(2)) expect(w).toBeCloseTo(10);
+  });
+  it('prints dates whole while free text keeps room, and after 年 on two lines when it would not', () => {
+    const roomy = { widths: [6, 11, 36], wholeWidths: [6, 16, 36] };
+    expect(wantedColumns(roomy, 2, 100)).toEqual([8, 18, 38]);
+    expect(wantedColumns(roomy, 2, 40)).toEqual([8, 13, 38]);
+    expect(printedCell('2026年11月29日', 16)).toBe('2026年11月29日');
+    expect(printedCell('2026年11月29日', 11)).toBe('2026年\n11月29日');
+    // Only a whole date breaks, and only after 年.
+    expect(printedCell('2026年度工作计划', 4)).toBe('2026年度工作计划');
+    expect(printedCell(12, 1)).toBe('12');
   });
 });

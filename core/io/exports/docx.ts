@@ -7,7 +7,7 @@
 // current Word, so Word does not open the file in compatibility mode.
 // WordprocessingML is written directly as text: the `docx` library built a 10,000-row roster in 12 s,
 // most of it garbage collection; this writer takes a fraction of a second.
-import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
+import { closingShortSection, fitColumns, fittingSize, printedCell, wantedColumns, type ReportBlock, type ReportDocument } from './document.js';
 import { APP_XML, corePropsXml, xmlText } from './ooxml.js';
 import { zipOf } from './zip-writer.js';
 import { pngOfSvg } from './raster.js';
@@ -64,15 +64,14 @@ const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
 function table(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: number, size: number, keepLastRowsWithNext = false): string {
   // A half-em in twips: the size is in half-points, a point is 20 twips. Cell margins add 160 twips.
   const halfEm = (size / 2) * 10;
-  const widths = fitColumns(
-    block.widths.map((w) => w + (CELL_MARGIN.left + CELL_MARGIN.right) / halfEm + 0.5),
-    usableWidth / halfEm,
-  ).map((w) => Math.floor(w * halfEm));
+  const available = usableWidth / halfEm;
+  const widths = fitColumns(wantedColumns(block, (CELL_MARGIN.left + CELL_MARGIN.right) / halfEm + 0.5, available), available).map((w) => Math.floor(w * halfEm));
   const body = runProps(FONTS.body, size);
   const bold = runProps(FONTS.heading, size, true);
   // Cells keep their own line height, not the body's 22-line grid; a kept row stays with the next one.
+  const textWidths = widths.map((w) => (w - CELL_MARGIN.left - CELL_MARGIN.right) / halfEm);
   const cell = (value: string | number, i: number, props: string, center: boolean, keep: boolean) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraph(String(value), props, `${keep ? '<w:keepNext/>' : ''}<w:snapToGrid w:val="0"/>${center ? '<w:jc w:val="center"/>' : ''}`)}</w:tc>`;
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraph(printedCell(value, textWidths[i]!), props, `${keep ? '<w:keepNext/>' : ''}<w:snapToGrid w:val="0"/>${center ? '<w:jc w:val="center"/>' : ''}`)}</w:tc>`;
   const height = block.tall ? '<w:trHeight w:val="680" w:hRule="atLeast"/>' : '';
   const row = (values: (string | number)[], props: string, header = false, keep = false) =>
     `<w:tr><w:trPr><w:cantSplit/>${height && !header ? height : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>${values

@@ -9,13 +9,8 @@ import { rosterMembers, ROSTER_STATUSES, type RosterFilter } from '../../members
 import { listTalentItems } from '../../talent/talent.js';
 import { talentFields } from '../../talent/fields.js';
 import { heading } from './columns.js';
+import { chineseDate } from '../../records/dates.js';
 import type { ReportTable } from './table.js';
-
-/** 2026-11-29 → 2026年11月29日, as official documents write dates. */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
 
 export function asOfToday(ctx: ServiceContext, count: string): string {
   return `截至${chineseDate(todayIso(ctx))}，共${count}`;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closingShortSection, fitColumns, fittingSize, type ReportBlock, type ReportDocument } from './document.js';
+import { closingShortSection, fitColumns, fittingSize, printedCell, wantedColumns, type ReportBlock, type ReportDocument } from './document.js';
 import { pngOfSvg } from './raster.js';
 
 const require = createRequire(import.meta.url);
@@ -169,16 +169,15 @@ class PdfLayout {
     this.tableSize = fittingSize(block.widths, this.usable, TABLE_SIZES.filter((s) => s <= this.largestTableSize), 2 * PAD);
     // A half-em is half the font size; cell padding is added to each column's need.
     const halfEm = this.tableSize / 2;
-    const widths = fitColumns(
-      block.widths.map((w) => w + (2 * PAD) / halfEm),
-      this.usable / halfEm,
-    ).map((w) => w * halfEm);
+    const available = this.usable / halfEm;
+    const widths = fitColumns(wantedColumns(block, (2 * PAD) / halfEm, available), available).map((w) => w * halfEm);
     const minHeight = block.tall ? 30 : 0;
     const headerSize = this.measure(block.header, widths, 'bold', 0);
     const drawHeader = () => this.drawRow(block.header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
     drawHeader();
-    const rows = [...block.rows.map((r) => ({ r, bold: false })), ...(block.footer ? [{ r: block.footer, bold: true }] : [])];
-    const sizes = rows.map(({ r, bold }) => this.measure(r.map(String), widths, bold ? 'bold' : 'body', minHeight));
+    const cells = (r: (string | number)[]) => r.map((v, i) => printedCell(v, (widths[i]! - 2 * PAD) / halfEm));
+    const rows = [...block.rows.map((r) => ({ r: cells(r), bold: false })), ...(block.footer ? [{ r: cells(block.footer), bold: true }] : [])];
+    const sizes = rows.map(({ r, bold }) => this.measure(r, widths, bold ? 'bold' : 'body', minHeight));
     rows.forEach(({ r, bold }, i) => {
       const size = sizes[i]!;
       // A subtotal never starts a page alone: the last row of its group goes over with it. Before a
@@ -189,7 +188,7 @@ class PdfLayout {
         this.pdf.addPage();
         drawHeader();
       }
-      this.drawRow(r.map(String), widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
+      this.drawRow(r, widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
     });
     this.pdf.moveDown(0.8);
   }

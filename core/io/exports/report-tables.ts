@@ -20,7 +20,8 @@ import { rosterGroups, rosterHeading, rosterMembers, type RosterFilter } from '.
 const PHONE_HEADING = '联系电话';
 const roleText = memberFields.role.labelsZh;
 import type { ReportSheet, ReportTable } from './table.js';
-import { asOfToday, chineseDate } from './lists.js';
+import { asOfToday } from './lists.js';
+import { chineseDate } from '../../records/dates.js';
 import { readUscc } from '../../members/uscc.js';
 
 const USCC_READING_HEADING = '代码登记信息';
