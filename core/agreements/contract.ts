@@ -126,7 +126,8 @@ export const agreementMethods = defineMethods({
     input: byId,
     result: returns<{ id: string }>(),
     access: 'write',
-    changes: ['agreement', 'attachment', 'ceremony'],
+    // Projects under it stay, without their agreement.
+    changes: ['agreement', 'attachment', 'ceremony', 'project'],
   },
   'agreements.suggestType': {
     doc: 'The type the parties suggest, and why a chosen type does not fit them.',

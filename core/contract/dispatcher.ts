@@ -62,28 +62,30 @@ export function createDispatcher(handlers: AppHandlers, host: Host, onUnexpected
 
   function run(name: ApiMethod, parsed: unknown, jobId: string | undefined, release: () => void): ApiResponse | Promise<ApiResponse> {
     let end: () => void = () => undefined;
-    let result: unknown;
+    // Whoever finishes the call lets go of the job and the gate, in a finally: here for a synchronous
+    // handler (or one that throws), in the promise's finally for an asynchronous one.
+    let handedOver = false;
     try {
       const started = jobs.start(jobId);
       end = started.end;
-      result = table.get(name)!(parsed, host.services, started.job);
+      const result = table.get(name)!(parsed, host.services, started.job);
+      if (!(result instanceof Promise)) return { ok: true, result };
+      gate.track(result);
+      handedOver = true;
+      return result
+        .then((value): ApiResponse => ({ ok: true, result: value }), fail)
+        .finally(() => {
+          end();
+          release();
+        });
     } catch (error) {
-      end();
-      release();
       return fail(error);
-    }
-    if (!(result instanceof Promise)) {
-      end();
-      release();
-      return { ok: true, result };
-    }
-    gate.track(result);
-    return result
-      .then((value): ApiResponse => ({ ok: true, result: value }), fail)
-      .finally(() => {
+    } finally {
+      if (!handedOver) {
         end();
         release();
-      });
+      }
+    }
   }
 
   return {

@@ -27,7 +27,8 @@ export const ERROR_TABLE = {
   UNAUTHORIZED: { status: 401, exit: 1, key: 'errors.unauthorized', message: 'Missing or wrong token.' },
   FORBIDDEN: { status: 403, exit: 1, key: 'errors.forbidden', message: 'Refused.' },
   PAYLOAD_TOO_LARGE: { status: 413, exit: 1, key: 'errors.tooLarge', message: 'The request is too large.' },
-  UNAVAILABLE: { status: 501, exit: 1, key: 'errors.unavailable', message: 'Not available here.' },
+  // A method this shell does not offer (the browser shell's folder dialog): the caller's to avoid, not a fault.
+  UNAVAILABLE: { status: 405, exit: 1, key: 'errors.unavailable', message: 'Not available here.' },
   DB_NEWER_THAN_APP: { status: 409, exit: 3, key: 'errors.dbNewerThanApp', message: 'This data file was written by a newer version of the app.' },
   DB_UNREADABLE: { status: 503, exit: 3, key: 'errors.dbUnreadable', message: 'The data file cannot be read.' },
   DB_DAMAGED: { status: 503, exit: 3, key: 'errors.dbDamaged', message: 'The data file is damaged.' },

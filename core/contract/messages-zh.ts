@@ -6,6 +6,7 @@ export const VALIDATION_MESSAGES_ZH = {
   type: '格式不正确',
   tooSmall: '至少 {{min}} 项',
   tooLong: '不能超过 {{max}} 个字符',
+  tooMany: '最多 {{max}} 项',
   choice: '请从列表中选择',
   format: '格式不正确',
   invalid: '内容不正确',

@@ -23,9 +23,13 @@ export const ENTITIES = [
   'history',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
+/** What is not a record: a read may make these stale (a backup made, a folder checked). */
+const NOT_RECORDS: readonly Entity[] = ['backup', 'folder'];
 
 /**
- * read: answered at once, also while the start-up check runs; changes no record.
+ * read: answered at once, also while the start-up check runs; changes no record. It may still make
+ *   cached results stale without writing a record — a backup added to the list, or another data file
+ *   opened (then 'all', and it runs alone): its `changes` says which.
  * write: waits for the start-up check; changes records (and so the history).
  * control: bypasses every gate, even a running exclusive job (a job's progress and cancel).
  */
@@ -65,6 +69,8 @@ export function defineMethods<const T extends Methods>(methods: T): T {
   for (const [name, spec] of Object.entries(methods)) {
     if (spec.access === 'write' && !spec.changes) throw new Error(`${name}: a write declares what it changes`);
     if (spec.access === 'read' && !spec.reads) throw new Error(`${name}: a read declares what it reads`);
+    if (spec.access === 'read' && spec.changes === 'all' && !spec.exclusive) throw new Error(`${name}: a read that changes everything shown (another file) runs alone`);
+    if (spec.access === 'read' && Array.isArray(spec.changes) && spec.changes.some((e) => !NOT_RECORDS.includes(e))) throw new Error(`${name}: a read changes no record`);
   }
   return methods;
 }

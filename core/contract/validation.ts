@@ -82,6 +82,7 @@ function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
       if (issue.origin === 'number') return { key: 'validation.numberTooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
       return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
     case 'too_big':
+      if (issue.origin === 'array') return { key: 'validation.tooMany', params: { max: Number(issue.maximum) }, message: issue.message };
       if (issue.origin === 'number') return { key: 'validation.numberTooLarge', params: { max: Number(issue.maximum) }, message: issue.message };
       return { key: 'validation.tooLong', params: { max: Number(issue.maximum) }, message: issue.message };
     case 'invalid_value':

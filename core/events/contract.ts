@@ -110,7 +110,8 @@ export const eventMethods = defineMethods({
     input: byId,
     result: returns<{ id: string }>(),
     access: 'write',
-    changes: ['event', 'agreement', 'attachment', 'ceremony'],
+    // Terms, changes and awards that name the event as their meeting let go of it.
+    changes: ['event', 'agreement', 'attachment', 'ceremony', 'term', 'award'],
   },
   'events.markAllAttended': { doc: 'Marks everyone still "invited" as attended.', input: byId, result: returns<MeetingEvent>(), access: 'write', changes: ['event'] },
   'ceremony.state': { doc: "The ceremony's planned signings and which is next.", input: ceremonyEventInput, result: returns<CeremonyState>(), access: 'read', reads: CEREMONY_READS },

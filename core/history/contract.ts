@@ -62,6 +62,6 @@ export const historyMethods = defineMethods({
     input: z.strictObject({ id: z.number().int().min(1) }),
     result: returns<{ entity: string; id: string }>(),
     access: 'write',
-    changes: ['organization', 'contact', 'agreement', 'attachment', 'event', 'talent', 'project', 'award'],
+    changes: ['organization', 'contact', 'agreement', 'attachment', 'event', 'talent', 'project', 'award', 'term'],
   },
 });

@@ -1,7 +1,9 @@
 // History: the change log as an alliance-wide activity list, and deleted records brought back
 // exactly as the snapshot their deletion logged.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { agreements, awards, changeLog, events, organizations, projects, talentItems } from '../../db/schema.js';
+import { agreements, awards, changeLog, councilTerms, events, organizations, projects, talentItems } from '../../db/schema.js';
+import { putBackTerm } from '../terms/terms.js';
+import type { TermDetail } from '../terms/contract.js';
 import { putBackAgreement } from '../agreements/agreements.js';
 import type { Agreement } from '../agreements/contract.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -19,13 +21,14 @@ import { putBackAward } from '../awards/awards.js';
 import type { ChangeLogEntry, ChangeRecentInput, ChangeSummary } from './contract.js';
 
 /** What can come back from the history, and how. */
-const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems | typeof projects | typeof awards; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
+const RESTORABLE: Record<string, { table: typeof organizations | typeof agreements | typeof events | typeof talentItems | typeof projects | typeof awards | typeof councilTerms; putBack(ctx: ServiceContext, snapshot: unknown): unknown }> = {
   organization: { table: organizations, putBack: (ctx, s) => putBackMember(ctx, s as Member) },
   agreement: { table: agreements, putBack: (ctx, s) => putBackAgreement(ctx, s as Agreement) },
   event: { table: events, putBack: (ctx, s) => putBackEvent(ctx, s as MeetingEvent) },
   talent: { table: talentItems, putBack: (ctx, s) => putBackTalentItem(ctx, s as TalentItem) },
   project: { table: projects, putBack: (ctx, s) => putBackProject(ctx, s as Project) },
   award: { table: awards, putBack: (ctx, s) => putBackAward(ctx, s as Award) },
+  term: { table: councilTerms, putBack: (ctx, s) => putBackTerm(ctx, s as TermDetail) },
 };
 
 /** Keys whose values are codes, ids or bookkeeping, never words a clerk would search for. */
@@ -89,7 +92,7 @@ export function restoreDeleted(ctx: ServiceContext, changeId: number): { entity:
     if (!entry) throw new AppError('NOT_FOUND', 'No such change.', { key: 'errors.notFound' });
     const restorable = RESTORABLE[entry.entity];
     if (entry.action !== 'delete' || !restorable || !entry.before) {
-      throw new AppError('CONFLICT', 'Only a deleted member, agreement, event, talent item or project can be restored.', { key: 'errors.notRestorable' });
+      throw new AppError('CONFLICT', 'Only a deleted member, agreement, event, talent item, project, award or council term can be restored.', { key: 'errors.notRestorable' });
     }
     if (exists(ctx, entry.entity, entry.entityId)) throw new AppError('CONFLICT', 'This record exists again already.', { key: 'errors.alreadyRestored' });
     restorable.putBack(ctx, entry.before);

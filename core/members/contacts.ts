@@ -5,9 +5,9 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { contacts, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
-import { AppError } from '../contract/errors.js';
+import { AppError, fieldError } from '../contract/errors.js';
 import { refreshSearchText } from './members.js';
-import type { ContactCreateInput, ContactUpdateInput } from './contract.js';
+import { MAX_CONTACTS, type ContactCreateInput, type ContactUpdateInput } from './contract.js';
 import type { Contact } from './fields.js';
 import { contactModel } from './member-model.js';
 
@@ -78,6 +78,7 @@ export function createContact(ctx: ServiceContext, input: ContactCreateInput): C
     const org = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get();
     if (!org) throw new AppError('NOT_FOUND', `No member with id ${input.organizationId}.`, { key: 'errors.memberNotFound' });
     const siblings = contactsOf(ctx, input.organizationId);
+    if (siblings.length >= MAX_CONTACTS) throw fieldError('name', { key: 'validation.tooMany', params: { max: MAX_CONTACTS }, message: `A member keeps at most ${MAX_CONTACTS} contacts.` });
     const at = nowIso(ctx);
     const id = randomUUID();
     ctx.db

@@ -16,7 +16,9 @@ const role = z.enum(MEMBER_ROLES);
 
 /** A contact as part of a member form; `id` present for an existing contact. */
 const memberContactInput = z.strictObject({ id: id.optional(), ...inputShape(contactFields) });
-const memberShape = { ...inputShape(memberFields), contacts: z.array(memberContactInput).max(50).default([]) };
+/** The most contacts a member keeps: its form's list, the import's merge and contacts.create all stop here. */
+export const MAX_CONTACTS = 50;
+const memberShape = { ...inputShape(memberFields), contacts: z.array(memberContactInput).max(MAX_CONTACTS).default([]) };
 const currentStatus = z.enum(['applied', 'active', 'suspended']);
 
 export const memberCreateInput = z.strictObject({ ...memberShape, status: currentStatus.default('active') });
@@ -129,6 +131,10 @@ export interface UsccCheck {
 }
 
 const MEMBER = ['organization', 'contact'] as const;
+/** A member's role is its seat in the current term, written with it; leaving or deleting ends or removes the seat. */
+const MEMBER_CHANGES = ['organization', 'contact', 'term'] as const;
+/** A contact is part of its member's search text, kept on the member's row. */
+const CONTACT_CHANGES = ['contact', 'organization'] as const;
 
 export const memberMethods = defineMethods({
   'members.list': {
@@ -144,23 +150,23 @@ export const memberMethods = defineMethods({
     input: memberCreateInput,
     result: returns<MemberSaved>(),
     access: 'write',
-    changes: MEMBER,
+    changes: MEMBER_CHANGES,
   },
   'members.update': {
     doc: "Replaces a member's fields and its contact list (contacts without an id are added, missing ones removed).",
     input: memberUpdateInput,
     result: returns<MemberSaved>(),
     access: 'write',
-    changes: MEMBER,
+    changes: MEMBER_CHANGES,
   },
   'members.setStatus': {
     doc: 'Moves a member between statuses; withdrawing or expelling needs a date and a reason.',
     input: memberStatusInput,
     result: returns<Member>(),
     access: 'write',
-    changes: ['organization'],
+    changes: MEMBER_CHANGES,
   },
-  'members.delete': { doc: 'Deletes a member only when no record refers to it.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: MEMBER },
+  'members.delete': { doc: 'Deletes a member only when no record refers to it.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: MEMBER_CHANGES },
   'members.checkUscc': {
     doc: 'Normalises and checks a USCC, with a warning when its prefix does not fit the category.',
     input: z.strictObject({ uscc: z.string().max(100), category: category.optional() }),
@@ -169,9 +175,9 @@ export const memberMethods = defineMethods({
     reads: [],
   },
   'contacts.list': { doc: "A member's contacts in order.", input: z.strictObject({ organizationId: id }), result: returns<Contact[]>(), access: 'read', reads: ['contact'] },
-  'contacts.create': { doc: 'Adds a contact to a member.', input: contactCreateInput, result: returns<Contact>(), access: 'write', changes: ['contact'] },
-  'contacts.update': { doc: "Changes a contact's fields.", input: contactUpdateInput, result: returns<Contact>(), access: 'write', changes: ['contact'] },
-  'contacts.delete': { doc: 'Removes a contact; another becomes primary.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: ['contact'] },
+  'contacts.create': { doc: 'Adds a contact to a member.', input: contactCreateInput, result: returns<Contact>(), access: 'write', changes: CONTACT_CHANGES },
+  'contacts.update': { doc: "Changes a contact's fields.", input: contactUpdateInput, result: returns<Contact>(), access: 'write', changes: CONTACT_CHANGES },
+  'contacts.delete': { doc: 'Removes a contact; another becomes primary.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: CONTACT_CHANGES },
   'reports.roster': {
     doc: 'Roster data: current members grouped by category (domain order) with counts, then role rank and pinyin; optionally filtered as the register is.',
     input: rosterInput.optional().transform((v) => v ?? { includeUscc: false }),

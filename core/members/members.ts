@@ -15,6 +15,10 @@ import { normaliseUscc, readUscc, usccCategoryMismatch, usccProblem } from './us
 import { refreshRoleCopy, writeCurrentRole } from '../terms/seats.js';
 import { leaveSeatWithAlliance } from '../terms/term-changes.js';
 import { backfillStatusHistory, recordStatus } from './status-history.js';
+import { putBackStoredRows, readStoredRows, type StoredRows } from '../records/stored-rows.js';
+
+/** A member's dated records outside its row, which cascade away with it: its seats, changes and status history. */
+const DATED_TABLES = [['term_seats', 'organization_id'], ['term_changes', 'organization_id'], ['member_status_events', 'organization_id']] as const;
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -142,7 +146,7 @@ export function updateMember(ctx: ServiceContext, input: MemberUpdateInput): Mem
  * restoring it from the history, or undoing an import's change to it. Logged as a create when the
  * member was gone, as an update when it is put back over its current state.
  */
-export function putBackMember(ctx: ServiceContext, snapshot: Member): Member {
+export function putBackMember(ctx: ServiceContext, snapshot: Member & { datedRecords?: StoredRows }): Member {
   return ctx.sqlite.transaction(() => {
     const current = memberExists(ctx, snapshot.id) ? getMember(ctx, snapshot.id) : null;
     assertNoDuplicate(ctx, snapshot, snapshot.status, snapshot.id);
@@ -151,12 +155,16 @@ export function putBackMember(ctx: ServiceContext, snapshot: Member): Member {
     ctx.db.insert(organizations).values(row as never).onConflictDoUpdate({ target: organizations.id, set: row }).run();
     ctx.db.delete(contacts).where(eq(contacts.organizationId, snapshot.id)).run();
     for (const contact of snapshot.contacts ?? []) ctx.db.insert(contacts).values(rowOf(contactModel, contact, { createdAt: at, updatedAt: at }) as never).run();
+    // A deleted member's seats, changes and status history come back as its deletion logged them.
+    const dated = !current && snapshot.datedRecords ? putBackStoredRows(ctx, snapshot.datedRecords, DATED_TABLES.map(([table]) => table)) : null;
+    const statusesBack = Boolean(dated?.member_status_events);
     // The snapshot's role is a seat in the current term again (a former member's stays in its history).
     if (!FORMER_MEMBER_STATUSES.includes(snapshot.status)) writeCurrentRole(ctx, snapshot.id, snapshot.role);
     else refreshRoleCopy(ctx, snapshot.id);
     // A member brought back keeps a status history: rebuilt from its dates when it had none left.
-    if (!current) backfillStatusHistory(ctx);
-    else if (current.status !== snapshot.status) recordStatus(ctx, snapshot.id, snapshot.status, todayIso(ctx));
+    if (!current) {
+      if (!statusesBack) backfillStatusHistory(ctx);
+    } else if (current.status !== snapshot.status) recordStatus(ctx, snapshot.id, snapshot.status, todayIso(ctx));
     const member = getMember(ctx, snapshot.id);
     recordChange(ctx, 'organization', snapshot.id, current ? 'update' : 'create', current, member);
     return member;
@@ -196,8 +204,10 @@ export function deleteMember(ctx: ServiceContext, id: string): { id: string } {
       if (reason) throw new AppError('IN_USE', reason.message, { key: reason.key, params: reason.params });
     }
     for (const contact of before.contacts) recordChange(ctx, 'contact', contact.id, 'delete', contact, null);
+    // Its seats, changes and status history go with it (cascade): the snapshot keeps them for a restore.
+    const datedRecords = readStoredRows(ctx, DATED_TABLES, id);
     ctx.db.delete(organizations).where(eq(organizations.id, id)).run();
-    recordChange(ctx, 'organization', id, 'delete', before, null);
+    recordChange(ctx, 'organization', id, 'delete', datedRecords ? { ...before, datedRecords } : before, null);
     return { id };
   })();
 }

@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
 import { addDays } from '../records/dates.js';
 import { assertReference } from '../records/references.js';
+import { putBackStoredRows, readStoredRows, type StoredRows } from '../records/stored-rows.js';
 import type { MakeCurrentInput, OfficersInput, SeatInput, TermChange, TermDetail, TermInput, TermOfficer, TermSeat, TermSummary, TermUpdateInput } from './contract.js';
 import { currentTermId, insertSeat, setSeat, withRoleCopies } from './seats.js';
 import './term-model.js';
@@ -147,10 +148,27 @@ export function deleteTerm(ctx: ServiceContext, id: string): { id: string } {
   return ctx.sqlite.transaction(() => {
     const before = getTerm(ctx, id);
     if (before.state === 'current') throw new AppError('CONFLICT', 'The current term cannot be removed: the members’ roles come from it.', { key: 'errors.currentTermDelete' });
+    // The rows as stored go into the history with it, so the term can be brought back whole.
+    const storedRows = readStoredRows(ctx, TERM_TABLES, id);
     ctx.sqlite.prepare('DELETE FROM council_terms WHERE id = ?').run(id);
-    logTerm(ctx, id, 'delete', before, null);
+    recordChange(ctx, 'term', id, 'delete', { ...before, storedRows }, null);
     return { id };
   })();
+}
+
+/** A term's rows, parents first: the term, then its seats, changes and officers. */
+const TERM_TABLES = [['council_terms', 'id'], ['term_seats', 'term_id'], ['term_changes', 'term_id'], ['term_officers', 'term_id']] as const;
+
+/** Brings a deleted (draft or closed) term back from its deletion's snapshot, unless its number or dates are taken meanwhile. */
+export function putBackTerm(ctx: ServiceContext, snapshot: TermDetail & { storedRows?: StoredRows }): TermDetail {
+  if (!snapshot.storedRows?.council_terms?.length) throw new AppError('CONFLICT', 'This term was deleted before its rows were kept; it cannot be restored.', { key: 'errors.notRestorable' });
+  // A draft's dates are only planned: they cannot overlap anything yet.
+  const dates = snapshot.state === 'draft' ? { startDate: null, endDate: null } : { startDate: snapshot.startDate, endDate: snapshot.endDate };
+  assertTermFields(ctx, { ordinal: snapshot.ordinal, ...dates, electedEventId: null } as TermInput, snapshot.id);
+  putBackStoredRows(ctx, snapshot.storedRows, TERM_TABLES.map(([table]) => table));
+  const after = getTerm(ctx, snapshot.id);
+  logTerm(ctx, snapshot.id, 'create', null, after);
+  return after;
 }
 
 export function setTermSeat(ctx: ServiceContext, input: SeatInput): TermDetail {

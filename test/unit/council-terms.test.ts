@@ -198,6 +198,38 @@ describe('mid-term changes and the council on any day', () => {
     expect(callError(core, 'terms.update', { id: termId, ordinal: 1, startDate: '2023-08-19', endDate: '2026-09-30', electedEventId: null, notes: null }).details?.fields?.startDate?.key).toBe('errors.termOverlaps');
   });
 
+  it('a member deleted and restored from the history has its seat, its 增补 and its status history back', () => {
+    callOk(core, 'terms.recordChange', { termId, organizationId: ids.ccat!, kind: 'add', role: 'council', date: '2025-03-01', reason: '理事会增补', eventId: meeting });
+    const spans = () => callOk(core, 'terms.roleHistory', { organizationId: ids.ccat! }).map((h) => [h.role, h.fromDate, h.change?.kind ?? null, h.change?.reason ?? null]);
+    const before = spans();
+    expect(before).toEqual([['council', '2025-03-01', 'add', '理事会增补']]);
+    callOk(core, 'members.delete', { id: ids.ccat! });
+    expect(callOk(core, 'terms.get', { id: termId }).changes).toHaveLength(0);
+    const deletion = callOk(core, 'changes.recent', { entity: 'organization', action: 'delete', limit: 5, offset: 0 }).rows[0]!;
+    callOk(core, 'changes.restore', { id: deletion.id });
+    expect(spans()).toEqual(before);
+    expect(callOk(core, 'terms.get', { id: termId }).changes.map((c) => [c.kind, c.date, c.eventId])).toEqual([['add', '2025-03-01', meeting]]);
+    expect(roleOf(ids.ccat!)).toBe('council');
+    expect(callOk(core, 'terms.council', { date: '2025-03-01' }).members.map((m) => m.name)).toContain('长春汽车职业技术大学');
+    expect(core.ctx.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+
+  it('a deleted past term comes back from the history with its seats, unless its number was taken meanwhile', () => {
+    callOk(core, 'terms.update', { id: termId, ordinal: 2, startDate: '2023-08-19', endDate: null, electedEventId: null, notes: null });
+    const past = callOk(core, 'terms.create', { ordinal: 1, startDate: '2019-05-01', endDate: '2023-08-18', electedEventId: null, notes: '筹备阶段' });
+    callOk(core, 'terms.setSeat', { termId: past.id, organizationId: ids.edu!, role: 'lead' });
+    const whole = callOk(core, 'terms.get', { id: past.id });
+    callOk(core, 'terms.delete', { id: past.id });
+    const deletion = callOk(core, 'changes.recent', { entity: 'term', action: 'delete', limit: 5, offset: 0 }).rows[0]!;
+    expect(deletion.restorable).toBe(true);
+    const other = callOk(core, 'terms.create', { ordinal: 1, startDate: '2010-01-01', endDate: '2011-01-01', electedEventId: null, notes: null });
+    expect(callError(core, 'changes.restore', { id: deletion.id }).details?.fields?.ordinal?.key).toBe('errors.termNumberTaken');
+    callOk(core, 'terms.delete', { id: other.id });
+    callOk(core, 'changes.restore', { id: deletion.id });
+    expect(callOk(core, 'terms.get', { id: past.id })).toEqual(whole);
+    expect(callOk(core, 'terms.council', { date: '2020-01-01' }).members.map((m) => [m.name, m.role])).toEqual([['长春市教育局', 'lead']]);
+  });
+
   it('a past term can be recorded with its composition, and two terms cannot share a number', () => {
     callOk(core, 'terms.update', { id: termId, ordinal: 2, startDate: '2023-08-19', endDate: null, electedEventId: null, notes: null });
     const past = callOk(core, 'terms.create', { ordinal: 1, startDate: '2019-05-01', endDate: '2023-08-18', electedEventId: null, notes: '筹备阶段' });

@@ -99,6 +99,10 @@ describe('the registry', () => {
   it('refuses a write that does not say what it changes, and a read that does not say what it reads', () => {
     expect(() => defineMethods({ 'a.w': { doc: 'x', input: z.strictObject({}), result: returns<null>(), access: 'write' } })).toThrow(/declares what it changes/);
     expect(() => defineMethods({ 'a.r': { doc: 'x', input: z.strictObject({}), result: returns<null>(), access: 'read' } })).toThrow(/declares what it reads/);
+    // A read changes no record: at most the backups listed, or everything when it opens another file alone.
+    expect(() => defineMethods({ 'a.r': { doc: 'x', input: z.strictObject({}), result: returns<null>(), access: 'read', reads: [], changes: ['organization'] } })).toThrow(/changes no record/);
+    expect(() => defineMethods({ 'a.r': { doc: 'x', input: z.strictObject({}), result: returns<null>(), access: 'read', reads: [], changes: 'all' } })).toThrow(/runs alone/);
+    expect(() => defineMethods({ 'a.r': { doc: 'x', input: z.strictObject({}), result: returns<null>(), access: 'read', reads: [], changes: ['backup'] } })).not.toThrow();
   });
 
   it('declares every method with a doc line and rules the gate can act on', () => {

@@ -37,7 +37,7 @@ describe('the error table', () => {
   it('gives INTERNAL alone the status 500, a busy or damaged file 503, and the caller\u2019s own mistakes a 4xx', () => {
     expect(ERROR_CODES.filter((c) => ERROR_TABLE[c].status === 500)).toEqual(['INTERNAL']);
     expect(ERROR_TABLE.DB_BUSY.status).toBe(503);
-    for (const code of ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'IN_USE', 'IMPORT_FILE', 'IMPORT_INVALID', 'NOT_A_BACKUP', 'BACKUP_DAMAGED', 'CANCELLED', 'FILE_NOT_FOUND', 'FILE_IS_FOLDER', 'FILE_ACCESS_DENIED', 'FILE_READ_ONLY'] as const) {
+    for (const code of ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'IN_USE', 'IMPORT_FILE', 'IMPORT_INVALID', 'NOT_A_BACKUP', 'BACKUP_DAMAGED', 'CANCELLED', 'FILE_NOT_FOUND', 'FILE_IS_FOLDER', 'FILE_ACCESS_DENIED', 'FILE_READ_ONLY', 'UNAVAILABLE', 'UNKNOWN_METHOD', 'DATA_DIR_IN_USE', 'DB_NEWER_THAN_APP'] as const) {
       expect(ERROR_TABLE[code].status, code).toBeGreaterThanOrEqual(400);
       expect(ERROR_TABLE[code].status, code).toBeLessThan(500);
     }

@@ -95,6 +95,18 @@ describe('duplicates', () => {
     expect(xuyang.name).toBe('长春旭阳工业集团');
     expect(xuyang.address).toBe('长春市绿园区');
   });
+
+  it('stops, naming the unit, when a merge would take a member past 50 contacts; a 51st contact is refused at its field', async () => {
+    for (let i = 1; i < 50; i++) callOk(imports.core, 'contacts.create', { organizationId: existing.byName, name: `联系人${i}` });
+    const refused = callError(imports.core, 'contacts.create', { organizationId: existing.byName, name: '第五十一人' });
+    expect([refused.code, refused.details?.fields?.name?.key]).toEqual(['VALIDATION', 'validation.tooMany']);
+    const { uploadId } = await stage('重复.csv', Buffer.from(csv));
+    const before = memberCount();
+    const error = await callAsyncError(imports.core, 'imports.commit', { uploadId, onDuplicate: 'fill' });
+    expect([error.code, error.details?.key, error.details?.params?.name]).toEqual(['VALIDATION', 'errors.importTooManyContacts', '长春市教育局']);
+    expect(memberCount()).toBe(before);
+    expect(callOk(imports.core, 'members.get', { id: existing.byName }).contacts).toHaveLength(50);
+  });
 });
 
 describe('commit and undo', () => {

@@ -149,7 +149,8 @@ export interface ImportBatch {
   undoneAt: string | null;
 }
 
-const MEMBERS = ['organization', 'contact', 'import'] as const;
+/** An import writes members, their contacts, their seats (a role in the file) and the batch for undo. */
+const MEMBERS = ['organization', 'contact', 'term', 'import'] as const;
 
 export const importMethods = defineMethods({
   'imports.stage': {
@@ -182,7 +183,8 @@ export const importMethods = defineMethods({
     access: 'write',
     exclusive: true,
     job: true,
-    changes: MEMBERS,
+    // It also remembers the file's column mapping and legal forms in the settings.
+    changes: [...MEMBERS, 'settings'],
   },
   'imports.rejectedReport': {
     doc: 'The rows that cannot be imported, with reasons, as an xlsx to correct.',

@@ -2,7 +2,8 @@
 // models (fill an empty value; overwrite only when the clerk chose overwrite; never the name), and
 // the member as a form would save it with those changes.
 import { inputOf } from '../../contract/fields.js';
-import { memberUpdateInput, type MemberCreateInput, type MemberUpdateInput } from '../../members/contract.js';
+import { AppError } from '../../contract/errors.js';
+import { MAX_CONTACTS, memberUpdateInput, type MemberCreateInput, type MemberUpdateInput } from '../../members/contract.js';
 import { contactFields, memberFields, type Member } from '../../members/fields.js';
 import type { ExistingMember } from './candidates.js';
 import type { DuplicateAction } from './contract.js';
@@ -79,5 +80,12 @@ export function mergedInput(before: Member, input: MemberCreateInput, changes: r
       contacts.push({ ...inputOf(contactFields, person), isPrimary: contacts.length === 0 });
     }
   }
-  return memberUpdateInput.parse({ ...merged, contacts });
+  const parsed = memberUpdateInput.safeParse({ ...merged, contacts });
+  if (parsed.success) return parsed.data;
+  // A member the file cannot be merged into (its contacts would pass the limit): the whole import stops, named.
+  if (contacts.length > MAX_CONTACTS) {
+    throw new AppError('VALIDATION', `${before.name} would have more than ${MAX_CONTACTS} contacts.`, { key: 'errors.importTooManyContacts', params: { name: before.name, max: MAX_CONTACTS } });
+  }
+  const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new AppError('VALIDATION', `${before.name}: ${problem}`, { key: 'errors.importMergeInvalid', params: { name: before.name, problem } });
 }
