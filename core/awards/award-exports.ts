@@ -31,16 +31,17 @@ export async function exportAwards(ctx: ServiceContext, input: { kind: AwardKind
   job.progress(0, STAGES);
   const sheet = awardSheet(ctx, input.kind);
   job.progress(1, STAGES);
+  job.checkpoint();
   const written = input.format === 'xlsx' ? { bytes: await xlsxOf([sheet]), missing: [] } : await documentBytes(ctx, documentOfTable(sheet), input.format);
   job.progress(STAGES, STAGES);
   return file(ctx, REGISTER_NAME[input.kind], input.format, written);
 }
 
 export async function exportCertificates(ctx: ServiceContext, input: { kind: AwardKind; ids?: string[] }, job: Job): Promise<FileContent> {
-  job.progress(0, STAGES);
   const chosen = new Set(input.ids ?? []);
   const awards = listAwards(ctx, { kind: input.kind }).filter((a) => !input.ids || chosen.has(a.id)).reverse();
-  const bytes = await certificatesPdf(ctx, awards, getLayout(ctx, input.kind));
-  job.progress(STAGES, STAGES);
+  // Progress by page, and a cancel honoured between pages.
+  const bytes = await certificatesPdf(ctx, awards, getLayout(ctx, input.kind), job);
+  job.progress(awards.length, awards.length);
   return file(ctx, `${AWARD_KIND_LABELS_ZH[input.kind]}证书`, 'pdf', { bytes, missing: [] });
 }

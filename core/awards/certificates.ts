@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { getProfile } from '../alliance/alliance.js';
 import type { ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
+import type { Job } from '../contract/method.js';
 import { faceFiles } from '../io/exports/pdf.js';
 import type { Award } from './contract.js';
 import { certificateTexts, type CertificateLayout } from './certificate-layout.js';
@@ -15,7 +16,10 @@ function recipientOf(award: Award): { recipient: string; unit: string | null } {
   return award.kind === 'plaque' ? { recipient: award.organizationName ?? '', unit: null } : { recipient: award.personName ?? '', unit: award.organizationName };
 }
 
-export async function certificatesPdf(ctx: ServiceContext, awards: Award[], layout: CertificateLayout): Promise<Buffer> {
+/** Pages between two looks at the clerk's cancel, and two progress reports. */
+const PAGES_PER_STEP = 20;
+
+export async function certificatesPdf(ctx: ServiceContext, awards: Award[], layout: CertificateLayout, job?: Job): Promise<Buffer> {
   if (awards.length === 0) throw new AppError('NOT_FOUND', 'There is nothing to print: no plaque or appointment letter was chosen.', { key: 'errors.noCertificates' });
   const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: layout.heading || '证书', Creator: '产教联合体秘书处工作台' } });
@@ -30,7 +34,13 @@ export async function certificatesPdf(ctx: ServiceContext, awards: Award[], layo
   pdf.registerFont('title', fs.readFileSync(faces.title));
   const alliance = getProfile(ctx)?.name ?? '';
   const at = (mm: number) => mm * PT_PER_MM;
-  for (const award of awards) {
+  for (const [index, award] of awards.entries()) {
+    if (job && index % PAGES_PER_STEP === 0) {
+      job.progress(index, awards.length);
+      // Let the progress and a cancel through between steps of a long run of pages.
+      await new Promise((resolve) => setImmediate(resolve));
+      job.checkpoint();
+    }
     pdf.addPage({ size: 'A4', margin: 0 });
     const texts = certificateTexts(layout, { number: award.number, title: award.title, date: award.date, ...recipientOf(award) }, alliance);
     const p = layout.places;

@@ -1,5 +1,6 @@
 // Plaques and appointment letters: numbered per kind and year, refused input names its field, the
 // registers as files, certificates one page each with the texts where the layout puts them.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,24 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 describe('plaques and appointment letters', () => {
+  it('prints a long run of certificates as a job: it counts the pages, and a cancel stops it', async () => {
+    for (let i = 0; i < 120; i++) callOk(core, 'awards.create', { kind: 'plaque', title: `实训基地${i}`, organizationId: ids.mould!, date: '2026-03-01' });
+    const jobId = randomUUID();
+    const running = core.dispatcher.dispatch('exports.certificates', { kind: 'plaque' }, { jobId });
+    let progress = callOk(core, 'jobs.progress', { jobId });
+    for (let turns = 0; turns < 1000 && !(progress && progress.done > 0); turns++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      progress = callOk(core, 'jobs.progress', { jobId });
+    }
+    expect(progress).toMatchObject({ total: 120 });
+    expect(progress!.done).toBeGreaterThan(0);
+    expect(progress!.done).toBeLessThan(120);
+    expect(callOk(core, 'jobs.cancel', { jobId })).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    // Without a cancel, every page.
+    expect(pdfPageCount(Buffer.from((await callAsync(core, 'exports.certificates', { kind: 'plaque' })).bytes, 'base64'))).toBe(120);
+  }, 60_000);
+
   it('numbers each kind per year, and refuses what does not fit naming the field', () => {
     const first = callOk(core, 'awards.create', { kind: 'plaque', title: '产教融合实训基地', organizationId: ids.mould!, date: '2026-03-01' });
     const second = callOk(core, 'awards.create', { kind: 'plaque', title: '产业学院', organizationId: ids.cas!, date: '2026-05-01' });

@@ -1,11 +1,11 @@
 // "Export": the core builds the file in the chosen format, the shell saves it. An export is a job:
 // while it runs the button shows how far it is, and the clerk can cancel it.
 import { App, Button, Dropdown, Space } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../core/io/exports/formats';
 import type { FileContent } from '../../../core/io/exports/contract';
-import type { CallOptions, JobProgress } from '../api/client';
+import type { CallOptions } from '../api/client';
+import { percentText, useJobRun } from '../api/useJobRun';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/errors';
 
@@ -21,25 +21,19 @@ export function ExportMenu<F extends ExportFormat>({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const running = useRef<AbortController | null>(null);
+  const job = useJobRun();
   const run = async (format: F) => {
-    const cancel = new AbortController();
-    running.current = cancel;
-    setProgress({ done: 0, total: 0 });
     try {
-      const file = await exportAs(format, { onProgress: setProgress, signal: cancel.signal });
+      const file = await job.run((options) => exportAs(format, options));
       saveFile(file);
       // Never dropped silently: characters the pdf's fonts lack are named.
       if (file.missingCharacters?.length) void message.warning(t('exports.missingCharacters', { chars: file.missingCharacters.join(' ') }), 10);
     } catch (error) {
-      if (!cancel.signal.aborted) message.error(errorText(t, error));
-    } finally {
-      running.current = null;
-      setProgress(null);
+      if (!job.wasCancelled(error)) message.error(errorText(t, error));
     }
   };
-  const percent = progress && progress.total > 0 ? ` ${Math.floor((progress.done / progress.total) * 100)}%` : '';
+  const progress = job.progress;
+  const percent = percentText(progress);
   return (
     <Space size={4}>
       <Dropdown
@@ -53,7 +47,7 @@ export function ExportMenu<F extends ExportFormat>({
         <Button loading={progress !== null}>{(label ?? t('exports.button')) + percent}</Button>
       </Dropdown>
       {progress !== null && (
-        <Button type="link" onClick={() => running.current?.abort()}>
+        <Button type="link" onClick={job.cancel}>
           {t('exports.cancel')}
         </Button>
       )}

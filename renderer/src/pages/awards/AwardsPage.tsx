@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors';
 import { useApiQuery } from '../../api/queries';
 import { ExportMenu } from '../../components/ExportMenu';
 import { saveFile } from '../../api/download';
+import { percentText, useJobRun } from '../../api/useJobRun';
 import { AwardForm } from './AwardForm';
 import { LayoutEditor } from './LayoutEditor';
 
@@ -21,18 +22,16 @@ function AwardRegister({ kind }: { kind: AwardKind }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ open: boolean; award: Award | null }>({ open: false, award: null });
   const [layoutOpen, setLayoutOpen] = useState(false);
-  const [printing, setPrinting] = useState(false);
+  const printing = useJobRun();
   const deferred = useDeferredValue(text);
   const list = useApiQuery('awards.list', { kind, text: deferred.trim() || undefined });
   const rows = list.data ?? [];
+  // Hundreds of pages take a while: the button counts them, and the clerk can stop.
   const printCertificates = async () => {
-    setPrinting(true);
     try {
-      saveFile(await call('exports.certificates', { kind, ids: selected.length ? selected : undefined }));
+      saveFile(await printing.run((job) => call('exports.certificates', { kind, ids: selected.length ? selected : undefined }, job)));
     } catch (error) {
-      message.error(errorText(t, error));
-    } finally {
-      setPrinting(false);
+      if (!printing.wasCancelled(error)) message.error(errorText(t, error));
     }
   };
   return (
@@ -44,9 +43,14 @@ function AwardRegister({ kind }: { kind: AwardKind }) {
         </Button>
         <ExportMenu formats={EXPORTS[kind === 'plaque' ? 'plaques' : 'appointments']} label={t('awards.exportRegister')} exportAs={(format, job) => call('exports.awards', { kind, format }, job)} />
         <Button onClick={() => setLayoutOpen(true)}>{t('awards.layoutButton')}</Button>
-        <Button loading={printing} disabled={rows.length === 0} onClick={() => void printCertificates()}>
-          {selected.length ? t('awards.printSelected', { count: selected.length }) : t('awards.printAll', { count: rows.length })}
+        <Button loading={printing.running} disabled={rows.length === 0} onClick={() => void printCertificates()}>
+          {(selected.length ? t('awards.printSelected', { count: selected.length }) : t('awards.printAll', { count: rows.length })) + percentText(printing.progress)}
         </Button>
+        {printing.running && (
+          <Button type="link" onClick={printing.cancel}>
+            {t('common.cancel')}
+          </Button>
+        )}
       </Space>
       <Table<Award>
         rowKey="id"

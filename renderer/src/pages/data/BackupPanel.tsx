@@ -3,6 +3,9 @@
 // by the recovery screen of a damaged file.
 import { App, Button, Card, Popconfirm, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import type { JobProgress } from '../../api/client';
+import { percentText } from '../../api/useJobRun';
 import type { BackupInfo } from '../../../../core/folder/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { readAsBase64, saveFile } from '../../api/download';
@@ -21,7 +24,10 @@ export function BackupPanel({ recovery = false, restoreOnly = recovery }: { reco
   const afterRestore = (name: string) => void message.success(t('data.restored', { name }));
   const restore = useApiMutation('backups.restore', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
   const restoreFile = useApiMutation('backups.restoreFile', { onSuccess: (r) => afterRestore(r.restored), onError: (e) => message.error(errorText(t, e)) });
+  // A backup of a large file takes seconds: its button says how far it is.
+  const [backupProgress, setBackupProgress] = useState<JobProgress | null>(null);
   const backupNow = useApiMutation('backups.create', {
+    job: { onProgress: setBackupProgress },
     onSuccess: (file) => {
       saveFile(file);
       void message.success(t('data.backedUp', { name: file.fileName }));
@@ -35,7 +41,7 @@ export function BackupPanel({ recovery = false, restoreOnly = recovery }: { reco
       <Space wrap style={{ marginBottom: 12 }}>
         {!restoreOnly && (
           <Button type="primary" onClick={() => backupNow.mutate({})} loading={backupNow.isPending}>
-            {t('data.backupNow')}
+            {t('data.backupNow') + (backupNow.isPending ? percentText(backupProgress) : '')}
           </Button>
         )}
         <Upload
