@@ -5,6 +5,7 @@ import { AWARD_NUMBER_PREFIX_ZH, type AwardKind } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
+import { rowOf } from '../records/model.js';
 import { assertReference, recordExists } from '../records/references.js';
 import { containsPattern } from '../text/search-text.js';
 import type { Award, AwardInput, AwardListInput, AwardUpdateInput } from './contract.js';
@@ -79,9 +80,7 @@ export function updateAward(ctx: ServiceContext, input: AwardUpdateInput): Award
     const kindChanged = fields.kind !== before.kind;
     const number = fields.number && !(kindChanged && fields.number === before.number) ? fields.number : kindChanged ? null : before.number;
     const v = prepared(ctx, { ...fields, number }, id);
-    ctx.sqlite
-      .prepare('UPDATE awards SET kind = ?, number = ?, title = ?, organization_id = ?, person_name = ?, date = ?, valid_until = ?, event_id = ?, notes = ?, updated_at = ? WHERE id = ?')
-      .run(v.kind, v.number, v.title, v.organizationId, v.personName, v.date, v.validUntil, v.eventId, v.notes, nowIso(ctx), id);
+    awardModel.updateStatement(ctx.sqlite)(id, { ...v, updatedAt: nowIso(ctx) });
     const after = getAward(ctx, id);
     recordChange(ctx, 'award', id, 'update', before, after);
     return after;
@@ -105,8 +104,8 @@ export function putBackAward(ctx: ServiceContext, snapshot: Award): Award {
     }
     const eventId = snapshot.eventId && recordExists(ctx, 'events', snapshot.eventId) ? snapshot.eventId : null;
     const at = nowIso(ctx);
-    const { organizationName: _o, eventTitle: _e, isSample: _s, createdAt: _c, updatedAt: _u, ...fields } = snapshot;
-    awardModel.insertStatement(ctx.sqlite)({ ...fields, eventId, isSample: false, createdAt: at, updatedAt: at });
+    // Every column from the model: a field added later comes back too (or takes its default in an older snapshot).
+    awardModel.insertStatement(ctx.sqlite)(rowOf(awardModel, snapshot, { eventId, isSample: false, createdAt: at, updatedAt: at }) as never);
     const restored = getAward(ctx, snapshot.id);
     recordChange(ctx, 'award', snapshot.id, 'create', null, restored);
     return restored;

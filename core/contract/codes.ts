@@ -173,6 +173,12 @@ export function termName(ordinal: number | null): string {
 }
 
 /** The standard kinds of cooperation project; a secretariat may add its own (stored as its name). */
+/**
+ * Tags suggested on the agreement form. Tags are the register's own words, stored as typed and
+ * searched and exported as they are, so the suggestions are data in the register's language, not UI text.
+ */
+export const COMMON_AGREEMENT_TAGS = ['订单培养', '实习实训基地', '产业学院', '技术攻关', '师资互聘', '就业', '共建专业', '人才共育'] as const;
+
 export const PROJECT_KINDS = ['order_class', 'apprenticeship', 'training_base', 'industry_college', 'tech_research', 'staff_training', 'internship_employment', 'other'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 export const PROJECT_KIND_LABELS_ZH: Record<ProjectKind, string> = {

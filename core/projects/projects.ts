@@ -5,6 +5,7 @@ import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
 import { assertReference, recordExists } from '../records/references.js';
+import { rowOf } from '../records/model.js';
 import { containsPattern } from '../text/search-text.js';
 import type { FigureTotals, Project, ProjectInput, ProjectListInput, ProjectPartner, ProjectRow, ProjectUpdateInput } from './contract.js';
 import { FIGURE_KEYS, type ProjectFigures, type ProjectRecord } from './fields.js';
@@ -76,10 +77,9 @@ export function updateProject(ctx: ServiceContext, input: ProjectUpdateInput): P
   return ctx.sqlite.transaction(() => {
     const before = getProject(ctx, id);
     const partners = partnersFor(ctx, rest);
-    ctx.sqlite
-      .prepare('UPDATE projects SET name = ?, kind = ?, agreement_id = ?, start_date = ?, end_date = ?, notes = ?, updated_at = ? WHERE id = ?')
-      .run(rest.name, rest.kind, rest.agreementId, rest.startDate, rest.endDate, rest.notes, nowIso(ctx), id);
-    writeChildren(ctx, id, partners, rest.figures);
+    const { partners: _p, figures, ...fields } = rest;
+    projectModel.updateStatement(ctx.sqlite)(id, { ...fields, updatedAt: nowIso(ctx) });
+    writeChildren(ctx, id, partners, figures);
     const after = getProject(ctx, id);
     recordChange(ctx, 'project', id, 'update', before, after);
     return after;
@@ -101,7 +101,8 @@ export function putBackProject(ctx: ServiceContext, snapshot: Project): Project 
     const agreementId = snapshot.agreementId && recordExists(ctx, 'agreements', snapshot.agreementId) ? snapshot.agreementId : null;
     const partners = snapshot.partners.map((p) => p.organizationId).filter((org) => recordExists(ctx, 'organizations', org));
     const at = nowIso(ctx);
-    projectModel.insertStatement(ctx.sqlite)({ id: snapshot.id, name: snapshot.name, kind: snapshot.kind, agreementId, startDate: snapshot.startDate, endDate: snapshot.endDate, notes: snapshot.notes, isSample: false, createdAt: at, updatedAt: at });
+    // Every column from the model: a field added later comes back too (or takes its default in an older snapshot).
+    projectModel.insertStatement(ctx.sqlite)(rowOf(projectModel, snapshot, { agreementId, isSample: false, createdAt: at, updatedAt: at }) as never);
     writeChildren(ctx, snapshot.id, partners, snapshot.figures.map(({ id: _id, ...figure }) => figure));
     const restored = getProject(ctx, snapshot.id);
     recordChange(ctx, 'project', snapshot.id, 'create', null, restored);

@@ -26,7 +26,15 @@ export interface BoundModel<F extends Fields, D extends string = string> {
    * comes from `overlay` when it has the key (derived columns, timestamps), else from the row.
    */
   insertStatement(sqlite: Database.Database): <O extends Partial<StoredRow<F, D>> = Record<never, never>>(row: Omit<StoredRow<F, D>, keyof O>, overlay?: O) => void;
+  /**
+   * A prepared UPDATE of every column but the id and those in `keep` (creation time, sample flag):
+   * a field added to the model must be given, never dropped by a hand-written column list.
+   */
+  updateStatement(sqlite: Database.Database, keep?: readonly string[]): (id: string, row: Record<string, unknown>) => void;
 }
+
+/** Columns an update leaves as they are unless told otherwise. */
+const KEPT_ON_UPDATE = ['id', 'createdAt', 'isSample'] as const;
 
 const binding = new Map<SQLiteTable, BoundModel<Fields>>();
 
@@ -64,6 +72,20 @@ export function bindModel<F extends Fields, const D extends string = never>(enti
         }
         // Spread, not the array: better-sqlite3 binds separate arguments about a third faster.
         statement.run(...values);
+      };
+    },
+    updateStatement(sqlite, keep = KEPT_ON_UPDATE) {
+      const set = columns.filter((c) => c.key !== 'id' && !keep.includes(c.key));
+      const id = columns.find((c) => c.key === 'id');
+      if (!id) throw new Error(`${entity}: no id column to update by`);
+      const statement = sqlite.prepare(`UPDATE "${getTableName(table)}" SET ${set.map((c) => `"${c.name}" = ?`).join(', ')} WHERE "${id.name}" = ?`);
+      return (key, row) => {
+        const values = set.map(({ key: field, column }) => {
+          const value = row[field];
+          if (value === undefined) throw new Error(`${entity}: no value for ${field}`);
+          return value === null || column.mapToDriverValue === Column.prototype.mapToDriverValue ? value : column.mapToDriverValue(value);
+        });
+        statement.run(...values, key);
       };
     },
   };

@@ -6,6 +6,7 @@ import { roleRank, type MemberRole } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { recordChange } from '../history/changelog.js';
 import { getMember } from '../members/members.js';
+import { seatModel, termModel } from './term-model.js';
 
 export interface SeatRow {
   id: string;
@@ -31,9 +32,7 @@ export function ensureCurrentTerm(ctx: ServiceContext): string {
   if (existing) return existing;
   const id = randomUUID();
   const at = nowIso(ctx);
-  ctx.sqlite
-    .prepare(`INSERT INTO council_terms (id, ordinal, state, start_date, end_date, elected_event_id, notes, is_sample, created_at, updated_at) VALUES (?, NULL, 'current', NULL, NULL, NULL, NULL, 0, ?, ?)`)
-    .run(id, at, at);
+  termModel.insertStatement(ctx.sqlite)({ id, ordinal: null, state: 'current', startDate: null, endDate: null, electedEventId: null, notes: null, isSample: false, createdAt: at, updatedAt: at });
   recordChange(ctx, 'term', id, 'create', null, { id, ordinal: null, state: 'current' });
   return id;
 }
@@ -44,7 +43,7 @@ export function openSeat(ctx: ServiceContext, termId: string, organizationId: st
 }
 
 export function insertSeat(ctx: ServiceContext, seat: Omit<SeatRow, 'id'>): void {
-  ctx.sqlite.prepare('INSERT INTO term_seats (id, term_id, organization_id, role, from_date, to_date) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), seat.termId, seat.organizationId, seat.role, seat.fromDate, seat.toDate);
+  seatModel.insertStatement(ctx.sqlite)({ id: randomUUID(), termId: seat.termId, organizationId: seat.organizationId, role: seat.role, fromDate: seat.fromDate, toDate: seat.toDate });
 }
 
 /** The role the current term gives a member now: its open seat's, else 成员单位. */

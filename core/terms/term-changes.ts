@@ -11,6 +11,7 @@ import { assertReference } from '../records/references.js';
 import type { TermChangeInput, TermDetail } from './contract.js';
 import { currentTermId, insertSeat, openSeat, refreshRoleCopy, withRoleCopies } from './seats.js';
 import { assertMember, getTerm } from './terms.js';
+import { changeModel } from './term-model.js';
 
 interface ChangeRow {
   id: string;
@@ -23,9 +24,18 @@ interface ChangeRow {
 }
 
 function insertChange(ctx: ServiceContext, change: Omit<ChangeRow, 'id'> & { reason: string | null; eventId: string | null }): void {
-  ctx.sqlite
-    .prepare('INSERT INTO term_changes (id, term_id, organization_id, kind, role_before, role_after, date, reason, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(randomUUID(), change.termId, change.organizationId, change.kind, change.roleBefore, change.roleAfter, change.date, change.reason, change.eventId, nowIso(ctx));
+  changeModel.insertStatement(ctx.sqlite)({
+    id: randomUUID(),
+    termId: change.termId,
+    organizationId: change.organizationId,
+    kind: change.kind,
+    roleBefore: change.roleBefore,
+    roleAfter: change.roleAfter,
+    date: change.date,
+    reason: change.reason,
+    eventId: change.eventId,
+    createdAt: nowIso(ctx),
+  });
 }
 
 /** Ends a seat the day before `date`; a seat that would end before it began was never held, and goes. */

@@ -10,7 +10,7 @@ import { assertReference } from '../records/references.js';
 import { putBackStoredRows, readStoredRows, type StoredRows } from '../records/stored-rows.js';
 import type { MakeCurrentInput, OfficersInput, SeatInput, TermChange, TermDetail, TermInput, TermOfficer, TermSeat, TermSummary, TermUpdateInput } from './contract.js';
 import { currentTermId, insertSeat, setSeat, withRoleCopies } from './seats.js';
-import './term-model.js';
+import { officerModel, termModel } from './term-model.js';
 
 const SUMMARY_SQL = `
   SELECT t.id, t.ordinal, t.state, t.start_date AS startDate, t.end_date AS endDate, t.elected_event_id AS electedEventId,
@@ -114,9 +114,7 @@ export function createPastTerm(ctx: ServiceContext, input: TermInput, options: {
 export function insertTerm(ctx: ServiceContext, term: TermInput & { state: 'draft' | 'current' | 'closed'; isSample: boolean }): string {
   const id = randomUUID();
   const at = nowIso(ctx);
-  ctx.sqlite
-    .prepare('INSERT INTO council_terms (id, ordinal, state, start_date, end_date, elected_event_id, notes, is_sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(id, term.ordinal, term.state, term.startDate, term.endDate, term.electedEventId, term.notes, term.isSample ? 1 : 0, at, at);
+  termModel.insertStatement(ctx.sqlite)({ id, ordinal: term.ordinal, state: term.state, startDate: term.startDate, endDate: term.endDate, electedEventId: term.electedEventId, notes: term.notes, isSample: term.isSample, createdAt: at, updatedAt: at });
   return id;
 }
 
@@ -135,9 +133,8 @@ export function updateTerm(ctx: ServiceContext, input: TermUpdateInput): TermDet
     if (before.state === 'current' && fields.endDate && fields.endDate < todayIso(ctx)) {
       throw fieldError('endDate', { key: 'errors.currentTermEnded', message: 'The current term cannot have ended; start the next term (换届) instead.' });
     }
-    ctx.sqlite
-      .prepare('UPDATE council_terms SET ordinal = ?, start_date = ?, end_date = ?, elected_event_id = ?, notes = ?, updated_at = ? WHERE id = ?')
-      .run(fields.ordinal, fields.startDate, fields.endDate, fields.electedEventId, fields.notes, nowIso(ctx), id);
+    // Every field of the model but its state, which only 换届 moves.
+    termModel.updateStatement(ctx.sqlite, ['id', 'createdAt', 'isSample', 'state'])(id, { ...fields, updatedAt: nowIso(ctx) });
     const after = getTerm(ctx, id);
     logTerm(ctx, id, 'update', before, after);
     return after;
@@ -199,8 +196,8 @@ export function setTermOfficers(ctx: ServiceContext, input: OfficersInput): Term
       }
     });
     ctx.sqlite.prepare('DELETE FROM term_officers WHERE term_id = ?').run(input.termId);
-    const insert = ctx.sqlite.prepare('INSERT INTO term_officers (id, term_id, office, person_name, organization_id, from_date, to_date, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    input.officers.forEach((o, i) => insert.run(randomUUID(), input.termId, o.office, o.personName, o.organizationId, o.fromDate, o.toDate, i));
+    const insert = officerModel.insertStatement(ctx.sqlite);
+    input.officers.forEach((o, i) => insert({ id: randomUUID(), termId: input.termId, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: o.fromDate, toDate: o.toDate, position: i }));
     touch(ctx, input.termId);
     const after = getTerm(ctx, input.termId);
     logTerm(ctx, input.termId, 'update', before, after);
@@ -224,10 +221,10 @@ export function startNextTerm(ctx: ServiceContext): TermDetail {
     if (current) {
       const seats = ctx.sqlite.prepare(`SELECT s.organization_id AS organizationId, s.role FROM term_seats s JOIN organizations o ON o.id = s.organization_id WHERE s.term_id = ? AND s.to_date IS NULL AND o.status NOT IN ('withdrawn', 'expelled')`).all(current) as { organizationId: string; role: MemberRole }[];
       for (const seat of seats) insertSeat(ctx, { termId: id, organizationId: seat.organizationId, role: seat.role, fromDate: null, toDate: null });
-      const insert = ctx.sqlite.prepare('INSERT INTO term_officers (id, term_id, office, person_name, organization_id, from_date, to_date, position) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)');
+      const insert = officerModel.insertStatement(ctx.sqlite);
       termOfficers(ctx, current)
         .filter((o) => o.toDate === null)
-        .forEach((o, i) => insert.run(randomUUID(), id, o.office, o.personName, o.organizationId, i));
+        .forEach((o, i) => insert({ id: randomUUID(), termId: id, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: null, toDate: null, position: i }));
     }
     const created = getTerm(ctx, id);
     logTerm(ctx, id, 'create', null, created);

@@ -20,6 +20,8 @@ export async function browserMeasures(dataDir: string, runs: number): Promise<{ 
   const browser = await launchChromium();
   try {
     const page = await openAppPage(browser, shell.url);
+    // The app opens on 工作台; the register is one click away.
+    await page.getByRole('menuitem', { name: '成员单位' }).click();
     await page.getByTestId('member-table').locator('[role=row]').nth(3).waitFor();
     const search = page.getByLabel(/搜索单位名称/);
     // Measure the steady state: wait until the shell's background check and start-up backup are done.

@@ -324,6 +324,9 @@ export const enRecords = {
     traceEmpty: 'No records',
     yearView: 'The year at a glance',
     openReport: 'Open the annual report',
+    table: { members: 'Members', council: 'The council', agreementsByType: 'Agreements by type', agreementsByMonth: 'Agreements signed by month', events: 'Meetings and events', projects: 'Cooperation projects', talent: 'Talent supply and demand' },
+    column: { start: 'At the start', joined: 'Joined', left: 'Left', end: 'At the end', count: 'Number', signed: 'Signed this year', inForce: 'In force at year end', expiringNext: 'Expiring next year', held: 'Held', attendance: 'Attending units (times)', items: 'Items', headcount: 'People', total: 'Total' },
+    row: { total: 'Total', newTerm: 'New term elected', month: 'Month {{month}}' },
   },
   awards: {
     plaque: { tab: 'Plaques', new: 'Record a plaque', newTitle: 'Record a plaque', editTitle: 'Edit the plaque', title: 'Plaque', empty: 'No plaques yet. Record the plaques given to training bases, industry colleges and other units, and print their certificates.' },

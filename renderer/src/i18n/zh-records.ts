@@ -324,6 +324,10 @@ export const zhRecords = {
     traceEmpty: '没有记录',
     yearView: '年度概览',
     openReport: '查看年度报告',
+    // In Chinese the page shows the report's own words (from the core, as printed); these keep the keys in step.
+    table: { members: '成员单位变动', council: '理事会变动', agreementsByType: '合作协议（按类型）', agreementsByMonth: '合作协议（按月签订）', events: '会议活动', projects: '合作项目', talent: '人才供需' },
+    column: { start: '年初', joined: '加入', left: '退出', end: '年末', count: '数量', signed: '本年签订', inForce: '年末有效', expiringNext: '次年到期', held: '场次', attendance: '参会单位（家次）', items: '条数', headcount: '人数', total: '合计' },
+    row: { total: '合计', newTerm: '换届', month: '{{month}}月' },
   },
   awards: {
     plaque: { tab: '授牌', new: '登记授牌', newTitle: '登记授牌', editTitle: '编辑授牌', title: '授牌名称', empty: '还没有授牌记录。给实训基地、产业学院等单位授牌后在这里登记，可打印授牌证书。' },

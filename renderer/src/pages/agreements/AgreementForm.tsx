@@ -3,7 +3,7 @@
 // Data and actions: useAgreementForm.
 import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AGREEMENT_STATUSES, AGREEMENT_TYPES, type AgreementType } from '../../../../core/contract/codes';
+import { AGREEMENT_STATUSES, AGREEMENT_TYPES, COMMON_AGREEMENT_TAGS, type AgreementType } from '../../../../core/contract/codes';
 import { errorText, issueText } from '../../api/errors';
 import { AttachmentList } from '../../components/AttachmentList';
 import { RestoredDraftNotice } from '../../components/Drafts';
@@ -14,7 +14,6 @@ import type { AgreementFormValues } from './agreementFormValues';
 import { PartiesEditor } from './PartiesEditor';
 import { useAgreementForm, type AgreementFormProps } from './useAgreementForm';
 
-const COMMON_TAGS = ['订单培养', '实习实训基地', '产业学院', '技术攻关', '师资互聘', '就业', '共建专业', '人才共育'];
 
 export function AgreementForm(props: AgreementFormProps) {
   const { t } = useTranslation();
@@ -109,7 +108,7 @@ export function AgreementForm(props: AgreementFormProps) {
             </Col>
             <Col span={24}>
               <Form.Item name="tags" label={label('tags')}>
-                <Select mode="tags" options={COMMON_TAGS.map((tag) => ({ value: tag, label: tag }))} tokenSeparators={[',', '，', '、']} />
+                <Select mode="tags" options={COMMON_AGREEMENT_TAGS.map((tag) => ({ value: tag, label: tag }))} tokenSeparators={[',', '，', '、']} />
               </Form.Item>
             </Col>
             <Col span={24}>

@@ -1,59 +1,22 @@
-// Adding and editing a plaque (to a member unit) or an appointment letter (to a person and their unit).
+// Adding and editing a plaque (to a member unit) or an appointment letter (to a person and their unit):
+// the view; its data (what it opens with, save, delete, drafts) is useAwardForm.
 import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
-import { RecordModalFooter } from '../../components/RecordModalFooter';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwardKind } from '../../../../core/contract/codes';
 import type { Award } from '../../../../core/awards/contract';
 import { clearChangedErrors } from '../../api/formErrors';
+import { RestoredDraftNotice } from '../../components/Drafts';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
-import { useRecordMutations } from '../../hooks/useRecordMutations';
-import { useFormSafety } from '../../hooks/useFormSafety';
-import { RestoredDraftNotice } from '../../components/Drafts';
-
-interface AwardValues {
-  number?: string;
-  title?: string;
-  organizationId?: string | null;
-  personName?: string;
-  date?: Dayjs | null;
-  validUntil?: Dayjs | null;
-  eventId?: string | null;
-  notes?: string;
-}
-
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+import { RecordModalFooter } from '../../components/RecordModalFooter';
+import type { AwardFormValues } from './awardFormValues';
+import { useAwardForm } from './useAwardForm';
 
 export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; award: Award | null; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<AwardValues>();
   // As every record form: closing with changes asks, Esc and Ctrl+S work, unsaved work is a draft.
-  const safety = useFormSafety({ form, open, kind, recordId: award?.id ?? null, onClose, focusField: 'title' });
+  const { form, safety, save, remove } = useAwardForm({ kind, award, open, onClose });
   const label = (field: string) => t(`awards.${kind}.${field}`, { defaultValue: t(`field.award.${field}`) });
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      award
-        ? { number: award.number, title: award.title, organizationId: award.organizationId, personName: award.personName ?? '', date: dayjs(award.date), validUntil: award.validUntil ? dayjs(award.validUntil) : null, eventId: award.eventId, notes: award.notes ?? '' }
-        : { date: dayjs() },
-    );
-    safety.markClean();
-    // (The safety's functions are new each render; what the form opened with is what matters.)
-  }, [open, award, form]);
-  const { save, remove } = useRecordMutations({
-    form,
-    save: (v: AwardValues, refresh) => {
-      const input = { kind, number: v.number || null, title: v.title ?? '', organizationId: v.organizationId ?? null, personName: v.personName || null, date: iso(v.date) ?? '', validUntil: iso(v.validUntil), eventId: v.eventId ?? null, notes: v.notes || null };
-      return award ? refresh('awards.update', { ...input, id: award.id }) : refresh('awards.create', input);
-    },
-    remove: (refresh) => refresh('awards.delete', { id: award!.id }),
-    savedMessage: (saved) => t('awards.saved', { number: saved.number }),
-    deletedMessage: () => t('awards.deleted'),
-    onClose: safety.closeDone,
-  });
   return (
     <Modal
       open={open}
@@ -74,7 +37,7 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
         />
       }
     >
-      <Form<AwardValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)}
+      <Form<AwardFormValues> form={form} name={`award-${kind}`} layout="vertical" onFinish={(v) => save.mutate(v)}
         onValuesChange={(changed) => {
           clearChangedErrors(form, changed);
           safety.onValuesChange();

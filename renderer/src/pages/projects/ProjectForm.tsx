@@ -1,85 +1,25 @@
 // Adding and editing a cooperation project: kind (standard or the secretariat's own), agreement,
-// partners (blank: the agreement's parties), dates, and its figures entered per year.
+// partners (blank: the agreement's parties), dates, and its figures entered per year. The view; its
+// data (what it opens with, save, delete, drafts) is useProjectForm.
 import { AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Table, Typography } from 'antd';
-import { RecordModalFooter } from '../../components/RecordModalFooter';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../core/projects/contract';
-import { FIGURE_KEYS, type FigureKey } from '../../../../core/projects/fields';
+import { FIGURE_KEYS } from '../../../../core/projects/fields';
 import { useApiQuery } from '../../api/queries';
 import { clearChangedErrors } from '../../api/formErrors';
 import { AgreementSelect } from '../../components/AgreementSelect';
 import { RestoredDraftNotice } from '../../components/Drafts';
 import { MemberSelect } from '../../components/MemberSelect';
-import { useFormSafety } from '../../hooks/useFormSafety';
-import { useRecordMutations } from '../../hooks/useRecordMutations';
-import { projectKindCode, projectKindLabel, projectKindOptions } from './projectKinds';
-
-type FigureRow = { year: number | null } & Partial<Record<FigureKey, number | null>>;
-
-interface ProjectValues {
-  name?: string;
-  kind?: string;
-  agreementId?: string | null;
-  partnerIds?: string[];
-  startDate?: Dayjs | null;
-  endDate?: Dayjs | null;
-  notes?: string;
-  figures?: FigureRow[];
-}
-
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+import { RecordModalFooter } from '../../components/RecordModalFooter';
+import { nextYear, type FigureRow, type ProjectFormValues } from './projectFormValues';
+import { projectKindOptions } from './projectKinds';
+import { useProjectForm } from './useProjectForm';
 
 export function ProjectForm({ project, open, onClose, defaults = {} }: { project: Project | null; open: boolean; onClose(): void; defaults?: { agreementId?: string; agreementLabel?: string } }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<ProjectValues>();
   const kinds = useApiQuery('projects.kinds', {});
   const label = (field: string) => t(`field.project.${field}`);
-  const safety = useFormSafety({ form, open, kind: 'project', recordId: project?.id ?? null, onClose, focusField: 'name' });
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      project
-        ? {
-            name: project.name,
-            kind: projectKindLabel(t, project.kind),
-            agreementId: project.agreementId,
-            partnerIds: project.partners.map((p) => p.organizationId),
-            startDate: project.startDate ? dayjs(project.startDate) : null,
-            endDate: project.endDate ? dayjs(project.endDate) : null,
-            notes: project.notes ?? '',
-            figures: project.figures.map(({ id: _id, ...f }) => f),
-          }
-        : { agreementId: defaults.agreementId ?? null, partnerIds: [], figures: [{ year: new Date().getFullYear() }] },
-    );
-    safety.markClean();
-    // (The safety's functions are new each render; what the form opened with is what matters.)
-  }, [open, project, form]);
-  const { save, remove } = useRecordMutations({
-    form,
-    save: (v: ProjectValues, refresh) => {
-      const input = {
-        name: v.name ?? '',
-        kind: projectKindCode(t, v.kind ?? ''),
-        agreementId: v.agreementId ?? null,
-        partners: (v.partnerIds ?? []).map((organizationId) => ({ organizationId })),
-        startDate: iso(v.startDate),
-        endDate: iso(v.endDate),
-        notes: v.notes || null,
-        // Sent as typed: the core refuses a negative, fractional or blank year at its field rather than the form rounding it.
-        figures: (v.figures ?? []).map((f) => ({ year: f.year as number, ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, f[k] ?? null])) })),
-      };
-      return project ? refresh('projects.update', { ...input, id: project.id }) : refresh('projects.create', input);
-    },
-    remove: (refresh) => refresh('projects.delete', { id: project!.id }),
-    savedMessage: (saved) => t('projects.saved', { name: saved.name }),
-    deletedMessage: () => t('projects.deleted'),
-    onClose: safety.closeDone,
-    // The core names partners.N.organizationId; the form holds them in one multiple select.
-    namePathOf: (path) => (path.startsWith('partners.') ? ['partnerIds'] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
-  });
+  const { form, safety, save, remove } = useProjectForm({ project, open, onClose, agreementId: defaults.agreementId ?? null });
   const knownPartners = Object.fromEntries((project?.partners ?? []).map((p) => [p.organizationId, p.name]));
   return (
     <Modal
@@ -102,7 +42,7 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       }
     >
       <RestoredDraftNotice restored={safety.restored} onDiscard={safety.discardRestored} />
-      <Form<ProjectValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)}
+      <Form<ProjectFormValues> form={form} name="project" layout="vertical" onFinish={(v) => save.mutate(v)}
         onValuesChange={(changed) => {
           clearChangedErrors(form, changed);
           safety.onValuesChange();
@@ -195,12 +135,6 @@ export function ProjectForm({ project, open, onClose, defaults = {} }: { project
       </Form>
     </Modal>
   );
-}
-
-/** The year after the latest entered, or this year. */
-function nextYear(rows: FigureRow[] | undefined): number {
-  const years = (rows ?? []).map((r) => r.year).filter((y): y is number => typeof y === 'number');
-  return years.length ? Math.max(...years) + 1 : new Date().getFullYear();
 }
 
 /** Several members in one select: each chosen one is looked up by MemberSelect's search. */

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/queries';
 import { ExportMenu } from '../../components/ExportMenu';
 import { AnnualCharts } from './AnnualCharts';
 import { TraceDrawer, type TraceTarget } from './TraceDrawer';
+import { shownTable } from './report-labels';
 
 type Row = AnnualTable['rows'][number];
 
@@ -46,7 +47,7 @@ function FigureTable({ table, year, onTrace }: { table: AnnualTable; year: numbe
 }
 
 export function ReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [year, setYear] = useState(new Date().getFullYear());
   const [trace, setTrace] = useState<TraceTarget | null>(null);
   const report = useApiQuery('reports.annual', { year });
@@ -65,7 +66,7 @@ export function ReportPage() {
           <Card title={t('report.charts', { year })}>
             <AnnualCharts report={report.data} />
           </Card>
-          {report.data.tables.map((table) => (
+          {report.data.tables.map((written) => shownTable(t, i18n.language, written)).map((table) => (
             <Card key={table.key} title={table.title} size="small">
               <FigureTable table={table} year={year} onTrace={setTrace} />
             </Card>
