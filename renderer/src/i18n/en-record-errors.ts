@@ -28,4 +28,6 @@ export const RECORD_ERRORS = {
   memberHasAwards: 'This unit holds certificates {{numbers}}; it cannot be deleted',
   noCertificates: 'There is no certificate to print',
   memberInCouncilHistory: 'This unit is in the council of a past term ({{count}} records); it cannot be deleted',
+  importTooManyContacts: '“{{name}}” would have more than {{max}} contacts with the file’s; nothing was imported. Remove contacts it no longer needs first',
+  importMergeInvalid: '“{{name}}” cannot be saved with the file’s changes merged in ({{problem}}); nothing was imported',
 };

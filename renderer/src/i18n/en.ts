@@ -341,8 +341,6 @@ const en: Messages = {
     duplicateUscc: 'Another member already has this credit code: {{name}}',
     duplicateName: 'A current member already has this name: {{name}}',
     memberNotFound: 'This member no longer exists; it may have been deleted',
-    importTooManyContacts: '“{{name}}” would have more than {{max}} contacts with the file’s; nothing was imported. Remove contacts it no longer needs first',
-    importMergeInvalid: '“{{name}}” cannot be saved with the file’s changes merged in ({{problem}}); nothing was imported',
     contactNotFound: 'This contact no longer exists',
     sampleLoaded: 'The sample alliance is already loaded in this data file',
     sampleAsks: 'This data file already holds {{records}} records. Once confirmed, the sample is loaded beside them and the profile stays as it is',

@@ -249,8 +249,6 @@ const zh = {
     duplicateUscc: '已有成员单位使用此统一社会信用代码：{{name}}',
     duplicateName: '已有同名的在册成员单位：{{name}}',
     memberNotFound: '找不到该成员单位，可能已被删除',
-    importTooManyContacts: '“{{name}}”加上文件中的联系人将超过 {{max}} 个，未导入任何数据；请先在该单位中删去不用的联系人',
-    importMergeInvalid: '“{{name}}”合并文件中的内容后无法保存（{{problem}}），未导入任何数据',
     contactNotFound: '找不到该联系人',
     sampleLoaded: '这个数据文件里已经载入了示例联合体',
     sampleAsks: '这个数据文件里已有 {{records}} 条记录。确认后示例会载入在它们旁边，联合体概况保持不变',
