@@ -31,6 +31,9 @@ const RESTORABLE: Record<string, { table: typeof organizations | typeof agreemen
   term: { table: councilTerms, putBack: (ctx, s) => putBackTerm(ctx, s as TermDetail) },
 };
 
+/** Rows kept in a deletion's snapshot for its restore (stored columns, ids, codes): never searched. */
+const KEPT_ROWS = ['datedRecords', 'storedRows'];
+
 /** Keys whose values are codes, ids or bookkeeping, never words a clerk would search for. */
 const HIDDEN_KEYS = ['id', 'category', 'role', 'status', 'type', 'direction', 'level', 'kind', 'state', 'action', 'pinyinKey', 'strokeKey', 'searchText', 'pinyinOverride', 'ownerType', 'sha256', 'mimeType'];
 
@@ -58,7 +61,7 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
     // Words the clerk can see: text values of the record, not its field names, ids, codes or times.
     // The plain LIKE first keeps the tree walk to the rows that can match at all.
     conditions.push(
-      sql`coalesce(${changeLog.after}, ${changeLog.before}) LIKE ${pattern} ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_tree(coalesce(${changeLog.after}, ${changeLog.before})) AS v WHERE v.type = 'text' AND v.value LIKE ${pattern} ESCAPE '\\' AND NOT (v.key IN (${sql.raw(HIDDEN_KEYS.map((k) => `'${k}'`).join(', '))}) OR v.key LIKE '%Id' OR v.key LIKE '%At'))`,
+      sql`coalesce(${changeLog.after}, ${changeLog.before}) LIKE ${pattern} ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_tree(coalesce(${changeLog.after}, ${changeLog.before})) AS v WHERE v.type = 'text' AND v.value LIKE ${pattern} ESCAPE '\\' AND NOT (v.key IN (${sql.raw(HIDDEN_KEYS.map((k) => `'${k}'`).join(', '))}) OR v.key LIKE '%Id' OR v.key LIKE '%At' OR ${sql.raw(KEPT_ROWS.map((k) => `v.fullkey LIKE '$.${k}%'`).join(' OR '))}))`,
     );
   }
   const where = and(...conditions);
@@ -73,7 +76,8 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
       entityId: r.entityId,
       action: r.action as ChangeSummary['action'],
       label: labelOf(r.entity, (r.after ?? r.before) as Record<string, unknown> | null),
-      restorable: r.action === 'delete' && r.entity in RESTORABLE && !exists(ctx, r.entity, r.entityId),
+      // A term deleted before its rows were kept with it cannot come back whole: not offered.
+      restorable: r.action === 'delete' && r.entity in RESTORABLE && !exists(ctx, r.entity, r.entityId) && (r.entity !== 'term' || Boolean((r.before as { storedRows?: unknown } | null)?.storedRows)),
     })),
   };
 }

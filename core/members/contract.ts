@@ -166,7 +166,8 @@ export const memberMethods = defineMethods({
     access: 'write',
     changes: MEMBER_CHANGES,
   },
-  'members.delete': { doc: 'Deletes a member only when no record refers to it.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: MEMBER_CHANGES },
+  // Its seats go with it, and an agenda item it presented lets go of it.
+  'members.delete': { doc: 'Deletes a member only when no record refers to it.', input: byId, result: returns<{ id: string }>(), access: 'write', changes: [...MEMBER_CHANGES, 'event'] },
   'members.checkUscc': {
     doc: 'Normalises and checks a USCC, with a warning when its prefix does not fit the category.',
     input: z.strictObject({ uscc: z.string().max(100), category: category.optional() }),

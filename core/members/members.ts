@@ -12,13 +12,17 @@ import type { MemberCreateInput, MemberSaved, MemberStatusInput, MemberUpdateInp
 import type { Contact, Member } from './fields.js';
 import { contactModel, memberDerived, memberModel, memberSearchText, memberSortKeys } from './member-model.js';
 import { normaliseUscc, readUscc, usccCategoryMismatch, usccProblem } from './uscc.js';
-import { refreshRoleCopy, writeCurrentRole } from '../terms/seats.js';
+import { endSeatsOfClosedTerms, hasCurrentSeat, refreshRoleCopy, writeCurrentRole } from '../terms/seats.js';
 import { leaveSeatWithAlliance } from '../terms/term-changes.js';
 import { backfillStatusHistory, recordStatus } from './status-history.js';
-import { putBackStoredRows, readStoredRows, type StoredRows } from '../records/stored-rows.js';
+import { putBackStoredRows, readStoredRows, type OwnedTable, type StoredRows } from '../records/stored-rows.js';
 
 /** A member's dated records outside its row, which cascade away with it: its seats, changes and status history. */
-const DATED_TABLES = [['term_seats', 'organization_id'], ['term_changes', 'organization_id'], ['member_status_events', 'organization_id']] as const;
+const DATED_TABLES: readonly OwnedTable[] = [
+  { table: 'term_seats', owner: 'organization_id' },
+  { table: 'term_changes', owner: 'organization_id', optional: { event_id: 'events' } },
+  { table: 'member_status_events', owner: 'organization_id' },
+];
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -156,10 +160,14 @@ export function putBackMember(ctx: ServiceContext, snapshot: Member & { datedRec
     ctx.db.delete(contacts).where(eq(contacts.organizationId, snapshot.id)).run();
     for (const contact of snapshot.contacts ?? []) ctx.db.insert(contacts).values(rowOf(contactModel, contact, { createdAt: at, updatedAt: at }) as never).run();
     // A deleted member's seats, changes and status history come back as its deletion logged them.
-    const dated = !current && snapshot.datedRecords ? putBackStoredRows(ctx, snapshot.datedRecords, DATED_TABLES.map(([table]) => table)) : null;
-    const statusesBack = Boolean(dated?.member_status_events);
+    // (Seats in a term deleted meanwhile stay out with it.) A seat left open in a term closed meanwhile (换届) ends with that term.
+    const dated = !current && snapshot.datedRecords ? putBackStoredRows(ctx, snapshot.datedRecords, DATED_TABLES, snapshot.id) : null;
+    if (dated) endSeatsOfClosedTerms(ctx, snapshot.id);
+    const statusesBack = (dated?.written.member_status_events ?? 0) > 0;
     // The snapshot's role is a seat in the current term again (a former member's stays in its history).
-    if (!FORMER_MEMBER_STATUSES.includes(snapshot.status)) writeCurrentRole(ctx, snapshot.id, snapshot.role);
+    // A seat that came back in the current term is the role; else the snapshot's role is a seat again.
+    const seatBack = Boolean(dated?.written.term_seats) && hasCurrentSeat(ctx, snapshot.id);
+    if (!seatBack && !FORMER_MEMBER_STATUSES.includes(snapshot.status)) writeCurrentRole(ctx, snapshot.id, snapshot.role);
     else refreshRoleCopy(ctx, snapshot.id);
     // A member brought back keeps a status history: rebuilt from its dates when it had none left.
     if (!current) {

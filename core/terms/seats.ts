@@ -46,6 +46,22 @@ export function insertSeat(ctx: ServiceContext, seat: Omit<SeatRow, 'id'>): void
   seatModel.insertStatement(ctx.sqlite)({ id: randomUUID(), termId: seat.termId, organizationId: seat.organizationId, role: seat.role, fromDate: seat.fromDate, toDate: seat.toDate });
 }
 
+/** Whether the member holds an open seat in the current term. */
+export function hasCurrentSeat(ctx: ServiceContext, organizationId: string): boolean {
+  const termId = currentTermId(ctx);
+  return Boolean(termId && openSeat(ctx, termId, organizationId));
+}
+
+/** Seats left open in terms that have closed (a member brought back after 换届) end with their term. */
+export function endSeatsOfClosedTerms(ctx: ServiceContext, organizationId: string): void {
+  ctx.sqlite
+    .prepare(
+      `UPDATE term_seats SET to_date = (SELECT t.end_date FROM council_terms t WHERE t.id = term_seats.term_id)
+       WHERE organization_id = ? AND to_date IS NULL AND term_id IN (SELECT id FROM council_terms WHERE state = 'closed' AND end_date IS NOT NULL)`,
+    )
+    .run(organizationId);
+}
+
 /** The role the current term gives a member now: its open seat's, else 成员单位. */
 export function derivedRole(ctx: ServiceContext, organizationId: string): MemberRole {
   const termId = currentTermId(ctx);

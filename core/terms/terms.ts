@@ -6,8 +6,8 @@ import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
 import { recordChange } from '../history/changelog.js';
 import { addDays } from '../records/dates.js';
-import { assertReference } from '../records/references.js';
-import { putBackStoredRows, readStoredRows, type StoredRows } from '../records/stored-rows.js';
+import { assertReference, recordExists } from '../records/references.js';
+import { putBackStoredRows, readStoredRows, type OwnedTable, type StoredRows } from '../records/stored-rows.js';
 import type { MakeCurrentInput, OfficersInput, SeatInput, TermChange, TermDetail, TermInput, TermOfficer, TermSeat, TermSummary, TermUpdateInput } from './contract.js';
 import { currentTermId, insertSeat, setSeat, withRoleCopies } from './seats.js';
 import { officerModel, termModel } from './term-model.js';
@@ -154,15 +154,32 @@ export function deleteTerm(ctx: ServiceContext, id: string): { id: string } {
 }
 
 /** A term's rows, parents first: the term, then its seats, changes and officers. */
-const TERM_TABLES = [['council_terms', 'id'], ['term_seats', 'term_id'], ['term_changes', 'term_id'], ['term_officers', 'term_id']] as const;
+const TERM_TABLES: readonly OwnedTable[] = [
+  { table: 'council_terms', owner: 'id', optional: { elected_event_id: 'events' } },
+  { table: 'term_seats', owner: 'term_id' },
+  { table: 'term_changes', owner: 'term_id', optional: { event_id: 'events' } },
+  { table: 'term_officers', owner: 'term_id', optional: { organization_id: 'organizations' } },
+];
 
-/** Brings a deleted (draft or closed) term back from its deletion's snapshot, unless its number or dates are taken meanwhile. */
+/**
+ * Brings a deleted (draft or closed) term back whole from its deletion's snapshot: refused, with the
+ * reason, when its number or dates are taken meanwhile, another term is being prepared, or a unit of
+ * its council was deleted since (restore that unit first) — never brought back in part.
+ */
 export function putBackTerm(ctx: ServiceContext, snapshot: TermDetail & { storedRows?: StoredRows }): TermDetail {
-  if (!snapshot.storedRows?.council_terms?.length) throw new AppError('CONFLICT', 'This term was deleted before its rows were kept; it cannot be restored.', { key: 'errors.notRestorable' });
+  const row = snapshot.storedRows?.council_terms?.find((r) => r.id === snapshot.id);
+  if (!row || (row.state !== 'draft' && row.state !== 'closed')) throw new AppError('CONFLICT', 'This term was deleted before its rows were kept; it cannot be restored.', { key: 'errors.notRestorable' });
+  if (row.state === 'draft' && ctx.sqlite.prepare(`SELECT 1 FROM council_terms WHERE state = 'draft'`).get()) {
+    throw new AppError('CONFLICT', 'The next term is being prepared already.', { key: 'errors.termDraftExists' });
+  }
   // A draft's dates are only planned: they cannot overlap anything yet.
-  const dates = snapshot.state === 'draft' ? { startDate: null, endDate: null } : { startDate: snapshot.startDate, endDate: snapshot.endDate };
+  const dates = row.state === 'draft' ? { startDate: null, endDate: null } : { startDate: snapshot.startDate, endDate: snapshot.endDate };
   assertTermFields(ctx, { ordinal: snapshot.ordinal, ...dates, electedEventId: null } as TermInput, snapshot.id);
-  putBackStoredRows(ctx, snapshot.storedRows, TERM_TABLES.map(([table]) => table));
+  const units = [...snapshot.seats.map((s) => ({ id: s.organizationId, name: s.name })), ...snapshot.changes.map((c) => ({ id: c.organizationId, name: c.organizationName }))];
+  const gone = [...new Set(units.filter((u) => !recordExists(ctx, 'organizations', u.id)).map((u) => u.name))];
+  if (gone.length > 0) throw new AppError('CONFLICT', `Restore these units first: ${gone.join(', ')}.`, { key: 'errors.restoreUnitsFirst', params: { names: gone.join('、') } });
+  const { left } = putBackStoredRows(ctx, snapshot.storedRows!, TERM_TABLES, snapshot.id);
+  if (left > 0) throw new AppError('CONFLICT', 'Part of this term could not be brought back; nothing was restored.', { key: 'errors.notRestorable' });
   const after = getTerm(ctx, snapshot.id);
   logTerm(ctx, snapshot.id, 'create', null, after);
   return after;

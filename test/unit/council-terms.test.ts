@@ -214,6 +214,22 @@ describe('mid-term changes and the council on any day', () => {
     expect(core.ctx.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
   });
 
+  it('a member restored after 换届 has its old seat ended with the old term and its role from the new one', () => {
+    callOk(core, 'terms.recordChange', { termId, organizationId: ids.ccat!, kind: 'add', role: 'council', date: '2025-03-01', reason: '理事会增补', eventId: meeting });
+    const next = callOk(core, 'terms.startNext', {});
+    callOk(core, 'members.delete', { id: ids.ccat! });
+    callOk(core, 'terms.makeCurrent', { id: next.id, startDate: '2026-11-01', electedEventId: null });
+    const deletion = callOk(core, 'changes.recent', { entity: 'organization', action: 'delete', limit: 5, offset: 0 }).rows[0]!;
+    callOk(core, 'changes.restore', { id: deletion.id });
+    const spans = callOk(core, 'terms.roleHistory', { organizationId: ids.ccat! }).map((h) => [h.termName, h.role, h.fromDate, h.toDate]);
+    expect(spans).toEqual([
+      ['第一届理事会', 'council', '2025-03-01', '2026-10-31'],
+      ['第二届理事会', 'council', '2026-11-01', null],
+    ]);
+    expect(roleOf(ids.ccat!)).toBe('council');
+    expect(callOk(core, 'terms.council', { date: '2026-11-28' }).members.map((m) => m.name)).toContain('长春汽车职业技术大学');
+  });
+
   it('a deleted past term comes back from the history with its seats, unless its number was taken meanwhile', () => {
     callOk(core, 'terms.update', { id: termId, ordinal: 2, startDate: '2023-08-19', endDate: null, electedEventId: null, notes: null });
     const past = callOk(core, 'terms.create', { ordinal: 1, startDate: '2019-05-01', endDate: '2023-08-18', electedEventId: null, notes: '筹备阶段' });
@@ -225,6 +241,12 @@ describe('mid-term changes and the council on any day', () => {
     const other = callOk(core, 'terms.create', { ordinal: 1, startDate: '2010-01-01', endDate: '2011-01-01', electedEventId: null, notes: null });
     expect(callError(core, 'changes.restore', { id: deletion.id }).details?.fields?.ordinal?.key).toBe('errors.termNumberTaken');
     callOk(core, 'terms.delete', { id: other.id });
+    // A unit of its council deleted meanwhile: named, and nothing brought back until it is restored.
+    callOk(core, 'members.delete', { id: ids.edu! });
+    const unit = callError(core, 'changes.restore', { id: deletion.id });
+    expect([unit.code, unit.details?.key, unit.details?.params?.names]).toEqual(['CONFLICT', 'errors.restoreUnitsFirst', '长春市教育局']);
+    expect(callOk(core, 'terms.list', {}).map((t) => t.id)).not.toContain(past.id);
+    callOk(core, 'changes.restore', { id: callOk(core, 'changes.recent', { entity: 'organization', action: 'delete', limit: 1, offset: 0 }).rows[0]!.id });
     callOk(core, 'changes.restore', { id: deletion.id });
     expect(callOk(core, 'terms.get', { id: past.id })).toEqual(whole);
     expect(callOk(core, 'terms.council', { date: '2020-01-01' }).members.map((m) => [m.name, m.role])).toEqual([['长春市教育局', 'lead']]);

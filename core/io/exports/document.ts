@@ -49,7 +49,14 @@ const PRINTED_DATE = /^(\d{4}年)(\d{1,2}月\d{1,2}日)$/;
 
 /** A printed table's dates read as the papers' text does (2026年11月29日); other cells stay as they are. */
 function printedValue(value: string | number): string | number {
-  return typeof value === 'string' ? chineseDate(value) : value;
+  return typeof value === 'string' && isCalendarDay(value) ? chineseDate(value) : value;
+}
+
+/** 2026-11-29, and a day that exists (not 2024-13-40 or 2023-02-29). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 /**
@@ -100,7 +107,8 @@ const WHOLE_DATES_FREE_SHARE = 2 / 5;
 /** The widths to fit, each with its `padding`: dates on one line when free text still has room, else on two. */
 export function wantedColumns(block: Pick<Extract<ReportBlock, { kind: 'table' }>, 'widths' | 'wholeWidths'>, padding: number, available: number): number[] {
   const whole = block.wholeWidths.map((w) => w + padding);
-  const fixed = whole.reduce((sum, w, i) => sum + (block.wholeWidths[i]! <= FIXED_WIDTH ? w : 0), 0);
+  // Short columns as fitColumns tells them: by their width with padding.
+  const fixed = whole.reduce((sum, w) => sum + (w <= FIXED_WIDTH ? w : 0), 0);
   const flexible = whole.reduce((a, b) => a + b, 0) - fixed;
   return fixed + Math.min(flexible, available * WHOLE_DATES_FREE_SHARE) <= available ? whole : block.widths.map((w) => w + padding);
 }

@@ -27,7 +27,7 @@ export const CODE_NAMESPACES: Record<FieldModelName, Record<string, string>> = {
 const REFERENCE_NAMES: Record<string, string> = { agreementId: 'agreementNumber', electedEventId: 'electedEventTitle', eventId: 'eventTitle', amendsId: 'amendsNumber', organizationId: 'organizationName' };
 
 /** Fields a clerk never sees: bookkeeping and what is derived from other fields. */
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'state', 'isSample', 'pinyinKey', 'searchText', 'roleRank', 'agreementTitle', 'seatCount', 'officerCount', 'changeCount', 'years', 'totals', 'datedRecords']);
+const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'state', 'isSample', 'pinyinKey', 'searchText', 'roleRank', 'agreementTitle', 'seatCount', 'officerCount', 'changeCount', 'years', 'totals', 'datedRecords', 'storedRows']);
 
 /** The model a change-log entity's snapshots follow. */
 export function modelOf(entity: string): FieldModelName | null {

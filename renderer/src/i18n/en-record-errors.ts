@@ -30,4 +30,5 @@ export const RECORD_ERRORS = {
   memberInCouncilHistory: 'This unit is in the council of a past term ({{count}} records); it cannot be deleted',
   importTooManyContacts: '“{{name}}” would have more than {{max}} contacts with the file’s; nothing was imported. Remove contacts it no longer needs first',
   importMergeInvalid: '“{{name}}” cannot be saved with the file’s changes merged in ({{problem}}); nothing was imported',
+  restoreUnitsFirst: 'Restore these units first: {{names}}',
 };

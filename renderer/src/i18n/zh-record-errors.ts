@@ -30,4 +30,5 @@ export const RECORD_ERRORS = {
   memberInCouncilHistory: '该单位在往届理事会中有记录（{{count}} 条），不能删除；如已退出，请将其状态改为“退出”',
   importTooManyContacts: '“{{name}}”加上文件中的联系人将超过 {{max}} 个，未导入任何数据；请先在该单位中删去不用的联系人',
   importMergeInvalid: '“{{name}}”合并文件中的内容后无法保存（{{problem}}），未导入任何数据',
+  restoreUnitsFirst: '请先恢复这些单位：{{names}}',
 };

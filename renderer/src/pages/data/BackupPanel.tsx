@@ -28,6 +28,7 @@ export function BackupPanel({ recovery = false, restoreOnly = recovery }: { reco
   const [backupProgress, setBackupProgress] = useState<JobProgress | null>(null);
   const backupNow = useApiMutation('backups.create', {
     job: { onProgress: setBackupProgress },
+    onMutate: () => setBackupProgress(null),
     onSuccess: (file) => {
       saveFile(file);
       void message.success(t('data.backedUp', { name: file.fileName }));
