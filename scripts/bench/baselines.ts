@@ -47,7 +47,8 @@ function filler(type: string): string | number {
 /**
  * The limit for our schema: the rows of the member workbook (read by exceljs's streaming reader)
  * written with raw prepared statements into the same tables and indexes an import fills — the
- * member, its contact, the change-log entry holding both, the batch and its item — in one
+ * member, its contact, the change-log entry holding both, the batch and its item, the member's first
+ * status event (issue #15's history) and, for a council role, its seat in the current term — in one
  * transaction, with no validation, no pinyin, no matching: only the writes.
  */
 export function schemaInsert(sqlite: Database.Database, rows: string[][]): void {
@@ -62,20 +63,28 @@ export function schemaInsert(sqlite: Database.Database, rows: string[][]): void 
   const change = inserter('change_log');
   const batch = inserter('import_batches');
   const item = inserter('import_batch_items');
+  const status = inserter('member_status_events');
+  const term = inserter('council_terms');
+  const seat = inserter('term_seats');
   const at = new Date().toISOString();
   let n = 0;
   sqlite.transaction(() => {
     const batchId = `batch-${Date.now()}`;
     batch({ id: batchId, file_name: 'members.xlsx', created_at: at, created_count: rows.length - 1 });
+    const termId = `term-${Date.now()}`;
+    term({ id: termId, state: 'current', is_sample: 0, created_at: at, updated_at: at });
     for (const row of rows.slice(1)) {
       n += 1;
       const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-      const member = { id, name: row[0], category: 'enterprise', role: 'member', uscc: row[3], status: 'active', aliases: '[]', former_names: '[]', pinyin_key: row[0], search_text: row[0], created_at: at, updated_at: at, role_rank: 9 };
+      const council = Boolean(row[2]) && row[2] !== '成员单位';
+      const member = { id, name: row[0], category: 'enterprise', role: council ? 'council' : 'member', uscc: row[3], status: 'active', aliases: '[]', former_names: '[]', pinyin_key: row[0], stroke_key: row[0], search_text: row[0], created_at: at, updated_at: at, role_rank: council ? 5 : 9 };
       organization(member);
       const person = { id: `${id}-c`, organization_id: id, name: row[4], title: row[5], mobile: row[6], is_primary: 1, sort_order: 0, created_at: at, updated_at: at };
       contact(person);
       change({ at, entity: 'organization', entity_id: id, action: 'create', before: null, after: JSON.stringify({ ...member, contacts: [person] }) });
       item({ batch_id: batchId, organization_id: id, action: 'create', before: null });
+      status({ id: `${id}-s`, organization_id: id, status: 'active', date: at.slice(0, 10), created_at: at });
+      if (council) seat({ id: `${id}-t`, term_id: termId, organization_id: id, role: 'council' });
     }
   })();
 }

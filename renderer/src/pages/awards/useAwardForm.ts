@@ -2,10 +2,10 @@
 // has (asks before discarding, Esc, Ctrl+S, a draft). AwardForm.tsx is the view over it.
 import { Form } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwardKind } from '../../../../core/contract/codes';
 import type { Award } from '../../../../core/awards/contract';
+import { useFormOpening } from '../../hooks/useFormOpening';
 import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import { inputFromAwardValues, valuesFromAward, type AwardFormValues } from './awardFormValues';
@@ -14,13 +14,7 @@ export function useAwardForm({ kind, award, open, onClose }: { kind: AwardKind; 
   const { t } = useTranslation();
   const [form] = Form.useForm<AwardFormValues>();
   const safety = useFormSafety({ form, open, kind, recordId: award?.id ?? null, onClose, focusField: 'title' });
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(award ? valuesFromAward(award) : { date: dayjs() });
-    safety.markClean();
-    // (The safety's functions are new each render; what the form opened with is what matters.)
-  }, [open, award, form]);
+  useFormOpening(form, open, award, () => (award ? valuesFromAward(award) : { date: dayjs() }), safety);
   const { save, remove } = useRecordMutations({
     form,
     save: (values: AwardFormValues, refresh) => {

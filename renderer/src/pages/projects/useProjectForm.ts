@@ -1,9 +1,9 @@
 // The project form's data: what it opens with, its save and delete, and the safety every record form
 // has (asks before discarding, Esc, Ctrl+S, a draft). ProjectForm.tsx is the view over it.
 import { Form } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../core/projects/contract';
+import { useFormOpening } from '../../hooks/useFormOpening';
 import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 import { emptyProject, inputFromProjectValues, valuesFromProject, type ProjectFormValues } from './projectFormValues';
@@ -12,13 +12,7 @@ export function useProjectForm({ project, open, onClose, agreementId }: { projec
   const { t } = useTranslation();
   const [form] = Form.useForm<ProjectFormValues>();
   const safety = useFormSafety({ form, open, kind: 'project', recordId: project?.id ?? null, onClose, focusField: 'name' });
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(project ? valuesFromProject(t, project) : emptyProject(agreementId));
-    safety.markClean();
-    // (The safety's functions are new each render; what the form opened with is what matters.)
-  }, [open, project, form]);
+  useFormOpening(form, open, project, () => (project ? valuesFromProject(t, project) : emptyProject(agreementId)), safety);
   const { save, remove } = useRecordMutations({
     form,
     save: (values: ProjectFormValues, refresh) => {

@@ -1,7 +1,6 @@
 // Adding and editing a talent supply or demand item, its fields and labels from the talent model.
 import { Col, Form, Input, InputNumber, Modal, Row, Segmented } from 'antd';
 import { RecordModalFooter } from '../../components/RecordModalFooter';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TALENT_DIRECTIONS } from '../../../../core/contract/codes';
 import type { TalentItem } from '../../../../core/talent/contract';
@@ -10,6 +9,7 @@ import { RestoredDraftNotice } from '../../components/Drafts';
 import { EventSelect } from '../../components/EventSelect';
 import { MemberSelect } from '../../components/MemberSelect';
 import { formValuesOf, inputOfForm, type FormValuesOf } from '../../forms/model-values';
+import { useFormOpening } from '../../hooks/useFormOpening';
 import { useFormSafety } from '../../hooks/useFormSafety';
 import { useRecordMutations } from '../../hooks/useRecordMutations';
 
@@ -20,13 +20,7 @@ export function TalentForm({ item, open, onClose }: { item: TalentItem | null; o
   const [form] = Form.useForm<TalentValues>();
   const label = (field: string) => t(`field.talent.${field}`);
   const safety = useFormSafety({ form, open, kind: 'talent', recordId: item?.id ?? null, onClose, focusField: 'field' });
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(item ? formValuesOf(talentFields, item) : { direction: 'demand' });
-    safety.markClean();
-    // (The safety's functions are new each render; what the form opened with is what matters.)
-  }, [open, item, form]);
+  useFormOpening(form, open, item, (): TalentValues => (item ? formValuesOf(talentFields, item) : { direction: 'demand' }), safety);
   const { save, remove } = useRecordMutations({
     form,
     save: (values: TalentValues, refresh) => {
