@@ -62,6 +62,21 @@ export function endSeatsOfClosedTerms(ctx: ServiceContext, organizationId: strin
     .run(organizationId);
 }
 
+/**
+ * A writer of seats for many new members at once (an import): one prepared insert, and the current
+ * term made on the first council role. A new member has no seat yet and its row already holds the
+ * role as its copy, so this is writeCurrentRole without its look-ups.
+ */
+export function newSeatWriter(ctx: ServiceContext): (organizationId: string, role: MemberRole) => void {
+  const insert = seatModel.insertStatement(ctx.sqlite);
+  let termId: string | null = null;
+  return (organizationId, role) => {
+    if (role === 'member') return;
+    termId ??= ensureCurrentTerm(ctx);
+    insert({ id: randomUUID(), termId, organizationId, role, fromDate: null, toDate: null });
+  };
+}
+
 /** The role the current term gives a member now: its open seat's, else 成员单位. */
 export function derivedRole(ctx: ServiceContext, organizationId: string): MemberRole {
   const termId = currentTermId(ctx);

@@ -7,7 +7,7 @@ import type { AppCore } from '../../core/host/core.js';
 import { MEMBER_ROLES, type MemberRole } from '../../core/contract/codes.js';
 import { derivedRole } from '../../core/terms/seats.js';
 import { councilTable } from '../../core/io/exports/report-tables.js';
-import { callError, callOk, freshCore } from '../support/core.js';
+import { callAsync, callError, callOk, freshCore } from '../support/core.js';
 import { tempDir } from '../support/migrations.js';
 import { event, member } from '../support/records.js';
 
@@ -61,6 +61,19 @@ describe('a role set on a member is a seat in the current term', () => {
     setRole(ids.jlu!, 'council');
     expect(callOk(core, 'terms.list', {}).map((t) => t.id)).toEqual([first.id]);
     expect(callOk(core, 'terms.get', { id: first.id }).seats.map((s) => s.name)).toEqual(['吉林大学']);
+  });
+
+  it('an import’s council roles are seats in the current term, made once; its plain members have none', async () => {
+    const csv = '单位名称,类别,联合体职务\n长春市职业技术学校,中职学校,成员单位\n一汽模具制造有限公司,企业,副理事长单位\n吉林省交通职业技术学院,高职院校,理事单位\n';
+    const staged = await callAsync(core, 'imports.stage', { fileName: '成员.csv', bytes: Buffer.from(csv).toString('base64') });
+    expect(await callAsync(core, 'imports.commit', { uploadId: staged.uploadId })).toMatchObject({ created: 3 });
+    expect(callOk(core, 'terms.list', {})).toHaveLength(1);
+    const seats = callOk(core, 'terms.get', { id: currentTerm().id }).seats.map((s) => [s.name, s.role, s.fromDate, s.toDate]);
+    expect(seats.sort()).toEqual([
+      ['一汽模具制造有限公司', 'vice_chair', null, null],
+      ['吉林省交通职业技术学院', 'council', null, null],
+    ]);
+    expect(callOk(core, 'members.list', { roles: ['vice_chair', 'council'] }).total).toBe(2);
   });
 
   it('a member created with a role has its seat; one created as 成员单位 makes no term', () => {

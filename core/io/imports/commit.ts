@@ -12,7 +12,7 @@ import { contactFields, memberFields, type Contact, type Member } from '../../me
 import { inputKeys } from '../../contract/fields.js';
 import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
 import { getMember, updateMember } from '../../members/members.js';
-import { writeCurrentRole } from '../../terms/seats.js';
+import { newSeatWriter } from '../../terms/seats.js';
 import { statusWriter } from '../../members/status-history.js';
 import type { CommitResult, ImportCommitInput } from './contract.js';
 import { importBatchItemModel, importBatchModel } from './import-model.js';
@@ -44,6 +44,7 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
   const insertChange = changeLogModel.insertStatement(ctx.sqlite);
   const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
   const writeStatus = statusWriter(ctx);
+  const writeSeat = newSeatWriter(ctx);
   const stamps = { createdAt: at, updatedAt: at };
   return (row: PlannedRow) => {
     const input = row.input!;
@@ -68,7 +69,7 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
     insertMember(member, memberDerived(member, contacts));
     writeStatus(id, member.status, member.joinDate ?? at.slice(0, 10));
     // A council role is a seat in the current term (the row's role column is its copy).
-    if (member.role !== 'member') writeCurrentRole(ctx, id, member.role);
+    writeSeat(id, member.role);
     for (const contact of contacts) insertContact(contact, stamps);
     // The change log holds the member with its contacts; its id is the rowid, which null lets SQLite number.
     member.contacts = contacts;
