@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useApiQuery } from '../../renderer/src/api/queries';
 import { MemberForm } from '../../renderer/src/pages/members/MemberForm';
+import { ProjectForm } from '../../renderer/src/pages/projects/ProjectForm';
 import { aMember } from './fixtures';
 import { renderWithProviders, stubApi } from './render';
 
@@ -56,5 +57,40 @@ describe('the data layer', () => {
     expect(count('reports.roster')).toBe(before.roster + 1);
     expect(count('changes.recent')).toBe(before.history + 1);
     expect(count('settings.get')).toBe(before.settings);
+  });
+
+  it('refreshes the project list and the annual report after a project is saved, and leaves the talent list alone', async () => {
+    const calls = stubApi({
+      'projects.kinds': () => [],
+      'members.list': () => ({ rows: [], total: 0, offset: 0, limit: 50 }),
+      'agreements.list': () => ({ rows: [], total: 0, offset: 0, limit: 50 }),
+      'projects.list': () => [],
+      'projects.create': (input) => ({ id: MEMBER, name: input.name }),
+      'reports.annual': () => ({ year: 2026, allianceName: null, tables: [] }),
+      'talent.list': () => [],
+    });
+    const count = (method: string) => calls.filter((c) => c.method === method).length;
+    function ProjectPages() {
+      useApiQuery('projects.list', {});
+      useApiQuery('reports.annual', { year: 2026 });
+      useApiQuery('talent.list', {});
+      return null;
+    }
+    const onClose = vi.fn();
+    renderWithProviders(
+      <>
+        <ProjectPages />
+        <ProjectForm project={null} open onClose={onClose} />
+      </>,
+    );
+    await waitFor(() => expect(count('talent.list')).toBe(1));
+    const before = { projects: count('projects.list'), report: count('reports.annual'), talent: count('talent.list') };
+    await userEvent.type(await screen.findByLabelText('项目名称'), '模具订单班');
+    await userEvent.type(screen.getByLabelText('项目类型'), '订单班');
+    fireEvent.click(screen.getByRole('button', { name: '保 存' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    await waitFor(() => expect(count('projects.list')).toBe(before.projects + 1));
+    expect(count('reports.annual')).toBe(before.report + 1);
+    expect(count('talent.list')).toBe(before.talent);
   });
 });

@@ -5,11 +5,15 @@ import { freshCore, callOk } from './core.js';
 
 const [file, go, school, enterprise, countText] = process.argv.slice(2);
 const core = await freshCore(file!);
+// Ready: the file is open. The parent starts both writers together once both are.
+fs.writeFileSync(`${go}.ready-${process.pid}`, '');
 while (!fs.existsSync(go!)) await new Promise((resolve) => setTimeout(resolve, 1));
 const numbers: string[] = [];
 const started = performance.timeOrigin + performance.now();
 for (let i = 0; i < Number(countText); i++) {
   numbers.push(callOk(core, 'agreements.create', { title: `协议${process.pid}-${i}`, signedDate: '2024-05-01', parties: [{ organizationId: school! }, { organizationId: enterprise! }] }).number);
+  // A breath between agreements, as a clerk's saves come: the twin gets its turns in between.
+  await new Promise((resolve) => setTimeout(resolve, 2));
 }
 const finished = performance.timeOrigin + performance.now();
 core.close();

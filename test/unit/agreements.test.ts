@@ -65,13 +65,16 @@ describe('creating agreements', () => {
       });
     const writers = [writer(), writer()];
     // Both have opened the file and wait; the signal starts them at the same moment.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (let waited = 0; fs.readdirSync(dir).filter((f) => f.startsWith('go.ready-')).length < 2 && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     fs.writeFileSync(go, '');
     const [a, b] = await Promise.all(writers);
     const all = [...a!.numbers, ...b!.numbers].sort();
     expect(all).toEqual(Array.from({ length: 80 }, (_, i) => `2024-校企-${String(i + 1).padStart(3, '0')}`));
-    // They did write at the same time: each started before the other had finished.
+    // They did write at the same time: each started before the other had finished, and their numbers
+    // interleave — each writer's run of numbers has the other's inside it, so each numbering saw the other's.
     expect(Math.max(a!.started, b!.started)).toBeLessThan(Math.min(a!.finished, b!.finished));
+    const seq = (n: string) => Number(n.slice(-3));
+    for (const own of [a!.numbers, b!.numbers]) expect(Math.max(...own.map(seq)) - Math.min(...own.map(seq)) + 1).toBeGreaterThan(own.length);
   }, 60_000);
 
   it('numbers each year and type on its own, and follows a changed pattern', () => {
