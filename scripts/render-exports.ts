@@ -22,7 +22,8 @@ const eventId = (JSON.parse(lines.join('\n')) as { id: string }[])[0]!.id;
 const exports: [string, string[]][] = [];
 const needsEvent = new Set<string>(['meeting', 'signin']);
 for (const [name, formats] of Object.entries(EXPORTS)) {
-  const extra = needsEvent.has(name) ? ['--event', eventId] : name === 'annual' ? ['--year', '2023'] : [];
+  // What an export needs besides its format: an event, a year, which certificates.
+  const extra = needsEvent.has(name) ? ['--event', eventId] : name === 'annual' ? ['--year', '2023'] : name === 'certificates' ? ['--kind', 'plaque'] : [];
   for (const format of formats) exports.push([`${name}.${format}`, [name, ...extra]]);
 }
 for (const [file, args] of exports) {

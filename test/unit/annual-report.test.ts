@@ -122,7 +122,11 @@ describe('the annual report', () => {
       expect(paragraphs).toContain('年初成员单位0家，本年加入190家、退出0家，年末190家。');
       const pdf = path.join(tempDir(), 'annual.pdf');
       expect(await runCli(['--data-dir', dir, 'report', 'annual', '--year', '2023', '--format', 'pdf', '--out', pdf], { out: () => undefined, err: () => undefined })).toBe(0);
-      expect(pdfText(fs.readFileSync(pdf)).replace(/\s+/g, '')).toContain('本年签订合作协议6份');
+      const pdfPages = pdfText(fs.readFileSync(pdf));
+      expect(pdfPages.replace(/\s+/g, '')).toContain('本年签订合作协议6份');
+      // A heading never ends a page: the last line above each page number is never 一、… 七、.
+      const lastLines = pdfPages.split('\f').map((page) => page.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l)).at(-1) ?? '');
+      expect(lastLines.filter((line) => /^[一二三四五六七]、/.test(line))).toEqual([]);
       expect(await runCli(['--data-dir', dir, 'report', 'annual', '--year', 'last'], { out: () => undefined, err: () => undefined })).toBe(2);
     })();
   }, 60_000);

@@ -112,6 +112,12 @@ function chartParagraph(block: Extract<ReportBlock, { kind: 'chart' }>, n: numbe
   return `<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/><w:spacing w:before="120" w:after="120"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="图表 ${n}" descr="${alt}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${n}" name="chart${n}.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdChart${n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
 }
 
+/** A sentence between a heading and its chart or table stays with them (the heading keeps with it). */
+function leadsIn(blocks: ReportBlock[], index: number): boolean {
+  const next = blocks[index + 1];
+  return next?.kind === 'chart' || next?.kind === 'table';
+}
+
 function documentXml(doc: ReportDocument): string {
   const pageWidth = doc.landscape ? A4.height : A4.width;
   const usableWidth = pageWidth - MARGIN.left - MARGIN.right;
@@ -130,7 +136,7 @@ function documentXml(doc: ReportDocument): string {
       case 'paragraph':
         return block.align === 'center'
           ? paragraph(block.text, runProps(FONTS.body, SIZE.subtitle), '<w:keepNext/><w:jc w:val="center"/><w:spacing w:after="240"/>')
-          : paragraph(block.text, runProps(FONTS.body, SIZE.paragraph), `<w:keepLines/>${index > keepTableWithNext && keepTableWithNext >= 0 ? '<w:keepNext/>' : ''}<w:ind w:firstLine="640"/>`);
+          : paragraph(block.text, runProps(FONTS.body, SIZE.paragraph), `<w:keepLines/>${(index > keepTableWithNext && keepTableWithNext >= 0) || leadsIn(doc.blocks, index) ? '<w:keepNext/>' : ''}<w:ind w:firstLine="640"/>`);
       case 'pageBreak':
         return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
       case 'table':

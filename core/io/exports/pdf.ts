@@ -193,12 +193,28 @@ class PdfLayout {
     this.pdf.moveDown(0.8);
   }
 
-  block(block: ReportBlock, keepWithNext = 0): void {
+  /**
+   * What must stand under a heading on its page: the sentences that lead into its table or chart, and
+   * the chart whole or the table's header and first row. Never more than most of a page.
+   */
+  private leadHeight(following: ReportBlock[]): number {
+    let height = 0;
+    for (const next of following) {
+      if (next.kind === 'paragraph') height += this.use(next.text, 'body', SIZES.paragraph).heightOfString(next.text, { width: this.usable, lineGap: 9 }) + 6;
+      else {
+        height += next.kind === 'chart' ? next.heightMm * PT + 60 : next.kind === 'table' ? 70 : 0;
+        break;
+      }
+    }
+    return Math.min(height, (this.bottom() - MARGIN.top) * 0.8);
+  }
+
+  block(block: ReportBlock, keepWithNext = 0, following: ReportBlock[] = []): void {
     const pdf = this.pdf;
     switch (block.kind) {
       case 'heading':
-        // Keep a heading with its table's header and first row.
-        if (pdf.y + 70 > this.bottom()) pdf.addPage();
+        // A heading never ends a page: it keeps with its lead sentences and its chart or its table's first row.
+        if (pdf.y + 24 + this.leadHeight(following) > this.bottom()) pdf.addPage();
         if (block.align === 'center') this.use(block.text, 'title', block.text.length > 20 ? 18 : SIZES.title).text(block.text, this.left, pdf.y, { width: this.usable, align: 'center' });
         else this.use(block.text, 'bold', SIZES.heading).text(block.text, this.left, pdf.y, { width: this.usable });
         pdf.moveDown(0.3);
@@ -263,7 +279,7 @@ export async function pdfOf(doc: ReportDocument, fontsDir = defaultFontsDir()): 
   const layout = new PdfLayout(pdf, doc.landscape, (face, codePoint) => coverageOf(files[face]).hasGlyphForCodePoint(codePoint), chartPngs);
   layout.title(doc);
   const keepTable = closingShortSection(doc.blocks);
-  doc.blocks.forEach((block, i) => layout.block(block, i === keepTable ? layout.closingHeight(doc.blocks, i + 1) : 0));
+  doc.blocks.forEach((block, i) => layout.block(block, i === keepTable ? layout.closingHeight(doc.blocks, i + 1) : 0, doc.blocks.slice(i + 1, i + 4)));
   layout.pageNumbers();
   pdf.end();
   await done;
