@@ -187,6 +187,14 @@ describe('agreement summary as docx and pdf', () => {
     const preview = callOk(core, 'reports.preview', { report: 'agreements' });
     for (const block of preview.blocks) if (block.kind === 'table' && block.footer) expect(block.footer).toHaveLength(block.header.length);
 
+    // A row is never split from its cells at a page's foot: every agreement's number and its parties share a page.
+    const pages = pdfText((await exported('exports.agreements', { format: 'pdf' })).bytes).split('\f').map((p) => p.replace(/\s+/g, ''));
+    for (const a of callOk(core, 'agreements.list', { limit: 200 }).rows) {
+      const page = pages.find((p) => p.includes(a.number));
+      expect(page, a.number).toBeDefined();
+      expect(page, a.number).toContain(a.parties[0]!.name.slice(0, 4));
+    }
+
     const pdf = (await exported('exports.agreements', { format: 'pdf', types: ['school_enterprise'] })).bytes;
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
     const text = pdfText(pdf);

@@ -164,7 +164,8 @@ class PdfLayout {
     return height;
   }
 
-  table(block: Extract<ReportBlock, { kind: 'table' }>, keepWithNext = 0): void {
+  /** A table laid out at its size: column widths, its rows' cells as printed, and every row's height. */
+  private tableLayout(block: Extract<ReportBlock, { kind: 'table' }>) {
     // 四号 (or 小四 when landscape), stepping down until no code, date, phone or role has to break.
     this.tableSize = fittingSize(block.widths, this.usable, TABLE_SIZES.filter((s) => s <= this.largestTableSize), 2 * PAD);
     // A half-em is half the font size; cell padding is added to each column's need.
@@ -173,11 +174,26 @@ class PdfLayout {
     const widths = fitColumns(wantedColumns(block, (2 * PAD) / halfEm, available), available).map((w) => w * halfEm);
     const minHeight = block.tall ? 30 : 0;
     const headerSize = this.measure(block.header, widths, 'bold', 0);
-    const drawHeader = () => this.drawRow(block.header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
-    drawHeader();
     const cells = (r: (string | number)[]) => r.map((v, i) => printedCell(v, (widths[i]! - 2 * PAD) / halfEm));
     const rows = [...block.rows.map((r) => ({ r: cells(r), bold: false })), ...(block.footer ? [{ r: cells(block.footer), bold: true }] : [])];
     const sizes = rows.map(({ r, bold }) => this.measure(r, widths, bold ? 'bold' : 'body', minHeight));
+    return { widths, headerSize, rows, sizes };
+  }
+
+  /** The header and the first row (with a subtotal that keeps with it): what never starts a table at a page's foot. */
+  private tableStart(block: Extract<ReportBlock, { kind: 'table' }>): number {
+    const { headerSize, sizes } = this.tableLayout(block);
+    const first = sizes.length === 2 && block.footer ? sizes[0]!.height + sizes[1]!.height : (sizes[0]?.height ?? 0);
+    return headerSize.height + first;
+  }
+
+  table(block: Extract<ReportBlock, { kind: 'table' }>, keepWithNext = 0): void {
+    const start = this.tableStart(block);
+    // Never a header alone at a page's foot (unless even a fresh page could not hold its first row).
+    if (this.pdf.y + start > this.bottom() && this.pdf.y > MARGIN.top + 1 && start < this.bottom() - MARGIN.top) this.pdf.addPage();
+    const { widths, headerSize, rows, sizes } = this.tableLayout(block);
+    const drawHeader = () => this.drawRow(block.header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
+    drawHeader();
     rows.forEach(({ r, bold }, i) => {
       const size = sizes[i]!;
       // A subtotal never starts a page alone: the last row of its group goes over with it. Before a
@@ -202,7 +218,7 @@ class PdfLayout {
     for (const next of following) {
       if (next.kind === 'paragraph') height += this.use(next.text, 'body', SIZES.paragraph).heightOfString(next.text, { width: this.usable, lineGap: 9 }) + 6;
       else {
-        height += next.kind === 'chart' ? next.heightMm * PT + 60 : next.kind === 'table' ? 70 : 0;
+        height += next.kind === 'chart' ? next.heightMm * PT + 60 : next.kind === 'table' ? this.tableStart(next) : 0;
         break;
       }
     }
