@@ -79,11 +79,11 @@ function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
         : { key: 'validation.type', params: { expected: issue.expected }, message: `Expected ${issue.expected}.` };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { key: 'validation.required', message: 'Required.' };
-      if (issue.origin === 'number') return { key: 'validation.numberTooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return { key: 'validation.numberTooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
       return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) }, message: issue.message };
     case 'too_big':
       if (issue.origin === 'array') return { key: 'validation.tooMany', params: { max: Number(issue.maximum) }, message: issue.message };
-      if (issue.origin === 'number') return { key: 'validation.numberTooLarge', params: { max: Number(issue.maximum) }, message: issue.message };
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return { key: 'validation.numberTooLarge', params: { max: Number(issue.maximum) }, message: issue.message };
       return { key: 'validation.tooLong', params: { max: Number(issue.maximum) }, message: issue.message };
     case 'invalid_value':
       return { key: 'validation.choice', message: issue.message };
@@ -98,7 +98,9 @@ function fieldIssueOf(issue: Issue, input: unknown): FieldIssue {
 
 export function validationError(error: z.ZodError, input: unknown): AppError {
   const fields: Record<string, FieldIssue> = {};
-  for (const issue of error.issues) {
+  // zod's own safe-integer bound (9007199254740991) says less than the field's limit: that one first.
+  const generic = (issue: z.core.$ZodIssue) => issue.code === 'too_big' && Number(issue.maximum) === Number.MAX_SAFE_INTEGER;
+  for (const issue of [...error.issues.filter((i) => !generic(i)), ...error.issues.filter(generic)]) {
     const path = issue.path.map(String).join('.') || '_';
     fields[path] ??= fieldIssueOf(issue, input);
   }

@@ -43,6 +43,11 @@ function labelOf(entity: string, snapshot: Record<string, unknown> | null): stri
   return String(snapshot.name ?? snapshot.title ?? snapshot.fileName ?? snapshot.field ?? '');
 }
 
+/** Whether a change is the record's latest: an older deletion brought back would undo what came after it. */
+function isLatest(ctx: ServiceContext, entry: { id: number; entity: string; entityId: string }): boolean {
+  return !ctx.sqlite.prepare('SELECT 1 FROM change_log WHERE entity = ? AND entity_id = ? AND id > ? LIMIT 1').get(entry.entity, entry.entityId, entry.id);
+}
+
 function exists(ctx: ServiceContext, entity: string, id: string): boolean {
   const table = RESTORABLE[entity]!.table;
   return Boolean(ctx.db.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
@@ -77,7 +82,7 @@ export function recentChanges(ctx: ServiceContext, input: ChangeRecentInput): { 
       action: r.action as ChangeSummary['action'],
       label: labelOf(r.entity, (r.after ?? r.before) as Record<string, unknown> | null),
       // A term deleted before its rows were kept with it cannot come back whole: not offered.
-      restorable: r.action === 'delete' && r.entity in RESTORABLE && !exists(ctx, r.entity, r.entityId) && (r.entity !== 'term' || Boolean((r.before as { storedRows?: unknown } | null)?.storedRows)),
+      restorable: r.action === 'delete' && r.entity in RESTORABLE && !exists(ctx, r.entity, r.entityId) && isLatest(ctx, r) && (r.entity !== 'term' || Boolean((r.before as { storedRows?: unknown } | null)?.storedRows)),
     })),
   };
 }
@@ -99,6 +104,7 @@ export function restoreDeleted(ctx: ServiceContext, changeId: number): { entity:
       throw new AppError('CONFLICT', 'Only a deleted member, agreement, event, talent item, project, award or council term can be restored.', { key: 'errors.notRestorable' });
     }
     if (exists(ctx, entry.entity, entry.entityId)) throw new AppError('CONFLICT', 'This record exists again already.', { key: 'errors.alreadyRestored' });
+    if (!isLatest(ctx, entry)) throw new AppError('CONFLICT', 'The record changed after this deletion; restore its latest deletion.', { key: 'errors.restoreLatestOnly' });
     restorable.putBack(ctx, entry.before);
     return { entity: entry.entity, id: entry.entityId };
   })();

@@ -195,6 +195,17 @@ describe('agreement summary as docx and pdf', () => {
       expect(page, a.number).toContain(a.parties[0]!.name.slice(0, 4));
     }
 
+    // A summary taller than a page is cut at the page's foot in the pdf (one row, one page), never scattered;
+    // in the docx its row may run over the page break, so nothing is cut.
+    const long = callOk(core, 'agreements.create', { title: '长摘要协议', type: 'other', summary: '合作内容'.repeat(900), parties: created.parties.map((p) => ({ organizationId: p.organizationId })) });
+    const longPages = pdfText((await exported('exports.agreements', { format: 'pdf', types: ['other'] })).bytes).split('\f').filter((p) => p.trim());
+    expect(longPages.filter((p) => p.replace(/\s+/g, '').includes(long.number))).toHaveLength(1);
+    expect(longPages.length).toBeLessThanOrEqual(3);
+    const longXml = await docxXml((await exported('exports.agreements', { format: 'docx', types: ['other'] })).bytes);
+    expect(docxParagraphs(longXml).join('')).toContain('合作内容'.repeat(900));
+    expect(longXml.match(/<w:tr><w:trPr>(?!<w:cantSplit\/>)/g)).toHaveLength(1);
+    callOk(core, 'agreements.delete', { id: long.id });
+
     const pdf = (await exported('exports.agreements', { format: 'pdf', types: ['school_enterprise'] })).bytes;
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
     const text = pdfText(pdf);

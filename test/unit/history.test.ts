@@ -62,6 +62,16 @@ describe('history', () => {
     expect(back.contacts.map((c) => [c.name, c.mobile])).toEqual([['王芳', '13900000000']]);
     expect(callOk(core, 'changes.recent', { action: 'delete', entity: 'organization' }).rows[0]!.restorable).toBe(false);
     expect(callError(core, 'changes.restore', { id: deletion.id }).details?.key).toBe('errors.alreadyRestored');
+
+    // Changed after its restore and deleted again: only the latest deletion brings it back, with the change.
+    const { formerNames: _f, status: _s, exitDate: _e, exitReason: _r, isSample: _i, createdAt: _c, updatedAt: _u, ...fields } = back;
+    callOk(core, 'members.update', { ...fields, address: '长春市新地址', contacts: [] });
+    callOk(core, 'members.delete', { id: saved.member.id });
+    const deletions = callOk(core, 'changes.recent', { action: 'delete', entity: 'organization' }).rows.filter((r) => r.entityId === saved.member.id);
+    expect(deletions.map((r) => r.restorable)).toEqual([true, false]);
+    expect(callError(core, 'changes.restore', { id: deletions[1]!.id }).details?.key).toBe('errors.restoreLatestOnly');
+    callOk(core, 'changes.restore', { id: deletions[0]!.id });
+    expect(callOk(core, 'members.get', { id: saved.member.id })).toMatchObject({ address: '长春市新地址', contacts: [] });
   });
 
   it('restores a deleted agreement with its number, parties and attachments', () => {

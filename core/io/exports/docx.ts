@@ -59,6 +59,9 @@ function paragraph(text: string, props: string, pPr = ''): string {
   return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${text ? run(text, props) : ''}</w:p>`;
 }
 
+/** A row holding a cell this long may run over a page break (Word would otherwise cut a row taller than a page). */
+const LONG_CELL = 300;
+
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
 
 function table(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: number, size: number, keepLastRowsWithNext = false): string {
@@ -74,7 +77,7 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>, usableWidth: numb
     `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraph(printedCell(value, textWidths[i]!), props, `${keep ? '<w:keepNext/>' : ''}<w:snapToGrid w:val="0"/>${center ? '<w:jc w:val="center"/>' : ''}`)}</w:tc>`;
   const height = block.tall ? '<w:trHeight w:val="680" w:hRule="atLeast"/>' : '';
   const row = (values: (string | number)[], props: string, header = false, keep = false) =>
-    `<w:tr><w:trPr><w:cantSplit/>${height && !header ? height : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>${values
+    `<w:tr><w:trPr>${values.some((v) => String(v).length > LONG_CELL) ? '' : '<w:cantSplit/>'}${height && !header ? height : ''}${header ? '<w:tblHeader/>' : ''}</w:trPr>${values
       .map((v, i) => cell(v, i, props, header || i === 0 || typeof v === 'number', keep))
       .join('')}</w:tr>`;
   const parts = [

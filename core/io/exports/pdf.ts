@@ -135,7 +135,7 @@ class PdfLayout {
     return { heights, height: Math.max(minHeight, Math.max(...heights) + 2 * PAD) };
   }
 
-  private drawRow(values: string[], widths: number[], size: RowSize, options: { font: Font; fill?: string; centerFirst: boolean }): void {
+  private drawRow(values: string[], widths: number[], size: RowSize, options: { font: Font; fill?: string; centerFirst: boolean; clip?: number }): void {
     const pdf = this.pdf;
     let x = this.left;
     const y = pdf.y;
@@ -147,7 +147,7 @@ class PdfLayout {
       const center = options.font === 'bold' || (options.centerFirst && i === 0);
       this.use(value, options.font, this.tableSize)
         .fillColor('#000')
-        .text(value, x + PAD, y + Math.max(PAD, (height - size.heights[i]!) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left' });
+        .text(value, x + PAD, y + Math.max(PAD, (height - size.heights[i]!) / 2), { width: w - 2 * PAD, align: center ? 'center' : 'left', ...(options.clip ? { height: options.clip, ellipsis: true } : {}) });
       x += w;
     });
     pdf.x = this.left;
@@ -184,27 +184,39 @@ class PdfLayout {
   private tableStart(block: Extract<ReportBlock, { kind: 'table' }>): number {
     const { headerSize, sizes } = this.tableLayout(block);
     const first = sizes.length === 2 && block.footer ? sizes[0]!.height + sizes[1]!.height : (sizes[0]?.height ?? 0);
-    return headerSize.height + first;
+    // A row taller than a page is cut to one page (see table()).
+    return headerSize.height + Math.min(first, this.bottom() - MARGIN.top - headerSize.height - 2);
   }
 
   table(block: Extract<ReportBlock, { kind: 'table' }>, keepWithNext = 0): void {
     const start = this.tableStart(block);
     // Never a header alone at a page's foot (unless even a fresh page could not hold its first row).
-    if (this.pdf.y + start > this.bottom() && this.pdf.y > MARGIN.top + 1 && start < this.bottom() - MARGIN.top) this.pdf.addPage();
+    // (Not when only a heading stands above it: a row cut to the page fits under it.)
+    if (this.pdf.y + start > this.bottom() && this.pdf.y > MARGIN.top + 60) this.pdf.addPage();
     const { widths, headerSize, rows, sizes } = this.tableLayout(block);
     const drawHeader = () => this.drawRow(block.header, widths, headerSize, { font: 'bold', fill: '#e8eef7', centerFirst: true });
     drawHeader();
+    // A row taller than a page (a summary of thousands of characters) is cut at the page's foot with "…",
+    // never scattered over pages: the full text stays in the docx and xlsx.
+    const capacity = this.bottom() - MARGIN.top - headerSize.height - 2;
     rows.forEach(({ r, bold }, i) => {
-      const size = sizes[i]!;
+      const measured = sizes[i]!;
+      // Cut to what is left of the page it starts (the first row under a heading) or of a fresh page.
+      const room = i === 0 ? Math.min(capacity, this.bottom() - this.pdf.y - 2) : capacity;
+      const clip = measured.height > room ? room - 2 * PAD : undefined;
+      const size = clip ? { heights: measured.heights.map((h) => Math.min(h, clip)), height: room } : measured;
       // A subtotal never starts a page alone: the last row of its group goes over with it. Before a
       // short closing section, the last two rows go over with that section.
       const keptWithNext = block.footer && i === rows.length - 2 ? sizes[i + 1]!.height : 0;
       const closing = keepWithNext > 0 && i === Math.max(0, rows.length - 2) ? sizes.slice(i + 1).reduce((sum, s) => sum + s.height, 0) + keepWithNext : 0;
-      if (this.pdf.y + size.height + Math.max(keptWithNext, closing) > this.bottom() && i > 0) {
+      // (What keeps with a row is asked for only when the two can share a page at all.)
+      const kept = Math.max(keptWithNext, closing);
+      const need = size.height + (size.height + kept <= capacity ? kept : 0);
+      if (this.pdf.y + need > this.bottom() && i > 0) {
         this.pdf.addPage();
         drawHeader();
       }
-      this.drawRow(r, widths, size, { font: bold ? 'bold' : 'body', centerFirst: true });
+      this.drawRow(r, widths, size, { font: bold ? 'bold' : 'body', centerFirst: true, clip });
     });
     this.pdf.moveDown(0.8);
   }

@@ -31,4 +31,5 @@ export const RECORD_ERRORS = {
   importTooManyContacts: '“{{name}}” would have more than {{max}} contacts with the file’s; nothing was imported. Remove contacts it no longer needs first',
   importMergeInvalid: '“{{name}}” cannot be saved with the file’s changes merged in ({{problem}}); nothing was imported',
   restoreUnitsFirst: 'Restore these units first: {{names}}',
+  restoreLatestOnly: 'This record changed after this deletion; restore it from its latest deletion',
 };

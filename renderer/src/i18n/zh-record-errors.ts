@@ -31,4 +31,5 @@ export const RECORD_ERRORS = {
   importTooManyContacts: '“{{name}}”加上文件中的联系人将超过 {{max}} 个，未导入任何数据；请先在该单位中删去不用的联系人',
   importMergeInvalid: '“{{name}}”合并文件中的内容后无法保存（{{problem}}），未导入任何数据',
   restoreUnitsFirst: '请先恢复这些单位：{{names}}',
+  restoreLatestOnly: '这条记录在这次删除之后又有改动，只能从它最近一次删除恢复',
 };

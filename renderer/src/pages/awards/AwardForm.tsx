@@ -2,7 +2,7 @@
 // the view; its data (what it opens with, save, delete, drafts) is useAwardForm.
 import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AwardKind } from '../../../../core/contract/codes';
+import { AWARD_NUMBER_PREFIX_ZH, type AwardKind } from '../../../../core/contract/codes';
 import type { Award } from '../../../../core/awards/contract';
 import { clearChangedErrors } from '../../api/formErrors';
 import { RestoredDraftNotice } from '../../components/Drafts';
@@ -51,7 +51,7 @@ export function AwardForm({ kind, award, open, onClose }: { kind: AwardKind; awa
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="number" label={label('number')} extra={t('awards.numberHint')}>
+            <Form.Item name="number" label={label('number')} extra={t('awards.numberHint', { example: `${new Date().getFullYear()}-${AWARD_NUMBER_PREFIX_ZH[kind]}-001` })}>
               <Input maxLength={60} />
             </Form.Item>
           </Col>

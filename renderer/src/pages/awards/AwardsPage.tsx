@@ -57,7 +57,8 @@ function AwardRegister({ kind }: { kind: AwardKind }) {
         size="small"
         loading={list.isPending}
         dataSource={rows}
-        pagination={false}
+        // Thousands of plaques stay quick to show: a page of 50 at a time.
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         locale={{ emptyText: list.isError ? errorText(t, list.error) : <Empty description={t(`awards.${kind}.empty`)} /> }}
         onRow={(award) => ({ onDoubleClick: () => setEditing({ open: true, award }) })}

@@ -102,7 +102,7 @@ export function CouncilPage() {
                 activeKey={tab}
                 onChange={setTab}
                 items={[
-                  { key: 'seats', label: t('council.tab.seats', { count: detail.data.seats.filter((s) => s.toDate === null).length }), children: <SeatsTable term={detail.data} /> },
+                  { key: 'seats', label: t('council.tab.seats', { count: seatCount(detail.data) }), children: <SeatsTable term={detail.data} /> },
                   { key: 'officers', label: t('council.tab.officers'), children: <OfficersEditor key={term.id} term={detail.data} active={tab === 'officers'} /> },
                   ...(term.state === 'current' || detail.data.changes.length > 0 ? [{ key: 'changes', label: t('council.tab.changes', { count: detail.data.changes.length }), children: <TermChanges term={detail.data} /> }] : []),
                   { key: 'info', label: t('council.tab.info'), children: <TermInfoForm key={term.id} term={detail.data} /> },
@@ -116,4 +116,9 @@ export function CouncilPage() {
       {draft && <MakeCurrentModal open={electing} draft={draft} onClose={() => setElecting(false)} />}
     </div>
   );
+}
+
+/** The units seated: now for a current or draft term, over its whole span for a closed one (every seat has ended). */
+function seatCount(term: { state: string; seats: { organizationId: string; toDate: string | null }[] }): number {
+  return new Set(term.seats.filter((s) => term.state === 'closed' || s.toDate === null).map((s) => s.organizationId)).size;
 }
