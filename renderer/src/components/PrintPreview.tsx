@@ -8,6 +8,24 @@ import type { ReportBlock, ReportDocument } from '../../../core/io/exports/docum
 import { useApiQuery } from '../api/queries';
 import { errorText } from '../api/errors';
 
+/** A date as the papers print it (2026年11月29日): it may break after 年, and only there. */
+const PRINTED_DATE = /^(\d{4}年)(\d{1,2}月\d{1,2}日)$/;
+
+function CellText({ value, whole }: { value: string | number; whole: boolean }) {
+  const date = typeof value === 'string' ? PRINTED_DATE.exec(value) : null;
+  if (date) {
+    return (
+      <>
+        <span className="paper-nowrap">{date[1]}</span>
+        <wbr />
+        <span className="paper-nowrap">{date[2]}</span>
+      </>
+    );
+  }
+  // Free text keeps at least four characters a line, as in the docx and pdf; codes and phones stay whole.
+  return whole ? <span className="paper-nowrap">{value}</span> : <div className="paper-free-text">{value}</div>;
+}
+
 function Block({ block }: { block: ReportBlock }) {
   switch (block.kind) {
     case 'heading':
@@ -20,12 +38,13 @@ function Block({ block }: { block: ReportBlock }) {
       // As an image, never inline markup: an SVG loaded by <img> runs nothing.
       return <img className="paper-chart" alt={block.alt} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.svg)}`} style={{ width: `${block.widthMm}mm`, height: `${block.heightMm}mm` }} />;
     case 'table': {
-      // The browser lays the table out; codes, dates and phones stay on one line, free text wraps.
-      const whole = (c: number) => (block.keepWhole?.[c] ? { whiteSpace: 'nowrap' as const } : undefined);
+      // The browser lays the table out; codes and phones stay on one line, dates break only after 年,
+      // free text wraps and keeps four characters a line.
+      const whole = (c: number) => Boolean(block.keepWhole?.[c]);
       const cells = (values: (string | number)[]) =>
         values.map((cell, c) => (
-          <td key={c} style={whole(c)}>
-            {cell}
+          <td key={c}>
+            <CellText value={cell} whole={whole(c)} />
           </td>
         ));
       return (
@@ -33,7 +52,7 @@ function Block({ block }: { block: ReportBlock }) {
           <thead>
             <tr>
               {block.header.map((h, c) => (
-                <th key={h} style={whole(c)}>
+                <th key={h} style={whole(c) ? { whiteSpace: 'nowrap' } : undefined}>
                   {h}
                 </th>
               ))}
