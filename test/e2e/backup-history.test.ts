@@ -122,7 +122,8 @@ describe('backups and history, end to end', () => {
     await session.call('members.create', { name: '备份后新增的单位', category: 'enterprise' });
     // The shell is stopped, the file damaged behind its back, and the shell started again.
     page = await session.restart(() => damage(path.join(session.dataDir, 'alliance.sqlite')));
-    await expect.poll(() => page.getByTestId('recovery').isVisible()).toBe(true);
+    // The damage is found by the start-up check on its worker: on a loaded machine that takes a while.
+    await expect.poll(() => page.getByTestId('recovery').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByText('数据文件需要修复').count()).toBe(1);
     // The kind of damage is named, in the clerk's words.
     expect(await page.getByText('数据文件未通过完整性检查，内容已损坏。').count()).toBe(1);
