@@ -11,6 +11,7 @@ import { busyError, DatabaseError, isBusyError } from './errors.js';
 import { APPLICATION_ID } from './file-header.js';
 import { runCheck } from './integrity.js';
 import * as schema from './schema.js';
+import { dropCaptureTriggers, installCapture } from './exchange-capture.js';
 import { applyMigrations, appliedMigrationTimes, assertNotNewer, loadMigrations, pendingMigrations } from './migrate.js';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
@@ -128,7 +129,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       preMigrationBackup = path.join(dir, options.backupName?.('before-migration') ?? `before-migration-${stamp()}.sqlite`);
       await backupDatabase(sqlite, preMigrationBackup, { nativeBinding: options.nativeBinding });
     }
+    // The capture triggers name every column of their tables: made anew after the tables change.
+    if (pending.length > 0) dropCaptureTriggers(sqlite);
     applyMigrations(sqlite, pending);
+    // Only a file at the exchange's migration or later has its tables (tests open older schemas).
+    if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_clock'").get()) installCapture(sqlite, file);
     // The app's mark in the file header: a restore accepts only files that carry it (or, written
     // before the mark existed, this app's migrations).
     if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);

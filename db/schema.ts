@@ -326,3 +326,4 @@ export const memberStatusEvents = sqliteTable(
 export * from './schema-council.js';
 export * from './schema-projects.js';
 export * from './schema-awards.js';
+export * from './schema-exchange.js';

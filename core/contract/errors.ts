@@ -22,6 +22,7 @@ export const ERROR_TABLE = {
   CANCELLED: { status: 409, exit: 1, key: 'errors.cancelled', message: 'Cancelled; nothing was changed.' },
   IMPORT_FILE: { status: 422, exit: 1, key: 'errors.importFile', message: 'This file cannot be imported.' },
   IMPORT_INVALID: { status: 422, exit: 1, key: 'errors.importInvalid', message: 'Some rows have errors; nothing was imported.' },
+  EXCHANGE_FILE: { status: 422, exit: 1, key: 'errors.exchangeFile', message: 'This file is not an exchange file this app can merge.' },
   NOT_A_BACKUP: { status: 422, exit: 1, key: 'errors.notABackup', message: 'This file is not a backup of this app.' },
   BACKUP_DAMAGED: { status: 422, exit: 1, key: 'errors.backupDamaged', message: 'This backup failed its integrity check.' },
   UNAUTHORIZED: { status: 401, exit: 1, key: 'errors.unauthorized', message: 'Missing or wrong token.' },

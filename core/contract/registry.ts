@@ -8,6 +8,7 @@ import { attachmentMethods } from '../attachments/contract.js';
 import { eventMethods } from '../events/contract.js';
 import { folderMethods } from '../folder/contract.js';
 import { historyMethods } from '../history/contract.js';
+import { exchangeMethods } from '../exchange/contract.js';
 import { exportMethods } from '../io/exports/contract.js';
 import { importMethods } from '../io/imports/contract.js';
 import { memberMethods } from '../members/contract.js';
@@ -33,6 +34,7 @@ export const registry = assembleMethods(
   reportMethods,
   awardMethods,
   historyMethods,
+  exchangeMethods,
   importMethods,
   exportMethods,
   folderMethods,

@@ -6,6 +6,7 @@ import type { AppHandlers } from '../contract/dispatcher.js';
 import { eventHandlers } from '../events/handlers.js';
 import { folderHandlers } from '../folder/handlers.js';
 import { historyHandlers } from '../history/handlers.js';
+import { exchangeHandlers } from '../exchange/handlers.js';
 import { exportHandlers } from '../io/exports/handlers.js';
 import { importHandlers } from '../io/imports/handlers.js';
 import { memberHandlers } from '../members/handlers.js';
@@ -28,6 +29,7 @@ export const appHandlers: AppHandlers = {
   ...reportHandlers,
   ...awardHandlers,
   ...historyHandlers,
+  ...exchangeHandlers,
   ...importHandlers,
   ...exportHandlers,
   ...folderHandlers,

@@ -1,0 +1,115 @@
+// The exchange file: a first line naming the format, a header line (who wrote it, for whom, what it
+// holds, the body's checksum and size), then the body, gzip-compressed JSON. Everything is checked
+// before any of it is used: the name (a foreign file), the version (a newer app's file), the checksum
+// (a damaged copy), the sizes (a file that would unpack to gigabytes), then every row's shape.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { HLC } from '../../db/exchange-clock.js';
+import { REPLICATED_TABLES } from '../../db/exchange-tables.js';
+import { AppError } from '../contract/errors.js';
+
+export const EXCHANGE_MAGIC = 'ALLIANCE-EXCHANGE';
+export const EXCHANGE_VERSION = 1;
+/** Bounds on what a file may hold, checked before it is unpacked or parsed. */
+export const EXCHANGE_LIMITS = { fileBytes: 50 * 1024 * 1024, headerBytes: 64 * 1024, bodyBytes: 400 * 1024 * 1024, rows: 2_000_000, files: 20_000 };
+
+const clock = z.string().regex(HLC);
+const replica = z.string().regex(/^[0-9a-f]{32}$/);
+const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+
+export const exchangeHeader = z.object({
+  format: z.literal(EXCHANGE_MAGIC),
+  version: z.number().int().min(1),
+  replica,
+  label: z.string().max(300),
+  createdAt: z.string().max(40),
+  /** What the writer had seen of every replica when it wrote the file. */
+  seen: z.record(replica, clock).refine((r) => Object.keys(r).length <= 10_000),
+  /** The partner it was written for (null: everything). */
+  partner: replica.nullable(),
+  holds: z.record(z.string().max(40), z.number().int().min(0)),
+  bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bodyBytes: z.number().int().min(0).max(EXCHANGE_LIMITS.bodyBytes),
+});
+export type ExchangeHeader = z.infer<typeof exchangeHeader>;
+
+export const exchangeRow = z.strictObject({
+  t: z.enum(REPLICATED_TABLES),
+  id: z.string().min(1).max(100),
+  alive: z.boolean(),
+  /** The row's clock: its creation when alive, its deletion when not. */
+  c: clock,
+  /** Its exchanged columns as stored (alive rows). */
+  v: z.record(z.string().regex(/^[a-z_]{1,40}$/), cell).nullable(),
+  /** The fields changed since the row's creation, with their clocks. */
+  k: z.record(z.string().regex(/^[a-z_]{1,40}$/), clock),
+});
+export type ExchangeRow = z.infer<typeof exchangeRow>;
+
+const exchangeBody = z.strictObject({
+  rows: z.array(exchangeRow).max(EXCHANGE_LIMITS.rows),
+  aliases: z.array(z.strictObject({ t: z.enum(REPLICATED_TABLES), from: z.string().min(1).max(100), to: z.string().min(1).max(100) })).max(EXCHANGE_LIMITS.rows),
+  files: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string().max(EXCHANGE_LIMITS.fileBytes * 2) })).max(EXCHANGE_LIMITS.files),
+});
+export type ExchangeBody = z.infer<typeof exchangeBody>;
+
+export interface ExchangeFile {
+  header: ExchangeHeader;
+  body: ExchangeBody;
+  /** Of the whole file: the same file read twice is known by it. */
+  sha256: string;
+}
+
+function refuse(key: string, message: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('EXCHANGE_FILE', message, { key, params });
+}
+
+export function writeExchangeFile(header: Omit<ExchangeHeader, 'format' | 'version' | 'bodySha256' | 'bodyBytes'>, body: ExchangeBody): Buffer {
+  const json = Buffer.from(JSON.stringify(body), 'utf8');
+  const packed = gzipSync(json, { level: 6 });
+  const full: ExchangeHeader = { format: EXCHANGE_MAGIC, version: EXCHANGE_VERSION, ...header, bodySha256: createHash('sha256').update(packed).digest('hex'), bodyBytes: json.length };
+  return Buffer.concat([Buffer.from(`${EXCHANGE_MAGIC}\n${JSON.stringify(full)}\n`, 'utf8'), packed]);
+}
+
+export function readExchangeFile(bytes: Buffer): ExchangeFile {
+  if (bytes.length > EXCHANGE_LIMITS.fileBytes) throw refuse('errors.exchangeTooLarge', `An exchange file is at most ${EXCHANGE_LIMITS.fileBytes} bytes.`, { limit: EXCHANGE_LIMITS.fileBytes });
+  const magic = Buffer.from(`${EXCHANGE_MAGIC}\n`, 'utf8');
+  if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic)) throw refuse('errors.exchangeForeign', 'This is not an exchange file of this app.');
+  const end = bytes.indexOf(0x0a, magic.length);
+  if (end < 0 || end - magic.length > EXCHANGE_LIMITS.headerBytes) throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its header is cut off).');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.subarray(magic.length, end).toString('utf8'));
+  } catch {
+    throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its header cannot be read).');
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > EXCHANGE_VERSION) {
+    throw refuse('errors.exchangeNewer', `This exchange file was written by a newer version of the app (format ${version}); update the app to merge it.`, { version });
+  }
+  const header = exchangeHeader.safeParse(raw);
+  if (!header.success) throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its header is not valid).');
+  const packed = bytes.subarray(end + 1);
+  if (createHash('sha256').update(packed).digest('hex') !== header.data.bodySha256) throw refuse('errors.exchangeDamaged', 'The exchange file is damaged: its checksum does not match (copied incompletely?).');
+  let json: Buffer;
+  try {
+    // The declared size bounds the unpacking: a small file that would unpack to gigabytes stops here.
+    json = gunzipSync(packed, { maxOutputLength: Math.max(1, header.data.bodyBytes) });
+  } catch {
+    throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its body cannot be unpacked).');
+  }
+  if (json.length !== header.data.bodyBytes) throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its body has the wrong size).');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.toString('utf8'));
+  } catch {
+    throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its body cannot be read).');
+  }
+  const body = exchangeBody.safeParse(parsed);
+  if (!body.success) {
+    const issue = body.error.issues[0];
+    throw refuse('errors.exchangeInvalid', `The exchange file holds a record this app cannot take (${issue?.path.join('.') ?? ''}).`, { where: issue?.path.join('.') ?? '' });
+  }
+  return { header: header.data, body: body.data, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

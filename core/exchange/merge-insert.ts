@@ -1,0 +1,115 @@
+// A row the file brings that this copy does not have: checked against what it hangs from (a unit
+// deleted here), against the same thing made here with another id (merged into the smaller id), and
+// against a number given here too (the later-made one renumbered), then inserted.
+import type { ReplicatedTable } from '../../db/exchange-tables.js';
+import type { ExchangeRow } from './file-format.js';
+import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
+import { NUMBERED, SAME_THING, isEmptyValue, rowLabel } from './table-facts.js';
+
+export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' | 'restore', fresh = false): void {
+  const table = row.t;
+  const values: Values = { ...(row.v ?? {}) };
+  if (!hangsOnSomething(state, row, values)) return;
+  const same = sameThingHere(state, table, row.id, values);
+  if (same) return mergeDuplicate(state, row, values, same);
+  if (NUMBERED.includes(table) && typeof values.number === 'string') renumberClash(state, row, values);
+  insertRow(state, table, row.id, values, mode === 'restore' && fresh ? 'fresh' : { c: row.c, k: row.k });
+  if (values.number !== row.v?.number) state.sqlite.prepare('INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, row.id, 'number', state.capture.clock.next());
+  if (mode === 'new') addItem(state, { key: `${table}:${row.id}`, kind: 'new', table, rowId: row.id, theirs: values }, values);
+  logChange(state, table, row.id, 'create', null, values);
+}
+
+/** False when a unit (event, agreement …) the row needs is gone here: the row stays out, kept as lost. */
+function hangsOnSomething(state: MergeState, row: ExchangeRow, values: Values): boolean {
+  for (const fk of state.facts.foreignKeys) {
+    const parent = values[fk.column];
+    if (fk.table !== row.t || typeof parent !== 'string') continue;
+    if (localValues(state, fk.parent, parent) || state.aliveInFile.has(keyOf(fk.parent, parent))) continue;
+    if (!fk.required) {
+      values[fk.column] = null;
+      continue;
+    }
+    const newest = [row.c, ...Object.values(row.k)].reduce((a, b) => (a > b ? a : b));
+    keepLoser(state, row.t, row.id, '', row.v, newest);
+    writeTombstone(state, row.t, row.id, state.capture.clock.next());
+    const key = `${fk.parent}:${parent}:~`;
+    if (!state.items.some((i) => i.key === key)) {
+      addItem(state, { key, kind: 'deleteEdit', table: fk.parent, rowId: parent, deletedBy: 'mine', chosen: 'mine', record: { ...recordOf(state, row.t, row.id, values) } }, values);
+    }
+    return false;
+  }
+  return true;
+}
+
+function sameThingHere(state: MergeState, table: ReplicatedTable, id: string, values: Values): string | null {
+  const queries = SAME_THING[table]?.(values) ?? [];
+  for (const { sql, params } of queries) {
+    const found = (state.sqlite.prepare(`${sql} LIMIT 5`).pluck().all(...params) as string[]).find((other) => other !== id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The same thing made on both sides: one row, under the smaller id (so every copy keeps the same
+ * one), with each side's empty fields filled from the other and everything that hung from the other
+ * moved over. The other id becomes an alias that travels with the exchange files.
+ */
+function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, otherId: string): void {
+  const table = row.t;
+  const other = localValues(state, table, otherId)!;
+  const keepOther = otherId < row.id;
+  const [survivor, merged] = keepOther ? [otherId, row.id] : [row.id, otherId];
+  if (!keepOther) {
+    for (const fk of state.facts.foreignKeys) if (fk.parent === table) state.sqlite.prepare(`UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(survivor, merged);
+    deleteRow(state, table, merged, 'fresh');
+    insertRow(state, table, survivor, values, { c: row.c, k: row.k });
+  }
+  // The merged-away id leaves no tombstone: a file naming it is mapped through the alias instead.
+  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, merged);
+  state.sqlite.prepare('INSERT OR REPLACE INTO sync_aliases (tbl, from_pk, to_pk) VALUES (?, ?, ?)').run(table, merged, survivor);
+  state.aliases.set(keyOf(table, merged), survivor);
+  const kept = keepOther ? other : values;
+  const from = keepOther ? values : other;
+  const fill: Values = {};
+  for (const col of state.facts.columns[table]) if (isEmptyValue(kept[col]) && !isEmptyValue(from[col])) fill[col] = from[col] ?? null;
+  if (Object.keys(fill).length > 0) updateFields(state, table, survivor, fill, Object.fromEntries(Object.keys(fill).map((c) => [c, 'fresh'])));
+  addItem(state, { key: `${table}:${row.id}:=`, kind: 'duplicate', table, rowId: survivor, mine: other, theirs: values, proposal: rowLabel(table, { ...kept, ...fill }) }, { ...kept, ...fill });
+  logChange(state, table, survivor, 'update', kept, { ...kept, ...fill });
+}
+
+/** The number after the highest of its series (2026-校企-007 → 2026-校企-012 when 011 is the highest). */
+export function nextFreeNumber(state: MergeState, table: ReplicatedTable, number: string): string {
+  const match = /^(.*?)(\d+)(\D*)$/.exec(number);
+  const taken = (n: string) => Boolean(state.sqlite.prepare(`SELECT 1 FROM ${table} WHERE number = ?`).get(n));
+  if (!match) {
+    let n = 2;
+    while (taken(`${number}-${n}`)) n++;
+    return `${number}-${n}`;
+  }
+  const [, prefix, digits, suffix] = match as unknown as [string, string, string, string];
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let max = Number(digits);
+  for (const other of state.sqlite.prepare(`SELECT number FROM ${table} WHERE number LIKE ? ESCAPE '\\'`).pluck().all(like) as string[]) {
+    const seq = other.slice(prefix.length, other.length - suffix.length);
+    if (other.endsWith(suffix) && /^\d+$/.test(seq)) max = Math.max(max, Number(seq));
+  }
+  let next = max + 1;
+  while (taken(`${prefix}${String(next).padStart(digits.length, '0')}${suffix}`)) next++;
+  return `${prefix}${String(next).padStart(digits.length, '0')}${suffix}`;
+}
+
+/** One number given on both sides: the one made later takes the next free number (a new change of this copy). */
+function renumberClash(state: MergeState, row: ExchangeRow, values: Values): void {
+  const table = row.t;
+  const holder = state.sqlite.prepare(`SELECT id FROM ${table} WHERE number = ? AND id <> ?`).pluck().get(values.number, row.id) as string | undefined;
+  if (!holder) return;
+  const holderMade = localClocks(state, table, holder).row?.hlc ?? '';
+  const incomingLater = row.c > holderMade || (row.c === holderMade && row.id > holder);
+  const number = nextFreeNumber(state, table, String(values.number));
+  const renumbered = incomingLater ? row.id : holder;
+  if (incomingLater) values.number = number;
+  else updateFields(state, table, holder, { number }, { number: 'fresh' });
+  const label = incomingLater ? rowLabel(table, { ...values, number: row.v?.number ?? null }) : rowLabel(table, localValues(state, table, holder)!);
+  addItem(state, { key: `${table}:${renumbered}:#`, kind: 'numbering', table, rowId: renumbered, mine: incomingLater ? null : row.v?.number, theirs: row.v?.number, proposal: number, record: { ...recordOf(state, table, renumbered, incomingLater ? values : localValues(state, table, holder)), label } }, values);
+}

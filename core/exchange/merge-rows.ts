@@ -1,0 +1,152 @@
+// How one row of an exchange file meets this copy's row (see docs/exchange.md). A change the other
+// side had seen before making its own is simply later; two changes neither side had seen of the
+// other are a conflict, resolved by the clerk's choice or the rule; a deletion against a change is
+// always shown. Every decision depends only on the two rows and their clocks, so every copy that
+// merges the same changes with the rule `newer` decides the same way.
+import type { ReplicatedTable } from '../../db/exchange-tables.js';
+import type { ExchangeSide } from './contract.js';
+import type { ExchangeRow } from './file-format.js';
+import { insertIncoming } from './merge-insert.js';
+import {
+  addItem,
+  deleteRow,
+  freshFieldClock,
+  isoOfClock,
+  keepLoser,
+  keyOf,
+  localClocks,
+  localValues,
+  logChange,
+  setFieldClock,
+  updateFields,
+  writeTombstone,
+  type LocalClocks,
+  type MergeState,
+  type Values,
+} from './merge-state.js';
+import { isSeen } from './replica.js';
+
+/** The side a conflict goes to, and whether the choice is this copy's own new change (a fresh clock). */
+export function chooseSide(state: MergeState, key: string, theirsClock: string, mineClock: string): { side: ExchangeSide; fresh: boolean } {
+  const chosen = state.choices[key];
+  if (chosen) return { side: chosen, fresh: true };
+  if (state.rule === 'newer') return { side: theirsClock > mineClock ? 'theirs' : 'mine', fresh: false };
+  return { side: state.rule, fresh: true };
+}
+
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+const rowClocks = (row: ExchangeRow) => [row.c, ...Object.values(row.k)];
+const newestOf = (clocks: string[]) => clocks.reduce((a, b) => (a > b ? a : b));
+
+export function mergeAliveRow(state: MergeState, row: ExchangeRow): void {
+  const table = row.t;
+  const local = localValues(state, table, row.id);
+  const clocks = localClocks(state, table, row.id);
+  if (local) return mergeBothAlive(state, row, local, clocks);
+  const newThere = rowClocks(row).some((c) => !isSeen(state.localSeen, c)) || (state.newChildren.get(keyOf(table, row.id)) ?? 0) > 0;
+  if (!clocks.row || clocks.row.alive) return void insertIncoming(state, row, 'new');
+  if (!newThere) return;
+  // Deleted here. If the other side saw the deletion and still changed the record, it brought it back.
+  if (isSeen(state.senderSeen, clocks.row.hlc)) return void insertIncoming(state, row, 'new');
+  const key = `${table}:${row.id}:~`;
+  const { side, fresh } = chooseSide(state, key, newestOf(rowClocks(row)), clocks.row.hlc);
+  addItem(state, { key, kind: 'deleteEdit', table, rowId: row.id, deletedBy: 'mine', theirs: row.v, theirsAt: isoOfClock(newestOf(rowClocks(row))), mineAt: isoOfClock(clocks.row.hlc), theirsReplica: state.file.header.replica, mineReplica: clocks.row.hlc.slice(22), chosen: side }, row.v);
+  if (side === 'theirs') {
+    // Back, as this copy's own change: it then outranks the deletion everywhere.
+    insertIncoming(state, row, 'restore', fresh);
+  } else {
+    keepLoser(state, table, row.id, '', row.v, newestOf(rowClocks(row)));
+    if (fresh) writeTombstone(state, table, row.id, state.capture.clock.next());
+  }
+}
+
+function mergeBothAlive(state: MergeState, row: ExchangeRow, local: Values, clocks: LocalClocks): void {
+  const table = row.t;
+  const incoming = row.v ?? {};
+  const taken: Values = {};
+  const takenClocks: Record<string, string | 'fresh'> = {};
+  const ownRow = clocks.row?.hlc ?? '';
+  for (const col of state.facts.columns[table]) {
+    if (!(col in incoming)) continue;
+    const theirsClock = row.k[col] ?? row.c;
+    const mineClock = clocks.fields[col] ?? ownRow;
+    if (theirsClock === mineClock || isSeen(state.localSeen, theirsClock)) continue;
+    if (same(incoming[col], local[col])) {
+      if (theirsClock > mineClock) setFieldClock(state, table, row.id, col, theirsClock);
+      continue;
+    }
+    if (isSeen(state.senderSeen, mineClock)) {
+      taken[col] = incoming[col] ?? null;
+      takenClocks[col] = theirsClock;
+      continue;
+    }
+    const key = `${table}:${row.id}:${col}`;
+    const { side, fresh } = chooseSide(state, key, theirsClock, mineClock);
+    addItem(state, { key, kind: 'conflict', table, rowId: row.id, field: col, mine: local[col], theirs: incoming[col], mineAt: isoOfClock(mineClock), theirsAt: isoOfClock(theirsClock), mineReplica: mineClock.slice(22), theirsReplica: theirsClock.slice(22), chosen: side }, local);
+    if (side === 'theirs') {
+      keepLoser(state, table, row.id, col, local[col], mineClock);
+      taken[col] = incoming[col] ?? null;
+      takenClocks[col] = fresh ? 'fresh' : theirsClock;
+    } else {
+      keepLoser(state, table, row.id, col, incoming[col], theirsClock);
+      if (fresh) freshFieldClock(state, table, row.id, col);
+    }
+  }
+  if (Object.keys(taken).length === 0) return;
+  const conflicts = new Set(state.items.filter((i) => i.kind === 'conflict' && i.table === table && i.rowId === row.id).map((i) => i.field));
+  const plain = Object.keys(taken).filter((c) => !conflicts.has(c));
+  if (plain.length > 0) addItem(state, { key: `${table}:${row.id}`, kind: 'changed', table, rowId: row.id, field: plain.join(','), mine: pick(local, plain), theirs: pick(taken, plain) }, local);
+  updateFields(state, table, row.id, taken, takenClocks);
+  logChange(state, table, row.id, 'update', pick(local, Object.keys(taken)), taken);
+}
+
+function pick(values: Values, columns: string[]): Values {
+  return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
+}
+
+/** Clocks of the row and of every row that cascades with it that the other side had not seen. */
+function unseenHere(state: MergeState, table: ReplicatedTable, id: string, depth = 0): string[] {
+  const own = (state.sqlite.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
+  if (depth > 4) return own;
+  for (const fk of state.facts.foreignKeys) {
+    if (fk.parent !== table || !fk.cascade) continue;
+    const children = state.sqlite.prepare(`SELECT id FROM ${fk.table} WHERE ${fk.column} = ?`).pluck().all(id) as string[];
+    for (const child of children) own.push(...unseenHere(state, fk.table, child, depth + 1));
+  }
+  return own;
+}
+
+export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
+  const table = row.t;
+  const local = localValues(state, table, row.id);
+  if (!local) {
+    const clocks = localClocks(state, table, row.id);
+    if (!clocks.row || (!clocks.row.alive && row.c > clocks.row.hlc) || clocks.row.alive) writeTombstone(state, table, row.id, row.c);
+    return;
+  }
+  if (isSeen(state.localSeen, row.c)) return;
+  const unseen = unseenHere(state, table, row.id);
+  if (unseen.length === 0) {
+    addItem(state, { key: `${table}:${row.id}`, kind: 'deleted', table, rowId: row.id, mine: local }, local);
+    deleteRow(state, table, row.id, row.c);
+    logChange(state, table, row.id, 'delete', local, null);
+    return;
+  }
+  const key = `${table}:${row.id}:~`;
+  const mineClock = newestOf(unseen);
+  const { side, fresh } = chooseSide(state, key, row.c, mineClock);
+  addItem(state, { key, kind: 'deleteEdit', table, rowId: row.id, deletedBy: 'theirs', mine: local, mineAt: isoOfClock(mineClock), theirsAt: isoOfClock(row.c), mineReplica: mineClock.slice(22), theirsReplica: row.c.slice(22), chosen: side }, local);
+  if (side === 'theirs') {
+    keepLoser(state, table, row.id, '', local, mineClock);
+    deleteRow(state, table, row.id, fresh ? 'fresh' : row.c);
+    logChange(state, table, row.id, 'delete', local, null);
+  } else {
+    keepLoser(state, table, row.id, '', null, row.c);
+    // Kept, as this copy's own change, so that the deletion does not win where it arrives later.
+    // Its fields then all date from now (as a row made anew does): compared afresh where it arrives.
+    if (fresh) {
+      state.sqlite.prepare("DELETE FROM sync_clock WHERE tbl = ? AND pk = ? AND col <> ''").run(table, row.id);
+      state.sqlite.prepare("UPDATE sync_clock SET hlc = ?, alive = 1 WHERE tbl = ? AND pk = ? AND col = ''").run(state.capture.clock.next(), table, row.id);
+    }
+  }
+}

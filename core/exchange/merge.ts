@@ -1,0 +1,152 @@
+// Merging an exchange file: every row the file brings meets this copy's row (merge-rows.ts) inside
+// one transaction. The review is the same merge rolled back, so what the clerk reviews is exactly
+// what applying does; applying commits it, or nothing when any step fails.
+import { randomUUID } from 'node:crypto';
+import { captureOf, readSeen, writeSeen } from '../../db/exchange-capture.js';
+import fs from 'node:fs';
+import { hashPath, matches, writeAddressed } from '../folder/backup-files.js';
+import { REPLICATED_TABLES } from '../../db/exchange-tables.js';
+import { nowIso, type ServiceContext } from '../contract/context.js';
+import { AppError } from '../contract/errors.js';
+import type { Job } from '../contract/method.js';
+import { EXCHANGE_ITEM_KINDS, type ExchangeItem, type ExchangeItemKind, type ExchangeRule, type ExchangeSide } from './contract.js';
+import { rebuildDerived } from './derived.js';
+import type { ExchangeFile, ExchangeRow } from './file-format.js';
+import { mergeAliveRow, mergeDeadRow } from './merge-rows.js';
+import { keyOf, resolveAlias, type MergeState } from './merge-state.js';
+import { isSeen, joinVectors, ownVector, rememberPartner } from './replica.js';
+import { tableFacts } from './table-facts.js';
+
+export interface MergeOutcome {
+  items: ExchangeItem[];
+  counts: Record<ExchangeItemKind, number>;
+  alreadyRead: boolean;
+  files: { carried: number; missing: number };
+}
+
+class RolledBack extends Error {}
+
+export function mergeExchange(ctx: ServiceContext, file: ExchangeFile, options: { rule: ExchangeRule; choices?: Record<string, ExchangeSide>; dryRun: boolean }, job?: Job): MergeOutcome {
+  const capture = captureOf(ctx.sqlite);
+  if (file.header.replica === capture.replica) throw new AppError('EXCHANGE_FILE', 'This exchange file was written by this very copy; merge a file from another copy.', { key: 'errors.exchangeOwn' });
+  const alreadyRead = Boolean(ctx.sqlite.prepare('SELECT 1 FROM sync_files_read WHERE sha256 = ?').get(file.sha256));
+  let outcome: MergeOutcome | null = null;
+  try {
+    ctx.sqlite.transaction(() => {
+      // Checked at the end: a row may name a parent that comes later in the same file.
+      ctx.sqlite.pragma('defer_foreign_keys = ON');
+      const state = startState(ctx, file, options);
+      mergeRows(state, file.body.rows, job);
+      const files = options.dryRun ? countFiles(ctx, file) : storeFiles(ctx, file);
+      rebuildDerived(ctx, state.touched);
+      const broken = REPLICATED_TABLES.flatMap((table) => ctx.sqlite.pragma(`foreign_key_check(${table})`) as { table: string }[]);
+      if (broken.length > 0) throw new AppError('EXCHANGE_FILE', `The file's records do not fit this register (${broken[0]!.table}).`, { key: 'errors.exchangeBroken', params: { table: broken[0]!.table } });
+      writeSeen(ctx.sqlite, Object.fromEntries(Object.entries(joinVectors(readSeen(ctx.sqlite), file.header.seen)).filter(([r]) => r !== capture.replica)));
+      for (const clock of Object.values(file.header.seen)) capture.clock.receive(clock);
+      rememberPartner(ctx, file.header.replica, file.header.label, file.header.seen, state.now);
+      ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_files_read (sha256, replica, read_at) VALUES (?, ?, ?)').run(file.sha256, file.header.replica, state.now);
+      outcome = { items: sortItems(state.items), counts: countItems(state.items), alreadyRead, files };
+      if (options.dryRun) throw new RolledBack();
+    })();
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  return outcome!;
+}
+
+function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: ExchangeRule; choices?: Record<string, ExchangeSide> }): MergeState {
+  const insertAlias = ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_aliases (tbl, from_pk, to_pk) VALUES (?, ?, ?)');
+  for (const alias of file.body.aliases) if (alias.from !== alias.to) insertAlias.run(alias.t, alias.from, alias.to);
+  const aliases = new Map((ctx.sqlite.prepare('SELECT tbl, from_pk AS fromPk, to_pk AS toPk FROM sync_aliases').all() as { tbl: string; fromPk: string; toPk: string }[]).map((a) => [keyOf(a.tbl, a.fromPk), a.toPk]));
+  return {
+    sqlite: ctx.sqlite,
+    capture: captureOf(ctx.sqlite),
+    facts: tableFacts(ctx.sqlite),
+    file,
+    exchangeId: randomUUID(),
+    now: nowIso(ctx),
+    localSeen: ownVector(ctx),
+    senderSeen: file.header.seen,
+    rule: options.rule,
+    choices: options.choices ?? {},
+    items: [],
+    aliases,
+    aliveInFile: new Set(),
+    newChildren: new Map(),
+    touched: { organizations: new Set(), agreements: new Set(), allRoles: false },
+  };
+}
+
+/**
+ * A row with merged duplicates' ids mapped to the ids kept (a deletion keeps its own id). Done as
+ * each row is merged: a duplicate found earlier in the same file maps the rows after it.
+ */
+function remapped(state: MergeState, row: ExchangeRow): ExchangeRow {
+  if (!row.alive || !row.v) return row;
+  const v = { ...row.v };
+  for (const fk of state.facts.foreignKeys) if (fk.table === row.t && typeof v[fk.column] === 'string') v[fk.column] = resolveAlias(state, fk.parent, v[fk.column] as string);
+  return { ...row, id: resolveAlias(state, row.t, row.id), v };
+}
+
+function mergeRows(state: MergeState, fileRows: ExchangeRow[], job?: Job): void {
+  const rows = fileRows.map((row) => remapped(state, row));
+  const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
+  const alive = rows.filter((r) => r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
+  const dead = rows.filter((r) => !r.alive).sort((a, b) => order.get(b.t)! - order.get(a.t)!);
+  const known = state.sqlite.prepare("SELECT 1 FROM sync_clock WHERE tbl = ? AND pk = ? AND col = ''");
+  for (const row of alive) {
+    state.aliveInFile.add(keyOf(row.t, row.id));
+    const news = [row.c, ...Object.values(row.k)].some((c) => !isSeen(state.localSeen, c)) && !known.get(row.t, row.id);
+    if (!news) continue;
+    for (const fk of state.facts.foreignKeys) {
+      const parent = row.v?.[fk.column];
+      if (fk.table === row.t && fk.required && typeof parent === 'string') state.newChildren.set(keyOf(fk.parent, parent), (state.newChildren.get(keyOf(fk.parent, parent)) ?? 0) + 1);
+    }
+  }
+  const all = [...alive, ...dead];
+  all.forEach((row, i) => {
+    if (row.alive) mergeAliveRow(state, remapped(state, row));
+    else mergeDeadRow(state, row);
+    if (i % 1000 === 999) {
+      job?.checkpoint();
+      job?.progress(i + 1, all.length);
+    }
+  });
+}
+
+function countFiles(ctx: ServiceContext, file: ExchangeFile): MergeOutcome['files'] {
+  const carried = new Set(file.body.files.map((f) => f.sha256));
+  const wanted = file.body.rows.filter((r) => r.t === 'attachments' && r.alive && typeof r.v?.sha256 === 'string').map((r) => r.v!.sha256 as string);
+  const missing = wanted.filter((sha) => !carried.has(sha) && !hasStored(ctx, sha)).length;
+  return { carried: carried.size, missing };
+}
+
+function hasStored(ctx: ServiceContext, sha256: string): boolean {
+  try {
+    return fs.existsSync(hashPath(ctx.attachmentsDir, sha256));
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the carried files the store lacks, each checked against its hash first. */
+function storeFiles(ctx: ServiceContext, file: ExchangeFile): MergeOutcome['files'] {
+  for (const carried of file.body.files) {
+    const bytes = Buffer.from(carried.base64, 'base64');
+    if (!matches(bytes, carried.sha256)) throw new AppError('EXCHANGE_FILE', 'An attachment in the exchange file does not match its checksum.', { key: 'errors.exchangeDamaged' });
+    writeAddressed(ctx.attachmentsDir, carried.sha256, bytes);
+  }
+  return countFiles(ctx, file);
+}
+
+function sortItems(items: ExchangeItem[]): ExchangeItem[] {
+  const rank = new Map(EXCHANGE_ITEM_KINDS.map((k, i) => [k, i]));
+  const order = new Map<string, number>(REPLICATED_TABLES.map((t, i) => [t, i]));
+  return [...items].sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || order.get(a.table)! - order.get(b.table)! || a.record.label.localeCompare(b.record.label, 'zh-CN'));
+}
+
+function countItems(items: ExchangeItem[]): Record<ExchangeItemKind, number> {
+  const counts = Object.fromEntries(EXCHANGE_ITEM_KINDS.map((k) => [k, 0])) as Record<ExchangeItemKind, number>;
+  for (const item of items) counts[item.kind]++;
+  return counts;
+}
