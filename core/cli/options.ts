@@ -67,6 +67,14 @@ Commands:
                                    to FILE as one file with the scans inside
   restore FILE                     restore a backup: refused (NOT_A_BACKUP, nothing changed) unless
                                    it is this app's; the current data is backed up first
+  exchange export --out FILE [--partner REPLICA] [--all]
+                                   an exchange file for another clerk's copy: every change the
+                                   partner has not seen (everything for a new partner, or --all)
+  exchange import FILE [--dry-run] [--json] [--resolve newer|mine|theirs]
+                                   merge a partner's exchange file; --dry-run shows the new,
+                                   changed, conflicting, duplicate and renumbered records without
+                                   writing; records changed on both copies need --resolve
+  exchange partners [--json]       this copy's replica id and the copies it has merged from
   check [--json]                   full integrity check and every attachment against its hash;
                                    names the damage or the records missing their files, exits 1
 
@@ -120,6 +128,9 @@ export function parseCli(argv: string[]) {
         kind: { type: 'string' },
         to: { type: 'string' },
         yes: { type: 'boolean' },
+        partner: { type: 'string' },
+        all: { type: 'boolean' },
+        resolve: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

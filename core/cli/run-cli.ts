@@ -20,6 +20,7 @@ import { listTerms, printCouncil } from './council-commands.js';
 import { listProjects } from './project-commands.js';
 import { annualReport } from './report-commands.js';
 import { listAwardsCommand } from './award-commands.js';
+import { exportExchange, importExchange, listPartners } from './exchange-commands.js';
 import { parseCli, UsageError, USAGE, type CliValues } from './options.js';
 
 export { USAGE };
@@ -52,11 +53,14 @@ const COMMANDS: Record<string, Command> = {
   backup: (folder, { values, io }) => backup(folder, values, io),
   check: (folder, { values, io }) => check(folder, values, io),
   'import list': (folder, { values, io }) => listImports(folder, Boolean(values.json), io),
+  'exchange export': (folder, { values, io }) => exportExchange(folder, values, io),
+  'exchange partners': (folder, { values, io }) => listPartners(folder, values, io),
 };
 
 const COMMANDS_WITH_ARGUMENT: Record<string, Command> = {
   restore: (folder, { argument, io }) => restore(folder, argument, io),
   'import undo': (folder, { argument, io }) => undoImport(folder, argument, io),
+  'exchange import': (folder, { values, argument, io }) => importExchange(folder, argument, values, io),
   'import members': (folder, { values, argument, io }) => {
     const onDuplicate = values['on-duplicate'] ?? 'fill';
     if (!['skip', 'fill', 'overwrite'].includes(onDuplicate)) throw new UsageError('--on-duplicate must be fill, skip or overwrite.');

@@ -116,7 +116,6 @@ export const exchangeMethods = defineMethods({
     input: exchangeDecisionInput,
     result: returns<ExchangeApplied>(),
     access: 'write',
-    exclusive: true,
     job: true,
     changes: 'all',
   },

@@ -1,5 +1,8 @@
 // The exchange service: files out, files staged, reviewed and merged, and lost values brought back.
 import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { syncLosers } from '../../db/schema.js';
+import { syncLoserModel } from './exchange-model.js';
 import type { ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import type { Job } from '../contract/method.js';
@@ -68,10 +71,15 @@ export function mergeExchangeBytes(ctx: ServiceContext, bytes: Buffer, options: 
 }
 
 export function listLosers(ctx: ServiceContext, input: { table?: string; rowId?: string; limit: number }): ExchangeLoser[] {
-  const rows = ctx.sqlite
-    .prepare('SELECT id, at, tbl, pk, col, value, hlc, replica FROM sync_losers WHERE (? IS NULL OR tbl = ?) AND (? IS NULL OR pk = ?) ORDER BY id DESC LIMIT ?')
-    .all(input.table ?? null, input.table ?? null, input.rowId ?? null, input.rowId ?? null, input.limit) as { id: number; at: string; tbl: string; pk: string; col: string; value: string; hlc: string; replica: string }[];
-  return rows.map((r) => ({ id: r.id, at: r.at, table: r.tbl, rowId: r.pk, field: r.col, value: JSON.parse(r.value) as unknown, changedAt: isoOfClock(r.hlc) ?? '', replica: r.replica }));
+  const rows = ctx.db
+    .select()
+    .from(syncLosers)
+    .where(and(input.table ? eq(syncLosers.tbl, input.table) : undefined, input.rowId ? eq(syncLosers.pk, input.rowId) : undefined))
+    .orderBy(desc(syncLosers.id))
+    .limit(input.limit)
+    .all()
+    .map((row) => syncLoserModel.toRecord(row));
+  return rows.map((r) => ({ id: r.id, at: r.at, table: r.tbl, rowId: r.pk, field: r.col, value: r.value, changedAt: isoOfClock(r.hlc) ?? '', replica: r.replica }));
 }
 
 /** A lost field value put back as this copy's own change; a lost row comes back only while its record is here. */

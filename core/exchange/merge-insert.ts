@@ -24,7 +24,8 @@ function hangsOnSomething(state: MergeState, row: ExchangeRow, values: Values): 
   for (const fk of state.facts.foreignKeys) {
     const parent = values[fk.column];
     if (fk.table !== row.t || typeof parent !== 'string') continue;
-    if (localValues(state, fk.parent, parent) || state.aliveInFile.has(keyOf(fk.parent, parent))) continue;
+    // A parent of another table was merged before this row (parents first); one of the same table may come later.
+    if (localValues(state, fk.parent, parent) || (fk.parent === row.t && state.aliveInFile.has(keyOf(fk.parent, parent)))) continue;
     if (!fk.required) {
       values[fk.column] = null;
       continue;
@@ -61,7 +62,7 @@ function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, oth
   const keepOther = otherId < row.id;
   const [survivor, merged] = keepOther ? [otherId, row.id] : [row.id, otherId];
   if (!keepOther) {
-    for (const fk of state.facts.foreignKeys) if (fk.parent === table) state.sqlite.prepare(`UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(survivor, merged);
+    moveChildren(state, table, merged, survivor);
     deleteRow(state, table, merged, 'fresh');
     insertRow(state, table, survivor, values, { c: row.c, k: row.k });
   }
@@ -76,6 +77,41 @@ function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, oth
   if (Object.keys(fill).length > 0) updateFields(state, table, survivor, fill, Object.fromEntries(Object.keys(fill).map((c) => [c, 'fresh'])));
   addItem(state, { key: `${table}:${row.id}:=`, kind: 'duplicate', table, rowId: survivor, mine: other, theirs: values, proposal: rowLabel(table, { ...kept, ...fill }) }, { ...kept, ...fill });
   logChange(state, table, survivor, 'update', kept, { ...kept, ...fill });
+}
+
+/**
+ * Rows naming `from` made to name `to`, keeping their clocks: every copy that learns of the merge
+ * moves them alike, so the move is not a change of anyone's (it would look like an edit made after
+ * a deletion of the unit, and bring it back).
+ */
+function moveChildren(state: MergeState, table: ReplicatedTable, from: string, to: string): void {
+  state.capture.withoutCapture(() => {
+    for (const fk of state.facts.foreignKeys) if (fk.parent === table) state.sqlite.prepare(`UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(to, from);
+  });
+  if (table === 'organizations') state.touched.organizations.add(to);
+}
+
+/**
+ * An alias the file brings (another copy merged `from` into `to`) applied to this copy's own row
+ * `from`: merged into `to` when this copy has it, else re-keyed as `to` with its values and clocks,
+ * so that what the file says of `to` (changes, or its deletion) meets it here.
+ */
+export function adoptAlias(state: MergeState, table: ReplicatedTable, from: string, to: string): void {
+  const values = localValues(state, table, from);
+  if (!values || from === to) return;
+  const target = localValues(state, table, to);
+  const clocks = state.sqlite.prepare('SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, from) as { col: string; hlc: string; alive: number }[];
+  moveChildren(state, table, from, to);
+  state.capture.withoutCapture(() => state.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(from));
+  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, from);
+  if (target) {
+    const fill: Values = {};
+    for (const col of state.facts.columns[table]) if (isEmptyValue(target[col]) && !isEmptyValue(values[col])) fill[col] = values[col] ?? null;
+    if (Object.keys(fill).length > 0) updateFields(state, table, to, fill, Object.fromEntries(Object.keys(fill).map((c) => [c, 'fresh'])));
+    return;
+  }
+  const own = clocks.find((c) => c.col === '');
+  insertRow(state, table, to, values, { c: own?.hlc ?? state.capture.clock.next(), k: Object.fromEntries(clocks.filter((c) => c.col !== '').map((c) => [c.col, c.hlc])) });
 }
 
 /** The number after the highest of its series (2026-校企-007 → 2026-校企-012 when 011 is the highest). */

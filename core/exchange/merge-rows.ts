@@ -43,19 +43,27 @@ export function mergeAliveRow(state: MergeState, row: ExchangeRow): void {
   const local = localValues(state, table, row.id);
   const clocks = localClocks(state, table, row.id);
   if (local) return mergeBothAlive(state, row, local, clocks);
-  const newThere = rowClocks(row).some((c) => !isSeen(state.localSeen, c)) || (state.newChildren.get(keyOf(table, row.id)) ?? 0) > 0;
   if (!clocks.row || clocks.row.alive) return void insertIncoming(state, row, 'new');
-  if (!newThere) return;
+  const own = rowClocks(row).filter((c) => !isSeen(state.localSeen, c));
+  const there = state.childrenThere.get(keyOf(table, row.id));
+  if (own.length === 0 && !there) return;
+  const key = `${table}:${row.id}:~`;
+  const theirsClock = newestOf([...own, ...(there ? [there.newest] : [])]);
+  const item = { key, kind: 'deleteEdit' as const, table, rowId: row.id, deletedBy: 'mine' as const, theirs: row.v, theirsAt: isoOfClock(theirsClock), mineAt: isoOfClock(clocks.row.hlc), theirsReplica: theirsClock.slice(22), mineReplica: clocks.row.hlc.slice(22) };
+  // Records made there still name it (an agreement's party): it comes back, on every copy alike.
+  if (there?.inUse) {
+    addItem(state, { ...item, chosen: 'theirs' }, row.v);
+    return void insertIncoming(state, row, 'restore');
+  }
   // Deleted here. If the other side saw the deletion and still changed the record, it brought it back.
   if (isSeen(state.senderSeen, clocks.row.hlc)) return void insertIncoming(state, row, 'new');
-  const key = `${table}:${row.id}:~`;
-  const { side, fresh } = chooseSide(state, key, newestOf(rowClocks(row)), clocks.row.hlc);
-  addItem(state, { key, kind: 'deleteEdit', table, rowId: row.id, deletedBy: 'mine', theirs: row.v, theirsAt: isoOfClock(newestOf(rowClocks(row))), mineAt: isoOfClock(clocks.row.hlc), theirsReplica: state.file.header.replica, mineReplica: clocks.row.hlc.slice(22), chosen: side }, row.v);
+  const { side, fresh } = chooseSide(state, key, theirsClock, clocks.row.hlc);
+  addItem(state, { ...item, chosen: side }, row.v);
   if (side === 'theirs') {
-    // Back, as this copy's own change: it then outranks the deletion everywhere.
+    // Back, as this copy's own change when the clerk chose it: it then outranks the deletion everywhere.
     insertIncoming(state, row, 'restore', fresh);
   } else {
-    keepLoser(state, table, row.id, '', row.v, newestOf(rowClocks(row)));
+    keepLoser(state, table, row.id, '', row.v, theirsClock);
     if (fresh) writeTombstone(state, table, row.id, state.capture.clock.next());
   }
 }
@@ -104,16 +112,23 @@ function pick(values: Values, columns: string[]): Values {
   return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
 }
 
-/** Clocks of the row and of every row that cascades with it that the other side had not seen. */
-function unseenHere(state: MergeState, table: ReplicatedTable, id: string, depth = 0): string[] {
-  const own = (state.sqlite.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
-  if (depth > 4) return own;
+const unseenOf = (state: MergeState, table: string, id: string) => (state.sqlite.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
+
+/**
+ * Clocks the other side had not seen, of the row and of the rows hanging from it (one level: what
+ * the other side counts from its file too, so both sides weigh the same changes); and whether a row
+ * that does not cascade still names it (then it cannot go).
+ */
+function changedHere(state: MergeState, table: ReplicatedTable, id: string): { unseen: string[]; inUse: boolean } {
+  const unseen = unseenOf(state, table, id);
+  let inUse = false;
   for (const fk of state.facts.foreignKeys) {
-    if (fk.parent !== table || !fk.cascade) continue;
+    if (fk.parent !== table || !fk.required) continue;
     const children = state.sqlite.prepare(`SELECT id FROM ${fk.table} WHERE ${fk.column} = ?`).pluck().all(id) as string[];
-    for (const child of children) own.push(...unseenHere(state, fk.table, child, depth + 1));
+    if (!fk.cascade && children.length > 0) inUse = true;
+    for (const child of children) unseen.push(...unseenOf(state, fk.table, child));
   }
-  return own;
+  return { unseen, inUse };
 }
 
 export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
@@ -125,7 +140,13 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
     return;
   }
   if (isSeen(state.localSeen, row.c)) return;
-  const unseen = unseenHere(state, table, row.id);
+  const { unseen, inUse } = changedHere(state, table, row.id);
+  if (inUse) {
+    // Still named by records here (an agreement's party): it stays, on every copy alike.
+    const mineClock = unseen.length > 0 ? newestOf(unseen) : undefined;
+    addItem(state, { key: `${table}:${row.id}:~`, kind: 'deleteEdit', table, rowId: row.id, deletedBy: 'theirs', mine: local, mineAt: isoOfClock(mineClock), theirsAt: isoOfClock(row.c), theirsReplica: row.c.slice(22), chosen: 'mine' }, local);
+    return;
+  }
   if (unseen.length === 0) {
     addItem(state, { key: `${table}:${row.id}`, kind: 'deleted', table, rowId: row.id, mine: local }, local);
     deleteRow(state, table, row.id, row.c);

@@ -34,8 +34,12 @@ export interface MergeState {
   aliases: Map<string, string>;
   /** Rows alive in the file (a parent arriving later in the same file is not missing). */
   aliveInFile: Set<string>;
-  /** Per parent row: how many of its children the file brings that this copy does not know. */
-  newChildren: Map<string, number>;
+  /**
+   * Per parent row, what the file's rows that hang from it changed that this copy has not seen: the
+   * newest such clock, and whether one of them needs the parent to exist (a reference that does not
+   * cascade, such as an agreement's party naming a unit).
+   */
+  childrenThere: Map<string, { newest: string; inUse: boolean }>;
   touched: { organizations: Set<string>; agreements: Set<string>; allRoles: boolean };
 }
 

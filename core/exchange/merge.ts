@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { captureOf, readSeen, writeSeen } from '../../db/exchange-capture.js';
 import fs from 'node:fs';
 import { hashPath, matches, writeAddressed } from '../folder/backup-files.js';
-import { REPLICATED_TABLES } from '../../db/exchange-tables.js';
+import { REPLICATED_TABLES, isReplicatedTable } from '../../db/exchange-tables.js';
+import { adoptAlias } from './merge-insert.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
 import type { Job } from '../contract/method.js';
@@ -58,7 +59,7 @@ function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: Ex
   const insertAlias = ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_aliases (tbl, from_pk, to_pk) VALUES (?, ?, ?)');
   for (const alias of file.body.aliases) if (alias.from !== alias.to) insertAlias.run(alias.t, alias.from, alias.to);
   const aliases = new Map((ctx.sqlite.prepare('SELECT tbl, from_pk AS fromPk, to_pk AS toPk FROM sync_aliases').all() as { tbl: string; fromPk: string; toPk: string }[]).map((a) => [keyOf(a.tbl, a.fromPk), a.toPk]));
-  return {
+  const state: MergeState = {
     sqlite: ctx.sqlite,
     capture: captureOf(ctx.sqlite),
     facts: tableFacts(ctx.sqlite),
@@ -72,9 +73,11 @@ function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: Ex
     items: [],
     aliases,
     aliveInFile: new Set(),
-    newChildren: new Map(),
+    childrenThere: new Map(),
     touched: { organizations: new Set(), agreements: new Set(), allRoles: false },
   };
+  for (const alias of file.body.aliases) if (isReplicatedTable(alias.t)) adoptAlias(state, alias.t, alias.from, resolveAlias(state, alias.t, alias.to));
+  return state;
 }
 
 /**
@@ -93,14 +96,17 @@ function mergeRows(state: MergeState, fileRows: ExchangeRow[], job?: Job): void 
   const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
   const alive = rows.filter((r) => r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
   const dead = rows.filter((r) => !r.alive).sort((a, b) => order.get(b.t)! - order.get(a.t)!);
-  const known = state.sqlite.prepare("SELECT 1 FROM sync_clock WHERE tbl = ? AND pk = ? AND col = ''");
   for (const row of alive) {
     state.aliveInFile.add(keyOf(row.t, row.id));
-    const news = [row.c, ...Object.values(row.k)].some((c) => !isSeen(state.localSeen, c)) && !known.get(row.t, row.id);
-    if (!news) continue;
+    const unseen = [row.c, ...Object.values(row.k)].filter((c) => !isSeen(state.localSeen, c));
+    if (unseen.length === 0) continue;
+    const newest = unseen.reduce((a, b) => (a > b ? a : b));
     for (const fk of state.facts.foreignKeys) {
       const parent = row.v?.[fk.column];
-      if (fk.table === row.t && fk.required && typeof parent === 'string') state.newChildren.set(keyOf(fk.parent, parent), (state.newChildren.get(keyOf(fk.parent, parent)) ?? 0) + 1);
+      if (fk.table !== row.t || !fk.required || typeof parent !== 'string') continue;
+      const key = keyOf(fk.parent, parent);
+      const known = state.childrenThere.get(key);
+      state.childrenThere.set(key, { newest: known && known.newest > newest ? known.newest : newest, inUse: Boolean(known?.inUse) || !fk.cascade });
     }
   }
   const all = [...alive, ...dead];

@@ -167,7 +167,7 @@ describe('files that cannot be merged', () => {
     const bytes = Buffer.from(exchangeFile(a, b), 'base64');
     const before = digest(b);
     const damaged = Buffer.from(bytes);
-    damaged[damaged.length - 10] ^= 0xff;
+    damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0xff;
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: damaged.toString('base64') })).toMatchObject({ code: 'EXCHANGE_FILE', details: { key: 'errors.exchangeDamaged' } });
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: bytes.subarray(0, bytes.length - 40).toString('base64') })).toMatchObject({ details: { key: 'errors.exchangeDamaged' } });
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: Buffer.from('PK\u0003\u0004 a zip').toString('base64') })).toMatchObject({ details: { key: 'errors.exchangeForeign' } });

@@ -164,6 +164,12 @@ const TABLE_ENTITIES: Record<string, Entity | null> = {
   import_batches: 'import',
   import_batch_items: 'import',
   change_log: null,
+  // The exchange's bookkeeping: clocks written with every change (as the change log), and what merges keep.
+  sync_clock: null,
+  sync_files_read: null,
+  sync_aliases: null,
+  sync_partners: 'history',
+  sync_losers: 'history',
 };
 
 describe('what a write says it changes', () => {

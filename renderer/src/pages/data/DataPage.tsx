@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useOverview } from '../../hooks/useOverview';
 import { BackupPanel } from './BackupPanel';
 import { OtherDataFile } from './OtherDataFile';
+import { ExchangePanel } from './exchange/ExchangePanel';
 
 export function DataPage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function DataPage() {
         )}
       </Card>
       <BackupPanel />
+      <ExchangePanel />
       <OtherDataFile />
     </div>
   );
