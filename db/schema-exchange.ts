@@ -65,6 +65,8 @@ export const syncAliases = sqliteTable(
     tbl: text('tbl').notNull(),
     fromPk: text('from_pk').notNull(),
     toPk: text('to_pk').notNull(),
+    /** When the merge was made: a deletion of either row made before it deletes one record, not the unit. */
+    hlc: text('hlc').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.tbl, t.fromPk] })],
 );

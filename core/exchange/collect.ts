@@ -75,7 +75,7 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
 }
 
 function aliasesOf(ctx: ServiceContext): ExchangeBody['aliases'] {
-  return (ctx.sqlite.prepare('SELECT tbl AS t, from_pk AS "from", to_pk AS "to" FROM sync_aliases').all() as ExchangeBody['aliases']);
+  return (ctx.sqlite.prepare('SELECT tbl AS t, from_pk AS "from", to_pk AS "to", hlc AS at FROM sync_aliases').all() as ExchangeBody['aliases']);
 }
 
 /** The attachment files the rows name, read from the store; one a partner lacks is then found by hash. */

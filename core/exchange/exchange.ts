@@ -89,7 +89,7 @@ export function restoreLoser(ctx: ServiceContext, id: number): { table: string; 
     if (!loser || !isReplicatedTable(loser.tbl)) throw new AppError('NOT_FOUND', 'No such lost value.', { key: 'errors.notFound' });
     const facts = tableFacts(ctx.sqlite);
     if (loser.col === '' || !facts.columns[loser.tbl].includes(loser.col)) throw new AppError('CONFLICT', 'Only a lost field value can be put back; a lost record is restored from the history.', { key: 'errors.exchangeLoserRow' });
-    const state = { sqlite: ctx.sqlite, capture: captureOf(ctx.sqlite), facts, now: nowIso(ctx), touched: { organizations: new Set<string>(), agreements: new Set<string>(), allRoles: false } } as unknown as Parameters<typeof updateFields>[0];
+    const state = { sqlite: ctx.sqlite, capture: captureOf(ctx.sqlite), facts, now: nowIso(ctx), statements: new Map(), itemKeys: new Set(), touched: { organizations: new Set<string>(), agreements: new Set<string>(), allRoles: false } } as unknown as Parameters<typeof updateFields>[0];
     const before = localValues(state, loser.tbl, loser.pk);
     if (!before) throw new AppError('NOT_FOUND', 'The record this value belonged to is not here any more.', { key: 'errors.notFound' });
     const value = JSON.parse(loser.value) as string | number | null;

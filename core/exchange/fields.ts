@@ -43,4 +43,5 @@ export const syncAliasFields = defineFields({
   tbl: { kind: 'text', schema: stored.text, access: 'system', label: label('表', 'Table') },
   fromPk: { kind: 'ref', schema: stored.id, access: 'system', label: label('合并掉的记录', 'Merged-away record') },
   toPk: { kind: 'ref', schema: stored.id, access: 'system', label: label('保留的记录', 'Record kept') },
+  hlc: { ...clock, label: label('合并时间', 'Merged at') },
 });

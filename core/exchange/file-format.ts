@@ -49,7 +49,7 @@ export type ExchangeRow = z.infer<typeof exchangeRow>;
 
 const exchangeBody = z.strictObject({
   rows: z.array(exchangeRow).max(EXCHANGE_LIMITS.rows),
-  aliases: z.array(z.strictObject({ t: z.enum(REPLICATED_TABLES), from: z.string().min(1).max(100), to: z.string().min(1).max(100) })).max(EXCHANGE_LIMITS.rows),
+  aliases: z.array(z.strictObject({ t: z.enum(REPLICATED_TABLES), from: z.string().min(1).max(100), to: z.string().min(1).max(100), at: clock })).max(EXCHANGE_LIMITS.rows),
   files: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string().max(EXCHANGE_LIMITS.fileBytes * 2) })).max(EXCHANGE_LIMITS.files),
 });
 export type ExchangeBody = z.infer<typeof exchangeBody>;

@@ -3,7 +3,7 @@
 // against a number given here too (the later-made one renumbered), then inserted.
 import type { ReplicatedTable } from '../../db/exchange-tables.js';
 import type { ExchangeRow } from './file-format.js';
-import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
+import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, sql, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
 import { NUMBERED, SAME_THING, isEmptyValue, rowLabel } from './table-facts.js';
 
 export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' | 'restore', fresh = false): void {
@@ -14,7 +14,7 @@ export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' 
   if (same) return mergeDuplicate(state, row, values, same);
   if (NUMBERED.includes(table) && typeof values.number === 'string') renumberClash(state, row, values);
   insertRow(state, table, row.id, values, mode === 'restore' && fresh ? 'fresh' : { c: row.c, k: row.k });
-  if (values.number !== row.v?.number) state.sqlite.prepare('INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, row.id, 'number', state.capture.clock.next());
+  if (values.number !== row.v?.number) sql(state, 'INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, row.id, 'number', state.capture.clock.next());
   if (mode === 'new') addItem(state, { key: `${table}:${row.id}`, kind: 'new', table, rowId: row.id, theirs: values }, values);
   logChange(state, table, row.id, 'create', null, values);
 }
@@ -34,7 +34,7 @@ function hangsOnSomething(state: MergeState, row: ExchangeRow, values: Values): 
     keepLoser(state, row.t, row.id, '', row.v, newest);
     writeTombstone(state, row.t, row.id, state.capture.clock.next());
     const key = `${fk.parent}:${parent}:~`;
-    if (!state.items.some((i) => i.key === key)) {
+    if (!state.itemKeys.has(key)) {
       addItem(state, { key, kind: 'deleteEdit', table: fk.parent, rowId: parent, deletedBy: 'mine', chosen: 'mine', record: { ...recordOf(state, row.t, row.id, values) } }, values);
     }
     return false;
@@ -44,8 +44,8 @@ function hangsOnSomething(state: MergeState, row: ExchangeRow, values: Values): 
 
 function sameThingHere(state: MergeState, table: ReplicatedTable, id: string, values: Values): string | null {
   const queries = SAME_THING[table]?.(values) ?? [];
-  for (const { sql, params } of queries) {
-    const found = (state.sqlite.prepare(`${sql} LIMIT 5`).pluck().all(...params) as string[]).find((other) => other !== id);
+  for (const { sql: text, params } of queries) {
+    const found = (sql(state, `${text} LIMIT 5`).pluck().all(...params) as string[]).find((other) => other !== id);
     if (found) return found;
   }
   return null;
@@ -67,8 +67,8 @@ function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, oth
     insertRow(state, table, survivor, values, { c: row.c, k: row.k });
   }
   // The merged-away id leaves no tombstone: a file naming it is mapped through the alias instead.
-  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, merged);
-  state.sqlite.prepare('INSERT OR REPLACE INTO sync_aliases (tbl, from_pk, to_pk) VALUES (?, ?, ?)').run(table, merged, survivor);
+  sql(state, 'DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, merged);
+  sql(state, 'INSERT OR REPLACE INTO sync_aliases (tbl, from_pk, to_pk, hlc) VALUES (?, ?, ?, ?)').run(table, merged, survivor, state.capture.clock.next());
   state.aliases.set(keyOf(table, merged), survivor);
   const kept = keepOther ? other : values;
   const from = keepOther ? values : other;
@@ -86,7 +86,7 @@ function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, oth
  */
 function moveChildren(state: MergeState, table: ReplicatedTable, from: string, to: string): void {
   state.capture.withoutCapture(() => {
-    for (const fk of state.facts.foreignKeys) if (fk.parent === table) state.sqlite.prepare(`UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(to, from);
+    for (const fk of state.facts.foreignKeys) if (fk.parent === table) sql(state, `UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(to, from);
   });
   if (table === 'organizations') state.touched.organizations.add(to);
 }
@@ -96,14 +96,21 @@ function moveChildren(state: MergeState, table: ReplicatedTable, from: string, t
  * `from`: merged into `to` when this copy has it, else re-keyed as `to` with its values and clocks,
  * so that what the file says of `to` (changes, or its deletion) meets it here.
  */
-export function adoptAlias(state: MergeState, table: ReplicatedTable, from: string, to: string): void {
+export function adoptAlias(state: MergeState, table: ReplicatedTable, from: string, to: string, mergedAt: string): void {
   const values = localValues(state, table, from);
   if (!values || from === to) return;
   const target = localValues(state, table, to);
-  const clocks = state.sqlite.prepare('SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, from) as { col: string; hlc: string; alive: number }[];
+  const gone = localClocks(state, table, to).row;
+  if (!target && gone && !gone.alive && gone.hlc > mergedAt) {
+    // The unit was deleted after the merge, by someone who knew of it: this copy's record of it goes too.
+    deleteRow(state, table, from, 'fresh');
+    sql(state, 'DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, from);
+    return;
+  }
+  const clocks = sql(state, 'SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, from) as { col: string; hlc: string; alive: number }[];
   moveChildren(state, table, from, to);
-  state.capture.withoutCapture(() => state.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(from));
-  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, from);
+  state.capture.withoutCapture(() => sql(state, `DELETE FROM ${table} WHERE id = ?`).run(from));
+  sql(state, 'DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, from);
   if (target) {
     const fill: Values = {};
     for (const col of state.facts.columns[table]) if (isEmptyValue(target[col]) && !isEmptyValue(values[col])) fill[col] = values[col] ?? null;
@@ -117,7 +124,7 @@ export function adoptAlias(state: MergeState, table: ReplicatedTable, from: stri
 /** The number after the highest of its series (2026-校企-007 → 2026-校企-012 when 011 is the highest). */
 export function nextFreeNumber(state: MergeState, table: ReplicatedTable, number: string): string {
   const match = /^(.*?)(\d+)(\D*)$/.exec(number);
-  const taken = (n: string) => Boolean(state.sqlite.prepare(`SELECT 1 FROM ${table} WHERE number = ?`).get(n));
+  const taken = (n: string) => Boolean(sql(state, `SELECT 1 FROM ${table} WHERE number = ?`).get(n));
   if (!match) {
     let n = 2;
     while (taken(`${number}-${n}`)) n++;
@@ -126,7 +133,7 @@ export function nextFreeNumber(state: MergeState, table: ReplicatedTable, number
   const [, prefix, digits, suffix] = match as unknown as [string, string, string, string];
   const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let max = Number(digits);
-  for (const other of state.sqlite.prepare(`SELECT number FROM ${table} WHERE number LIKE ? ESCAPE '\\'`).pluck().all(like) as string[]) {
+  for (const other of sql(state, `SELECT number FROM ${table} WHERE number LIKE ? ESCAPE '\\'`).pluck().all(like) as string[]) {
     const seq = other.slice(prefix.length, other.length - suffix.length);
     if (other.endsWith(suffix) && /^\d+$/.test(seq)) max = Math.max(max, Number(seq));
   }
@@ -138,7 +145,7 @@ export function nextFreeNumber(state: MergeState, table: ReplicatedTable, number
 /** One number given on both sides: the one made later takes the next free number (a new change of this copy). */
 function renumberClash(state: MergeState, row: ExchangeRow, values: Values): void {
   const table = row.t;
-  const holder = state.sqlite.prepare(`SELECT id FROM ${table} WHERE number = ? AND id <> ?`).pluck().get(values.number, row.id) as string | undefined;
+  const holder = sql(state, `SELECT id FROM ${table} WHERE number = ? AND id <> ?`).pluck().get(values.number, row.id) as string | undefined;
   if (!holder) return;
   const holderMade = localClocks(state, table, holder).row?.hlc ?? '';
   const incomingLater = row.c > holderMade || (row.c === holderMade && row.id > holder);

@@ -23,6 +23,7 @@ import {
   type LocalClocks,
   type MergeState,
   type Values,
+  sql,
 } from './merge-state.js';
 import { isSeen } from './replica.js';
 
@@ -101,8 +102,7 @@ function mergeBothAlive(state: MergeState, row: ExchangeRow, local: Values, cloc
     }
   }
   if (Object.keys(taken).length === 0) return;
-  const conflicts = new Set(state.items.filter((i) => i.kind === 'conflict' && i.table === table && i.rowId === row.id).map((i) => i.field));
-  const plain = Object.keys(taken).filter((c) => !conflicts.has(c));
+  const plain = Object.keys(taken).filter((c) => !state.itemKeys.has(`${table}:${row.id}:${c}`));
   if (plain.length > 0) addItem(state, { key: `${table}:${row.id}`, kind: 'changed', table, rowId: row.id, field: plain.join(','), mine: pick(local, plain), theirs: pick(taken, plain) }, local);
   updateFields(state, table, row.id, taken, takenClocks);
   logChange(state, table, row.id, 'update', pick(local, Object.keys(taken)), taken);
@@ -112,7 +112,7 @@ function pick(values: Values, columns: string[]): Values {
   return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
 }
 
-const unseenOf = (state: MergeState, table: string, id: string) => (state.sqlite.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
+const unseenOf = (state: MergeState, table: string, id: string) => (sql(state, 'SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
 
 /**
  * Clocks the other side had not seen, of the row and of the rows hanging from it (one level: what
@@ -124,7 +124,7 @@ function changedHere(state: MergeState, table: ReplicatedTable, id: string): { u
   let inUse = false;
   for (const fk of state.facts.foreignKeys) {
     if (fk.parent !== table || !fk.required) continue;
-    const children = state.sqlite.prepare(`SELECT id FROM ${fk.table} WHERE ${fk.column} = ?`).pluck().all(id) as string[];
+    const children = sql(state, `SELECT id FROM ${fk.table} WHERE ${fk.column} = ?`).pluck().all(id) as string[];
     if (!fk.cascade && children.length > 0) inUse = true;
     for (const child of children) unseen.push(...unseenOf(state, fk.table, child));
   }
@@ -140,6 +140,9 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
     return;
   }
   if (isSeen(state.localSeen, row.c)) return;
+  // A record deleted before it was found to be the same unit as another: the unit lives on in the other.
+  const mergedAt = sql(state, 'SELECT max(hlc) FROM sync_aliases WHERE tbl = ? AND to_pk = ?').pluck().get(table, row.id) as string | null;
+  if (mergedAt && row.c < mergedAt) return;
   const { unseen, inUse } = changedHere(state, table, row.id);
   if (inUse) {
     // Still named by records here (an agreement's party): it stays, on every copy alike.
@@ -166,8 +169,8 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
     // Kept, as this copy's own change, so that the deletion does not win where it arrives later.
     // Its fields then all date from now (as a row made anew does): compared afresh where it arrives.
     if (fresh) {
-      state.sqlite.prepare("DELETE FROM sync_clock WHERE tbl = ? AND pk = ? AND col <> ''").run(table, row.id);
-      state.sqlite.prepare("UPDATE sync_clock SET hlc = ?, alive = 1 WHERE tbl = ? AND pk = ? AND col = ''").run(state.capture.clock.next(), table, row.id);
+      sql(state, "DELETE FROM sync_clock WHERE tbl = ? AND pk = ? AND col <> ''").run(table, row.id);
+      sql(state, "UPDATE sync_clock SET hlc = ?, alive = 1 WHERE tbl = ? AND pk = ? AND col = ''").run(state.capture.clock.next(), table, row.id);
     }
   }
 }

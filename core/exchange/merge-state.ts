@@ -31,6 +31,9 @@ export interface MergeState {
   rule: ExchangeRule;
   choices: Record<string, ExchangeSide>;
   items: ExchangeItem[];
+  /** The keys of `items`, to ask whether one is there without a scan. */
+  itemKeys: Set<string>;
+  statements: Map<string, Database.Statement>;
   aliases: Map<string, string>;
   /** Rows alive in the file (a parent arriving later in the same file is not missing). */
   aliveInFile: Set<string>;
@@ -44,6 +47,13 @@ export interface MergeState {
 }
 
 export const keyOf = (table: string, id: string) => `${table}\u0000${id}`;
+
+/** A statement prepared once per merge: the merge runs the same few statements for every row. */
+export function sql(state: MergeState, text: string): Database.Statement {
+  let statement = state.statements.get(text);
+  if (!statement) state.statements.set(text, (statement = state.sqlite.prepare(text)));
+  return statement;
+}
 
 export function isoOfClock(clock: string | undefined): string | undefined {
   return clock ? new Date(parseClock(clock).millis).toISOString() : undefined;
@@ -60,13 +70,13 @@ export function resolveAlias(state: MergeState, table: string, id: string): stri
 }
 
 export function localClocks(state: MergeState, table: ReplicatedTable, id: string): LocalClocks {
-  const rows = state.sqlite.prepare('SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, id) as { col: string; hlc: string; alive: number }[];
+  const rows = sql(state, 'SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, id) as { col: string; hlc: string; alive: number }[];
   const own = rows.find((r) => r.col === '');
   return { row: own ? { hlc: own.hlc, alive: own.alive === 1 } : null, fields: Object.fromEntries(rows.filter((r) => r.col !== '').map((r) => [r.col, r.hlc])) };
 }
 
 export function localValues(state: MergeState, table: ReplicatedTable, id: string): Values | null {
-  const row = state.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Values | undefined;
+  const row = sql(state, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Values | undefined;
   if (!row) return null;
   return Object.fromEntries(state.facts.columns[table].map((c) => [c, row[c] ?? null]));
 }
@@ -80,8 +90,8 @@ function placeholder(state: MergeState, column: string): string | number {
 }
 
 function setClocks(state: MergeState, table: ReplicatedTable, id: string, row: string, fields: Record<string, string>): void {
-  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, id);
-  const insert = state.sqlite.prepare('INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)');
+  sql(state, 'DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, id);
+  const insert = sql(state, 'INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)');
   insert.run(table, id, '', row);
   for (const [col, hlc] of Object.entries(fields)) insert.run(table, id, col, hlc);
 }
@@ -92,10 +102,10 @@ export function insertRow(state: MergeState, table: ReplicatedTable, id: string,
   const extra = state.facts.required[table];
   const names = ['id', ...columns, ...extra];
   const params = [id, ...columns.map((c) => values[c] ?? null), ...extra.map((c) => placeholder(state, c))];
-  const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-  if (clocks === 'fresh') state.sqlite.prepare(sql).run(...params);
+  const insert = sql(state, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+  if (clocks === 'fresh') insert.run(...params);
   else {
-    state.capture.withoutCapture(() => state.sqlite.prepare(sql).run(...params));
+    state.capture.withoutCapture(() => insert.run(...params));
     setClocks(state, table, id, clocks.c, Object.fromEntries(Object.entries(clocks.k).filter(([c]) => columns.includes(c))));
   }
   touch(state, table, id, values);
@@ -105,17 +115,17 @@ export function insertRow(state: MergeState, table: ReplicatedTable, id: string,
 export function updateFields(state: MergeState, table: ReplicatedTable, id: string, changes: Values, clocks: Record<string, string | 'fresh'>): void {
   const received = Object.keys(changes).filter((c) => clocks[c] !== 'fresh');
   const fresh = Object.keys(changes).filter((c) => clocks[c] === 'fresh');
-  const run = (columns: string[]) => state.sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => changes[c] ?? null), id);
+  const run = (columns: string[]) => sql(state, `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => changes[c] ?? null), id);
   if (received.length > 0) {
     state.capture.withoutCapture(() => run(received));
     for (const c of received) setFieldClock(state, table, id, c, clocks[c]!);
   }
   if (fresh.length > 0) run(fresh);
-  touch(state, table, id, { ...localValues(state, table, id), ...changes });
+  touch(state, table, id, { ...localValues(state, table, id), ...changes }, Object.keys(changes));
 }
 
 export function setFieldClock(state: MergeState, table: ReplicatedTable, id: string, col: string, hlc: string): void {
-  state.sqlite.prepare('INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, id, col, hlc);
+  sql(state, 'INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, id, col, hlc);
 }
 
 /** A field's clock made this copy's own now: the choice made here then reaches the other copies. */
@@ -124,21 +134,24 @@ export function freshFieldClock(state: MergeState, table: ReplicatedTable, id: s
 }
 
 export function writeTombstone(state: MergeState, table: ReplicatedTable, id: string, hlc: string): void {
-  state.sqlite.prepare('DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, id);
-  state.sqlite.prepare('INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, \'\', ?, 0)').run(table, id, hlc);
+  sql(state, 'DELETE FROM sync_clock WHERE tbl = ? AND pk = ?').run(table, id);
+  sql(state, 'INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, \'\', ?, 0)').run(table, id, hlc);
 }
 
 /** Deletes a row (its cascade goes with it, each captured as this copy's deletion); its own tombstone as received. */
 export function deleteRow(state: MergeState, table: ReplicatedTable, id: string, tombstone: string | 'fresh'): void {
   const before = localValues(state, table, id);
   if (before) touch(state, table, id, before);
-  state.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  sql(state, `DELETE FROM ${table} WHERE id = ?`).run(id);
   if (tombstone !== 'fresh') writeTombstone(state, table, id, tombstone);
 }
 
-function touch(state: MergeState, table: ReplicatedTable, id: string, values: Values): void {
-  if (table === 'organizations') state.touched.organizations.add(id);
-  if (table === 'agreements') state.touched.agreements.add(id);
+/** What a member's derived columns are built from (its search text, sort keys and role). */
+const MEMBER_DERIVED_FROM = ['name', 'short_name', 'aliases', 'former_names', 'uscc', 'pinyin_override'];
+
+function touch(state: MergeState, table: ReplicatedTable, id: string, values: Values, columns?: string[]): void {
+  if (table === 'organizations' && (!columns || columns.some((c) => MEMBER_DERIVED_FROM.includes(c)))) state.touched.organizations.add(id);
+  if (table === 'agreements' && (!columns || columns.some((c) => ['number', 'title', 'summary', 'tags'].includes(c)))) state.touched.agreements.add(id);
   if (table === 'agreement_parties' && typeof values.agreement_id === 'string') state.touched.agreements.add(values.agreement_id);
   if (table === 'council_terms') state.touched.allRoles = true;
   if ((table === 'contacts' || table === 'term_seats') && typeof values.organization_id === 'string') state.touched.organizations.add(values.organization_id);
@@ -170,6 +183,7 @@ export function recordOf(state: MergeState, table: ReplicatedTable, id: string, 
 }
 
 export function addItem(state: MergeState, item: Omit<ExchangeItem, 'record'> & { record?: ExchangeItem['record'] }, values: Values | null): void {
+  state.itemKeys.add(item.key);
   state.items.push({ ...item, record: item.record ?? recordOf(state, item.table as ReplicatedTable, item.rowId, values) } as ExchangeItem);
 }
 

@@ -56,8 +56,8 @@ export function mergeExchange(ctx: ServiceContext, file: ExchangeFile, options: 
 }
 
 function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: ExchangeRule; choices?: Record<string, ExchangeSide> }): MergeState {
-  const insertAlias = ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_aliases (tbl, from_pk, to_pk) VALUES (?, ?, ?)');
-  for (const alias of file.body.aliases) if (alias.from !== alias.to) insertAlias.run(alias.t, alias.from, alias.to);
+  const insertAlias = ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_aliases (tbl, from_pk, to_pk, hlc) VALUES (?, ?, ?, ?)');
+  for (const alias of file.body.aliases) if (alias.from !== alias.to) insertAlias.run(alias.t, alias.from, alias.to, alias.at);
   const aliases = new Map((ctx.sqlite.prepare('SELECT tbl, from_pk AS fromPk, to_pk AS toPk FROM sync_aliases').all() as { tbl: string; fromPk: string; toPk: string }[]).map((a) => [keyOf(a.tbl, a.fromPk), a.toPk]));
   const state: MergeState = {
     sqlite: ctx.sqlite,
@@ -71,12 +71,14 @@ function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: Ex
     rule: options.rule,
     choices: options.choices ?? {},
     items: [],
+    itemKeys: new Set(),
+    statements: new Map(),
     aliases,
     aliveInFile: new Set(),
     childrenThere: new Map(),
     touched: { organizations: new Set(), agreements: new Set(), allRoles: false },
   };
-  for (const alias of file.body.aliases) if (isReplicatedTable(alias.t)) adoptAlias(state, alias.t, alias.from, resolveAlias(state, alias.t, alias.to));
+  for (const alias of file.body.aliases) if (isReplicatedTable(alias.t)) adoptAlias(state, alias.t, alias.from, resolveAlias(state, alias.t, alias.to), alias.at);
   return state;
 }
 

@@ -2,6 +2,7 @@ CREATE TABLE `sync_aliases` (
 	`tbl` text NOT NULL,
 	`from_pk` text NOT NULL,
 	`to_pk` text NOT NULL,
+	`hlc` text DEFAULT '' NOT NULL,
 	PRIMARY KEY(`tbl`, `from_pk`)
 );
 --> statement-breakpoint

@@ -17,6 +17,7 @@ import { openDatabase } from '../../db/open.js';
 import { rawInsert, schemaInsert, streamRead, streamWrite } from './baselines.js';
 import { browserMeasures } from './browser.js';
 import { memberWorkbook } from './files.js';
+import { exchangeSection } from './exchange-bench.js';
 import { ms, summarise, time, type Timing } from './stats.js';
 
 const { values: args } = parseArgs({
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
 const RUNS = Math.max(5, Number(args.runs ?? 5));
 const root = path.resolve(args.dir ?? path.join(os.tmpdir(), 'alliance-bench'));
 const SIZES = [1_000, 10_000, 100_000];
-/** `--only open,list,import,export,report,memory,browser` runs some sections (while working on one). */
+/** `--only open,list,import,export,report,memory,exchange,browser` runs some sections (while working on one). */
 const only = args.only ? new Set(args.only.split(',')) : null;
 const runs = (section: string) => !only || only.has(section);
 
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   if (runs('export')) await exportSection(dirs);
   if (runs('report')) await reportSection(dirs.get(100_000)!);
   if (runs('memory')) memorySection(dirs);
+  if (runs('exchange')) await exchangeSection(dirs, root, Math.min(RUNS, 3), record);
   if (runs('browser') && !args['skip-browser']) {
     const ui = await browserMeasures(dirs.get(100_000)!, RUNS);
     record({ measure: 'UI: filter keystroke → rows painted', size: '100k', timing: ui.filterToPaint, target: '< 100 ms', met: ui.filterToPaint.median < 100 });
