@@ -88,7 +88,13 @@ function moveChildren(state: MergeState, table: ReplicatedTable, from: string, t
   state.capture.withoutCapture(() => {
     for (const fk of state.facts.foreignKeys) if (fk.parent === table) sql(state, `UPDATE ${fk.table} SET ${fk.column} = ? WHERE ${fk.column} = ?`).run(to, from);
   });
-  if (table === 'organizations') state.touched.organizations.add(to);
+  if (table === 'organizations') {
+    state.touched.organizations.add(to);
+    // One unit holds one open seat per term: the two copies' seats of the same membership become one
+    // (the smaller id kept, on every copy alike).
+    const extra = sql(state, 'SELECT s.id FROM term_seats s WHERE s.organization_id = ? AND s.to_date IS NULL AND EXISTS (SELECT 1 FROM term_seats k WHERE k.organization_id = s.organization_id AND k.term_id = s.term_id AND k.to_date IS NULL AND k.id < s.id)').pluck().all(to) as string[];
+    for (const seat of extra) sql(state, 'DELETE FROM term_seats WHERE id = ?').run(seat);
+  }
 }
 
 /**
