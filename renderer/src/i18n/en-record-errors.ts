@@ -1,5 +1,8 @@
 // Error messages of the council terms and projects, in English (the errors namespace spreads them in).
+import { EXCHANGE_ERRORS_EN } from './en-exchange.js';
+
 export const RECORD_ERRORS = {
+  ...EXCHANGE_ERRORS_EN,
   termNotFound: 'This council term no longer exists',
   termNumberTaken: '{{name}} exists already',
   termOverlaps: 'These dates overlap {{name}}',

@@ -1,7 +1,9 @@
 // English UI text of the record pages: members, the roster, the council, agreements, events, the ceremony,
 // talent, the history, the dashboard. Field labels are not here: they come from the field models (field-labels.ts).
+import { enExchange } from './en-exchange.js';
 
 export const enRecords = {
+  ...enExchange,
   members: {
     searchPlaceholder: 'Search name, short name, credit code or contact (press /)',
     categoryFilter: 'Category',

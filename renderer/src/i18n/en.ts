@@ -3,7 +3,6 @@ import { IMPORT_MESSAGES_EN } from './en-import.js';
 import type { Messages } from './zh.js';
 import { enRecords } from './en-records.js';
 import { RECORD_ERRORS } from './en-record-errors.js';
-import { EXCHANGE_ERRORS_EN, enExchange } from './en-exchange.js';
 
 const en: Messages = {
   app: {
@@ -379,7 +378,6 @@ const en: Messages = {
     unavailable: 'This needs a data folder',
     restorePartiesFirst: 'Restore the parties first: {{names}}',
     ...RECORD_ERRORS,
-    ...EXCHANGE_ERRORS_EN,
     notRestorable: 'Only a deleted member, agreement, event or talent item can be restored',
     alreadyRestored: 'This record exists already',
     internal: 'Something unexpected went wrong; please try again',
@@ -396,7 +394,6 @@ const en: Messages = {
     network: 'Cannot reach the app; check that it is still running',
   },
   ...enRecords,
-  ...enExchange,
 };
 
 export default en;

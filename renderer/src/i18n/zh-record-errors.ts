@@ -1,5 +1,8 @@
 // 理事会届次、合作项目等记录的错误提示（并入 errors 命名空间）。
+import { EXCHANGE_ERRORS_ZH } from './zh-exchange.js';
+
 export const RECORD_ERRORS = {
+  ...EXCHANGE_ERRORS_ZH,
   termNotFound: '找不到该届理事会，可能已被删除',
   termNumberTaken: '{{name}}已存在',
   termOverlaps: '起止日期与{{name}}重叠',

@@ -1,7 +1,9 @@
 // Chinese UI text of the record pages: members, the roster, the council, agreements, events, the ceremony,
 // talent, the history, the dashboard. Field labels are not here: they come from the field models (field-labels.ts).
+import { zhExchange } from './zh-exchange.js';
 
 export const zhRecords = {
+  ...zhExchange,
   members: {
     searchPlaceholder: '搜索单位名称、简称、信用代码或联系人（按 / 聚焦）',
     categoryFilter: '类别',

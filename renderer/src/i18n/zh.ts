@@ -19,7 +19,6 @@ import {
 import { IMPORT_MESSAGES_ZH, VALIDATION_MESSAGES_ZH } from '../../../core/contract/messages-zh.js';
 import { zhRecords } from './zh-records.js';
 import { RECORD_ERRORS } from './zh-record-errors.js';
-import { EXCHANGE_ERRORS_ZH, zhExchange } from './zh-exchange.js';
 
 const zh = {
   app: {
@@ -287,7 +286,6 @@ const zh = {
     unavailable: '此功能需要数据文件夹',
     restorePartiesFirst: '请先恢复签约单位：{{names}}',
     ...RECORD_ERRORS,
-    ...EXCHANGE_ERRORS_ZH,
     notRestorable: '只能恢复已删除的成员单位、协议、活动或人才供需信息',
     alreadyRestored: '该记录已经存在',
     internal: '发生了意外错误，请重试',
@@ -304,7 +302,6 @@ const zh = {
     network: '无法连接到程序，请确认程序仍在运行',
   },
   ...zhRecords,
-  ...zhExchange,
 };
 
 export default zh;
