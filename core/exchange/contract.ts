@@ -79,7 +79,7 @@ export interface ExchangeApplied {
 const replicaId = z.string().regex(/^[0-9a-f]{32}$/, 'A replica id is 32 hexadecimal digits.');
 const choices = z.record(z.string().max(300), z.enum(['mine', 'theirs'])).refine((r) => Object.keys(r).length <= 200_000, 'Too many choices.');
 export const exchangeDecisionInput = z.strictObject({ uploadId: z.string().uuid(), rule: z.enum(EXCHANGE_RULES).default('newer'), choices: choices.optional() });
-export const exchangeStageInput = z.strictObject({ fileName: requiredText(255), bytes: z.string().max(70_000_000) });
+export const exchangeStageInput = z.strictObject({ fileName: requiredText(255), bytes: z.string().max(33_000_000) });
 
 /** Every record kind: an exchange reads and merges them all. */
 const RECORDS: readonly Entity[] = ['alliance', 'organization', 'contact', 'agreement', 'attachment', 'event', 'ceremony', 'talent', 'term', 'project', 'award'];

@@ -11,8 +11,12 @@ import { AppError } from '../contract/errors.js';
 
 export const EXCHANGE_MAGIC = 'ALLIANCE-EXCHANGE';
 export const EXCHANGE_VERSION = 1;
-/** Bounds on what a file may hold, checked before it is unpacked or parsed. */
-export const EXCHANGE_LIMITS = { fileBytes: 50 * 1024 * 1024, headerBytes: 64 * 1024, bodyBytes: 400 * 1024 * 1024, rows: 2_000_000, files: 20_000 };
+/**
+ * Bounds on what a file may hold, checked before it is unpacked or parsed. 24 MB: what the browser
+ * shell's request limit (32 MB) carries as base64; records compress about tenfold, so the body's 256 MB
+ * of JSON is what such a file can honestly hold (some 400,000 records).
+ */
+export const EXCHANGE_LIMITS = { fileBytes: 24 * 1024 * 1024, headerBytes: 64 * 1024, bodyBytes: 256 * 1024 * 1024, rows: 2_000_000, files: 20_000 };
 
 const clock = z.string().regex(HLC);
 const replica = z.string().regex(/^[0-9a-f]{32}$/);
