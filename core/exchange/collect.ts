@@ -2,6 +2,7 @@
 // the rows it hangs from (so a partner who deleted a unit can take it back if the clerk says so), the
 // aliases of merged duplicates, and the attachment files by hash.
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import { REPLICATED_TABLES, type ReplicatedTable } from '../../db/exchange-tables.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
@@ -62,6 +63,11 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
     for (const fk of facts.foreignKeys) {
       const parent = row.v?.[fk.column];
       if (fk.table === table && typeof parent === 'string' && !included.has(key(fk.parent, parent))) pending.push([fk.parent, parent]);
+      // A changed row's own rows (a unit's contacts) travel with it: a partner who deleted the unit
+      // and is told to keep it takes them back from here.
+      if (fk.parent === table && fk.cascade && row.alive && keys.has(key(table, id))) {
+        for (const child of childrenOf(ctx, fk.table, fk.column, id)) if (!included.has(key(fk.table, child))) pending.push([fk.table, child]);
+      }
     }
   }
   const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
@@ -72,6 +78,17 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
   const bytes = writeExchangeFile({ replica: capture.replica, label: replicaLabel(ctx), createdAt: nowIso(ctx), seen: ownVector(ctx), partner: options.partner ?? null, holds }, body);
   const day = nowIso(ctx).slice(0, 10);
   return { fileName: `交换文件-${day}-${capture.replica.slice(0, 8)}.alliance-exchange`, mimeType: 'application/octet-stream', bytes: bytes.toString('base64'), holds, rows: keys.size };
+}
+
+const childStatements = new WeakMap<ServiceContext, Map<string, Database.Statement>>();
+
+function childrenOf(ctx: ServiceContext, table: string, column: string, id: string): string[] {
+  let statements = childStatements.get(ctx);
+  if (!statements) childStatements.set(ctx, (statements = new Map()));
+  const text = `SELECT id FROM ${table} WHERE ${column} = ?`;
+  let statement = statements.get(text);
+  if (!statement) statements.set(text, (statement = ctx.sqlite.prepare(text)));
+  return statement.pluck().all(id) as string[];
 }
 
 function aliasesOf(ctx: ServiceContext): ExchangeBody['aliases'] {

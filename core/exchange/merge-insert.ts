@@ -13,7 +13,10 @@ export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' 
   const same = sameThingHere(state, table, row.id, values);
   if (same) return mergeDuplicate(state, row, values, same);
   if (NUMBERED.includes(table) && typeof values.number === 'string') renumberClash(state, row, values);
+  const wasDeleted = localClocks(state, table, row.id).row?.alive === false;
   insertRow(state, table, row.id, values, mode === 'restore' && fresh ? 'fresh' : { c: row.c, k: row.k });
+  // Back from a deletion here: the rows deleted with it come back from the file too.
+  if (wasDeleted) state.restored.add(keyOf(table, row.id));
   if (values.number !== row.v?.number) sql(state, 'INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, row.id, 'number', state.capture.clock.next());
   if (mode === 'new') addItem(state, { key: `${table}:${row.id}`, kind: 'new', table, rowId: row.id, theirs: values }, values);
   logChange(state, table, row.id, 'create', null, values);

@@ -45,6 +45,8 @@ export function mergeAliveRow(state: MergeState, row: ExchangeRow): void {
   const clocks = localClocks(state, table, row.id);
   if (local) return mergeBothAlive(state, row, local, clocks);
   if (!clocks.row || clocks.row.alive) return void insertIncoming(state, row, 'new');
+  // Its parent came back in this merge: so does it, as its parent did (deleted here with it).
+  if (cascadeParents(state, row.t, row.v).some((parent) => state.restored.has(parent))) return void insertIncoming(state, row, 'restore');
   const own = rowClocks(row).filter((c) => !isSeen(state.localSeen, c));
   const there = state.childrenThere.get(keyOf(table, row.id));
   if (own.length === 0 && !there) return;
@@ -112,6 +114,11 @@ function pick(values: Values, columns: string[]): Values {
   return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
 }
 
+function parentHere(state: MergeState, key: string): boolean {
+  const [table, id] = key.split('\u0000') as [ReplicatedTable, string];
+  return Boolean(localValues(state, table, id));
+}
+
 const unseenOf = (state: MergeState, table: string, id: string) => (sql(state, 'SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ?').pluck().all(table, id) as string[]).filter((c) => !isSeen(state.senderSeen, c));
 
 /**
@@ -131,9 +138,16 @@ function changedHere(state: MergeState, table: ReplicatedTable, id: string): { u
   return { unseen, inUse };
 }
 
+/** The rows a row cascades from (a contact's unit), as keys. */
+function cascadeParents(state: MergeState, table: ReplicatedTable, values: Values | null): string[] {
+  return state.facts.foreignKeys.filter((fk) => fk.table === table && fk.cascade && typeof values?.[fk.column] === 'string').map((fk) => keyOf(fk.parent, values![fk.column] as string));
+}
+
 export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
   const table = row.t;
   const local = localValues(state, table, row.id);
+  // Deleted there with its parent, and the parent is kept here: it stays with it.
+  if (local && cascadeParents(state, table, local).some((parent) => state.deadInFile.has(parent) && parentHere(state, parent))) return;
   if (!local) {
     const clocks = localClocks(state, table, row.id);
     if (!clocks.row || (!clocks.row.alive && row.c > clocks.row.hlc) || clocks.row.alive) writeTombstone(state, table, row.id, row.c);

@@ -37,6 +37,10 @@ export interface MergeState {
   aliases: Map<string, string>;
   /** Rows alive in the file (a parent arriving later in the same file is not missing). */
   aliveInFile: Set<string>;
+  /** Rows the file says are deleted: a row deleted with its parent follows the parent's fate here. */
+  deadInFile: Set<string>;
+  /** Rows this merge brought back from a deletion: their own rows in the file come back with them. */
+  restored: Set<string>;
   /**
    * Per parent row, what the file's rows that hang from it changed that this copy has not seen: the
    * newest such clock, and whether one of them needs the parent to exist (a reference that does not

@@ -75,6 +75,8 @@ function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: Ex
     statements: new Map(),
     aliases,
     aliveInFile: new Set(),
+    deadInFile: new Set(),
+    restored: new Set(),
     childrenThere: new Map(),
     touched: { organizations: new Set(), agreements: new Set(), allRoles: false },
   };
@@ -97,7 +99,9 @@ function mergeRows(state: MergeState, fileRows: ExchangeRow[], job?: Job): void 
   const rows = fileRows.map((row) => remapped(state, row));
   const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
   const alive = rows.filter((r) => r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
-  const dead = rows.filter((r) => !r.alive).sort((a, b) => order.get(b.t)! - order.get(a.t)!);
+  // Deletions parents first too: a parent kept here keeps the rows deleted with it (its contacts).
+  const dead = rows.filter((r) => !r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
+  for (const row of dead) state.deadInFile.add(keyOf(row.t, row.id));
   for (const row of alive) {
     state.aliveInFile.add(keyOf(row.t, row.id));
     const unseen = [row.c, ...Object.values(row.k)].filter((c) => !isSeen(state.localSeen, c));

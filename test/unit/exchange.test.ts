@@ -121,6 +121,21 @@ describe('exchange files between two copies', () => {
     expect(registerOf(a)).toEqual(registerOf(b));
   });
 
+  it('a unit kept against a deletion keeps its contacts on both copies', () => {
+    const id = callOk(a, 'members.create', { name: '吉林大学', category: 'university', contacts: [{ name: '郑芳', mobile: '13900000001' }, { name: '罗桂英' }] }).member.id;
+    passFile(a, b);
+    callOk(a, 'members.delete', { id });
+    editMember(b, id, { notes: '乙补充' });
+    const { review } = passFile(a, b);
+    expect(review.items.find((i) => i.kind === 'deleteEdit')).toMatchObject({ chosen: 'mine' });
+    // The contacts deleted with the unit on A stay with it here.
+    expect(callOk(b, 'members.get', { id }).contacts.map((c) => c.name).sort()).toEqual(['罗桂英', '郑芳']);
+    // A takes the unit back, with its contacts from B's file.
+    passFile(b, a);
+    expect(callOk(a, 'members.get', { id }).contacts.map((c) => c.name).sort()).toEqual(['罗桂英', '郑芳']);
+    expect(registerOf(a)).toEqual(registerOf(b));
+  });
+
   it('offers one unit created twice with two ids as one, with both sides’ contacts and agreements', () => {
     const onA = callOk(a, 'members.create', { name: '吉林大学', uscc: VALID_USCC[0], category: 'university', contacts: [{ name: '甲' }] }).member.id;
     const onB = callOk(b, 'members.create', { name: '吉林大学', uscc: VALID_USCC[0], category: 'university', address: '长春', contacts: [{ name: '乙' }] }).member.id;
