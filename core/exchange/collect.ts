@@ -46,10 +46,12 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
   job?.progress(0, keys.size);
   const rows: ExchangeRow[] = [];
   const included = new Set<string>();
-  // Parents first; a parent a changed row needs is added whole even if unchanged.
+  const parentsOfChanged = new Set<string>();
+  // A queue, the changed rows first: every parent is marked by all its changed rows before it is read.
+  // A parent a changed row needs is added whole even if unchanged.
   const pending: [ReplicatedTable, string][] = [...keys].map((k) => k.split('\u0000') as [ReplicatedTable, string]);
-  while (pending.length > 0) {
-    const [table, id] = pending.pop()!;
+  for (let next = 0; next < pending.length; next++) {
+    const [table, id] = pending[next]!;
     if (included.has(key(table, id))) continue;
     included.add(key(table, id));
     const row = readRow(ctx, table, id, facts.columns[table]);
@@ -60,12 +62,16 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
       job?.checkpoint();
       job?.progress(rows.length, keys.size);
     }
+    const changed = keys.has(key(table, id));
     for (const fk of facts.foreignKeys) {
       const parent = row.v?.[fk.column];
-      if (fk.table === table && typeof parent === 'string' && !included.has(key(fk.parent, parent))) pending.push([fk.parent, parent]);
-      // A changed row's own rows (a unit's contacts) travel with it: a partner who deleted the unit
-      // and is told to keep it takes them back from here.
-      if (fk.parent === table && fk.cascade && row.alive && keys.has(key(table, id))) {
+      if (fk.table === table && typeof parent === 'string') {
+        if (changed) parentsOfChanged.add(key(fk.parent, parent));
+        if (!included.has(key(fk.parent, parent))) pending.push([fk.parent, parent]);
+      }
+      // The own rows (a unit's contacts) of a changed row, and of a row a changed one hangs from,
+      // travel with it: a partner who deleted the unit and keeps it after all takes them back from here.
+      if (fk.parent === table && fk.cascade && row.alive && (changed || parentsOfChanged.has(key(table, id)))) {
         for (const child of childrenOf(ctx, fk.table, fk.column, id)) if (!included.has(key(fk.table, child))) pending.push([fk.table, child]);
       }
     }

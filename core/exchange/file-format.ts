@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { HLC } from '../../db/exchange-clock.js';
+import { HLC, parseClock } from '../../db/exchange-clock.js';
 import { REPLICATED_TABLES } from '../../db/exchange-tables.js';
 import { AppError } from '../contract/errors.js';
 
@@ -19,6 +19,9 @@ export const EXCHANGE_VERSION = 1;
 export const EXCHANGE_LIMITS = { fileBytes: 24 * 1024 * 1024, headerBytes: 64 * 1024, bodyBytes: 256 * 1024 * 1024, rows: 2_000_000, files: 20_000 };
 
 const clock = z.string().regex(HLC);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How far ahead of this computer's clock another's may be (a laptop set wrong by hours, not years). */
+export const CLOCK_SKEW_MS = 7 * 24 * 3600 * 1000;
 const replica = z.string().regex(/^[0-9a-f]{32}$/);
 const cell = z.union([z.string().max(1_000_000), z.number(), z.null()]);
 
@@ -29,7 +32,8 @@ export const exchangeHeader = z.object({
   label: z.string().max(300),
   createdAt: z.string().max(40),
   /** What the writer had seen of every replica when it wrote the file. */
-  seen: z.record(replica, clock).refine((r) => Object.keys(r).length <= 10_000),
+  // A secretariat has a few laptops: a vector of hundreds of replicas is not one of ours.
+  seen: z.record(replica, clock).refine((r) => Object.keys(r).length <= 200),
   /** The partner it was written for (null: everything). */
   partner: replica.nullable(),
   holds: z.record(z.string().max(40), z.number().int().min(0)),
@@ -45,15 +49,18 @@ export const exchangeRow = z.strictObject({
   /** The row's clock: its creation when alive, its deletion when not. */
   c: clock,
   /** Its exchanged columns as stored (alive rows). */
-  v: z.record(z.string().regex(/^[a-z_]{1,40}$/), cell).nullable(),
+  v: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/), cell).nullable(),
   /** The fields changed since the row's creation, with their clocks. */
-  k: z.record(z.string().regex(/^[a-z_]{1,40}$/), clock),
+  k: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/), clock),
 });
 export type ExchangeRow = z.infer<typeof exchangeRow>;
 
 const exchangeBody = z.strictObject({
   rows: z.array(exchangeRow).max(EXCHANGE_LIMITS.rows),
-  aliases: z.array(z.strictObject({ t: z.enum(REPLICATED_TABLES), from: z.string().min(1).max(100), to: z.string().min(1).max(100), at: clock })).max(EXCHANGE_LIMITS.rows),
+  // A merged duplicate always keeps the smaller id: an alias pointing upwards is not one this app made.
+  aliases: z
+    .array(z.strictObject({ t: z.enum(REPLICATED_TABLES), from: z.string().regex(UUID), to: z.string().regex(UUID), at: clock }).refine((a) => a.to < a.from, 'An alias names the smaller id.'))
+    .max(EXCHANGE_LIMITS.rows),
   files: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string().max(EXCHANGE_LIMITS.fileBytes * 2) })).max(EXCHANGE_LIMITS.files),
 });
 export type ExchangeBody = z.infer<typeof exchangeBody>;
@@ -63,6 +70,8 @@ export interface ExchangeFile {
   body: ExchangeBody;
   /** Of the whole file: the same file read twice is known by it. */
   sha256: string;
+  /** The newest clock in it: the reader's clock moves past it. */
+  newest: string;
 }
 
 function refuse(key: string, message: string, params: Record<string, string | number> = {}): AppError {
@@ -76,7 +85,22 @@ export function writeExchangeFile(header: Omit<ExchangeHeader, 'format' | 'versi
   return Buffer.concat([Buffer.from(`${EXCHANGE_MAGIC}\n${JSON.stringify(full)}\n`, 'utf8'), packed]);
 }
 
-export function readExchangeFile(bytes: Buffer): ExchangeFile {
+/** The newest clock a file names anywhere; one from the far future would outrank every later change. */
+function newestClock(header: ExchangeHeader, body: ExchangeBody): string {
+  let newest = '';
+  const see = (c: string) => {
+    if (c > newest) newest = c;
+  };
+  Object.values(header.seen).forEach(see);
+  for (const row of body.rows) {
+    see(row.c);
+    Object.values(row.k).forEach(see);
+  }
+  body.aliases.forEach((a) => see(a.at));
+  return newest;
+}
+
+export function readExchangeFile(bytes: Buffer, now = Date.now()): ExchangeFile {
   if (bytes.length > EXCHANGE_LIMITS.fileBytes) throw refuse('errors.exchangeTooLarge', `An exchange file is at most ${EXCHANGE_LIMITS.fileBytes} bytes.`, { limit: EXCHANGE_LIMITS.fileBytes });
   const magic = Buffer.from(`${EXCHANGE_MAGIC}\n`, 'utf8');
   if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic)) throw refuse('errors.exchangeForeign', 'This is not an exchange file of this app.');
@@ -115,5 +139,10 @@ export function readExchangeFile(bytes: Buffer): ExchangeFile {
     const issue = body.error.issues[0];
     throw refuse('errors.exchangeInvalid', `The exchange file holds a record this app cannot take (${issue?.path.join('.') ?? ''}).`, { where: issue?.path.join('.') ?? '' });
   }
-  return { header: header.data, body: body.data, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const newest = newestClock(header.data, body.data);
+  if (newest && parseClock(newest).millis > now + CLOCK_SKEW_MS) {
+    const at = new Date(parseClock(newest).millis).toISOString().slice(0, 10);
+    throw refuse('errors.exchangeFuture', `The exchange file was written by a computer whose clock is wrong (it says ${at}); set its date and make the file again.`, { at });
+  }
+  return { header: header.data, body: body.data, sha256: createHash('sha256').update(bytes).digest('hex'), newest };
 }

@@ -4,7 +4,7 @@
 import type { ReplicatedTable } from '../../db/exchange-tables.js';
 import type { ExchangeRow } from './file-format.js';
 import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, sql, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
-import { NUMBERED, SAME_THING, isEmptyValue, rowLabel } from './table-facts.js';
+import { NUMBERED, SAME_THING, isEmptyValue, parseList, rowLabel } from './table-facts.js';
 
 export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' | 'restore', fresh = false): void {
   const table = row.t;
@@ -51,6 +51,24 @@ function sameThingHere(state: MergeState, table: ReplicatedTable, id: string, va
     const found = (sql(state, `${text} LIMIT 5`).pluck().all(...params) as string[]).find((other) => other !== id);
     if (found) return found;
   }
+  return table === 'organizations' ? sameByAlias(state, id, values) : null;
+}
+
+/** A unit whose alias or short name is the incoming unit's name, or whose name is one of its aliases (codes not differing). */
+function sameByAlias(state: MergeState, id: string, values: Values): string | null {
+  if (!state.aliasIndex) {
+    state.aliasIndex = new Map();
+    for (const unit of sql(state, 'SELECT id, name, short_name AS shortName, aliases FROM organizations').all() as { id: string; name: string; shortName: string | null; aliases: string }[]) {
+      for (const alias of [...parseList(unit.aliases), unit.shortName]) if (alias && alias !== unit.name && !state.aliasIndex.has(alias)) state.aliasIndex.set(alias, unit.id);
+    }
+  }
+  const candidates = [state.aliasIndex.get(String(values.name))];
+  for (const alias of parseList(values.aliases).slice(0, 20)) candidates.push(sql(state, "SELECT id FROM organizations WHERE name = ? AND status NOT IN ('withdrawn', 'expelled')").pluck().get(alias) as string | undefined);
+  for (const other of candidates) {
+    if (!other || other === id) continue;
+    const code = sql(state, 'SELECT uscc FROM organizations WHERE id = ?').pluck().get(other) as string | null;
+    if (!code || !values.uscc || code === values.uscc) return other;
+  }
   return null;
 }
 
@@ -76,7 +94,11 @@ function mergeDuplicate(state: MergeState, row: ExchangeRow, values: Values, oth
   const kept = keepOther ? other : values;
   const from = keepOther ? values : other;
   const fill: Values = {};
-  for (const col of state.facts.columns[table]) if (isEmptyValue(kept[col]) && !isEmptyValue(from[col])) fill[col] = from[col] ?? null;
+  for (const col of state.facts.columns[table]) {
+    if (isEmptyValue(kept[col]) && !isEmptyValue(from[col])) fill[col] = from[col] ?? null;
+    // Both sides filled it differently (two credit codes typed for one unit): the other is kept, restorable.
+    else if (!isEmptyValue(from[col]) && from[col] !== kept[col] && col !== 'created_at' && col !== 'is_sample') keepLoser(state, table, survivor, col, from[col], state.capture.clock.next());
+  }
   if (Object.keys(fill).length > 0) updateFields(state, table, survivor, fill, Object.fromEntries(Object.keys(fill).map((c) => [c, 'fresh'])));
   addItem(state, { key: `${table}:${row.id}:=`, kind: 'duplicate', table, rowId: survivor, mine: other, theirs: values, proposal: rowLabel(table, { ...kept, ...fill }) }, { ...kept, ...fill });
   logChange(state, table, survivor, 'update', kept, { ...kept, ...fill });
@@ -124,10 +146,14 @@ export function adoptAlias(state: MergeState, table: ReplicatedTable, from: stri
     const fill: Values = {};
     for (const col of state.facts.columns[table]) if (isEmptyValue(target[col]) && !isEmptyValue(values[col])) fill[col] = values[col] ?? null;
     if (Object.keys(fill).length > 0) updateFields(state, table, to, fill, Object.fromEntries(Object.keys(fill).map((c) => [c, 'fresh'])));
-    return;
+  } else {
+    const own = clocks.find((c) => c.col === '');
+    insertRow(state, table, to, values, { c: own?.hlc ?? state.capture.clock.next(), k: Object.fromEntries(clocks.filter((c) => c.col !== '').map((c) => [c.col, c.hlc])) });
   }
-  const own = clocks.find((c) => c.col === '');
-  insertRow(state, table, to, values, { c: own?.hlc ?? state.capture.clock.next(), k: Object.fromEntries(clocks.filter((c) => c.col !== '').map((c) => [c.col, c.hlc])) });
+  // Shown and logged as the merge of a duplicate it is (found on the other copy).
+  const now = localValues(state, table, to);
+  addItem(state, { key: `${table}:${from}:=`, kind: 'duplicate', table, rowId: to, mine: values, theirs: target, proposal: now ? rowLabel(table, now) : '' }, now);
+  logChange(state, table, to, 'update', values, now);
 }
 
 /** The number after the highest of its series (2026-校企-007 → 2026-校企-012 when 011 is the highest). */
@@ -151,17 +177,36 @@ export function nextFreeNumber(state: MergeState, table: ReplicatedTable, number
   return `${prefix}${String(next).padStart(digits.length, '0')}${suffix}`;
 }
 
-/** One number given on both sides: the one made later takes the next free number (a new change of this copy). */
-function renumberClash(state: MergeState, row: ExchangeRow, values: Values): void {
+/**
+ * One number given on both sides: the record made later takes the next free number of the series,
+ * as a new change of this copy. Returns the number the incoming row is to have.
+ */
+function settleNumber(state: MergeState, row: ExchangeRow, number: string, incomingValues: Values): string {
   const table = row.t;
-  const holder = sql(state, `SELECT id FROM ${table} WHERE number = ? AND id <> ?`).pluck().get(values.number, row.id) as string | undefined;
-  if (!holder) return;
+  const holder = sql(state, `SELECT id FROM ${table} WHERE number = ? AND id <> ?`).pluck().get(number, row.id) as string | undefined;
+  if (!holder) return number;
   const holderMade = localClocks(state, table, holder).row?.hlc ?? '';
   const incomingLater = row.c > holderMade || (row.c === holderMade && row.id > holder);
-  const number = nextFreeNumber(state, table, String(values.number));
+  const next = nextFreeNumber(state, table, number);
   const renumbered = incomingLater ? row.id : holder;
-  if (incomingLater) values.number = number;
-  else updateFields(state, table, holder, { number }, { number: 'fresh' });
-  const label = incomingLater ? rowLabel(table, { ...values, number: row.v?.number ?? null }) : rowLabel(table, localValues(state, table, holder)!);
-  addItem(state, { key: `${table}:${renumbered}:#`, kind: 'numbering', table, rowId: renumbered, mine: incomingLater ? null : row.v?.number, theirs: row.v?.number, proposal: number, record: { ...recordOf(state, table, renumbered, incomingLater ? values : localValues(state, table, holder)), label } }, values);
+  const values = incomingLater ? incomingValues : localValues(state, table, holder)!;
+  const record = recordOf(state, table, renumbered, values);
+  addItem(state, { key: `${table}:${renumbered}:#`, kind: 'numbering', table, rowId: renumbered, mine: number, theirs: number, proposal: next, record: { ...record, label: rowLabel(table, { ...values, number }) } }, values);
+  if (incomingLater) return next;
+  updateFields(state, table, holder, { number: next }, { number: 'fresh' });
+  return number;
+}
+
+function renumberClash(state: MergeState, row: ExchangeRow, values: Values): void {
+  values.number = settleNumber(state, row, String(values.number), values);
+}
+
+/** A number changed there (a draft signed and numbered) that this copy gave another record meanwhile. */
+export function renumberOnUpdate(state: MergeState, row: ExchangeRow, taken: Values, clocks: Record<string, string | 'fresh'>): void {
+  if (!NUMBERED.includes(row.t)) return;
+  const number = settleNumber(state, row, String(taken.number), { ...localValues(state, row.t, row.id), ...taken });
+  if (number !== taken.number) {
+    taken.number = number;
+    clocks.number = 'fresh';
+  }
 }

@@ -6,7 +6,8 @@
 import type { ReplicatedTable } from '../../db/exchange-tables.js';
 import type { ExchangeSide } from './contract.js';
 import type { ExchangeRow } from './file-format.js';
-import { insertIncoming } from './merge-insert.js';
+import { insertIncoming, renumberOnUpdate } from './merge-insert.js';
+import { checkRow } from './row-check.js';
 import {
   addItem,
   deleteRow,
@@ -41,6 +42,7 @@ const newestOf = (clocks: string[]) => clocks.reduce((a, b) => (a > b ? a : b));
 
 export function mergeAliveRow(state: MergeState, row: ExchangeRow): void {
   const table = row.t;
+  checkRow(table, row.id, row.v ?? {}, state.facts.columns[table]);
   const local = localValues(state, table, row.id);
   const clocks = localClocks(state, table, row.id);
   if (local) return mergeBothAlive(state, row, local, clocks);
@@ -104,6 +106,7 @@ function mergeBothAlive(state: MergeState, row: ExchangeRow, local: Values, cloc
     }
   }
   if (Object.keys(taken).length === 0) return;
+  if (typeof taken.number === 'string') renumberOnUpdate(state, row, taken, takenClocks);
   const plain = Object.keys(taken).filter((c) => !state.itemKeys.has(`${table}:${row.id}:${c}`));
   if (plain.length > 0) addItem(state, { key: `${table}:${row.id}`, kind: 'changed', table, rowId: row.id, field: plain.join(','), mine: pick(local, plain), theirs: pick(taken, plain) }, local);
   updateFields(state, table, row.id, taken, takenClocks);
@@ -112,6 +115,16 @@ function mergeBothAlive(state: MergeState, row: ExchangeRow, local: Values, cloc
 
 function pick(values: Values, columns: string[]): Values {
   return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
+}
+
+/**
+ * A row this copy keeps against a deletion the file brings, made anew as this copy's own change: its
+ * fields all date from now, so every copy that took the deletion takes the row back (having seen the
+ * deletion, this copy's keeping it is later) instead of each copy deciding on its own.
+ */
+function keptAgainstDeletion(state: MergeState, table: ReplicatedTable, id: string): void {
+  sql(state, "DELETE FROM sync_clock WHERE tbl = ? AND pk = ? AND col <> ''").run(table, id);
+  sql(state, "UPDATE sync_clock SET hlc = ?, alive = 1 WHERE tbl = ? AND pk = ? AND col = ''").run(state.capture.clock.next(), table, id);
 }
 
 function parentHere(state: MergeState, key: string): boolean {
@@ -147,7 +160,7 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
   const table = row.t;
   const local = localValues(state, table, row.id);
   // Deleted there with its parent, and the parent is kept here: it stays with it.
-  if (local && cascadeParents(state, table, local).some((parent) => state.deadInFile.has(parent) && parentHere(state, parent))) return;
+  if (local && cascadeParents(state, table, local).some((parent) => state.deadInFile.has(parent) && parentHere(state, parent))) return keptAgainstDeletion(state, table, row.id);
   if (!local) {
     const clocks = localClocks(state, table, row.id);
     if (!clocks.row || (!clocks.row.alive && row.c > clocks.row.hlc) || clocks.row.alive) writeTombstone(state, table, row.id, row.c);
@@ -156,13 +169,13 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
   if (isSeen(state.localSeen, row.c)) return;
   // A record deleted before it was found to be the same unit as another: the unit lives on in the other.
   const mergedAt = sql(state, 'SELECT max(hlc) FROM sync_aliases WHERE tbl = ? AND to_pk = ?').pluck().get(table, row.id) as string | null;
-  if (mergedAt && row.c < mergedAt) return;
+  if (mergedAt && row.c < mergedAt) return keptAgainstDeletion(state, table, row.id);
   const { unseen, inUse } = changedHere(state, table, row.id);
   if (inUse) {
     // Still named by records here (an agreement's party): it stays, on every copy alike.
     const mineClock = unseen.length > 0 ? newestOf(unseen) : undefined;
     addItem(state, { key: `${table}:${row.id}:~`, kind: 'deleteEdit', table, rowId: row.id, deletedBy: 'theirs', mine: local, mineAt: isoOfClock(mineClock), theirsAt: isoOfClock(row.c), theirsReplica: row.c.slice(22), chosen: 'mine' }, local);
-    return;
+    return keptAgainstDeletion(state, table, row.id);
   }
   if (unseen.length === 0) {
     addItem(state, { key: `${table}:${row.id}`, kind: 'deleted', table, rowId: row.id, mine: local }, local);
@@ -181,10 +194,6 @@ export function mergeDeadRow(state: MergeState, row: ExchangeRow): void {
   } else {
     keepLoser(state, table, row.id, '', null, row.c);
     // Kept, as this copy's own change, so that the deletion does not win where it arrives later.
-    // Its fields then all date from now (as a row made anew does): compared afresh where it arrives.
-    if (fresh) {
-      sql(state, "DELETE FROM sync_clock WHERE tbl = ? AND pk = ? AND col <> ''").run(table, row.id);
-      sql(state, "UPDATE sync_clock SET hlc = ?, alive = 1 WHERE tbl = ? AND pk = ? AND col = ''").run(state.capture.clock.next(), table, row.id);
-    }
+    if (fresh) keptAgainstDeletion(state, table, row.id);
   }
 }

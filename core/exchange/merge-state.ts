@@ -34,6 +34,8 @@ export interface MergeState {
   /** The keys of `items`, to ask whether one is there without a scan. */
   itemKeys: Set<string>;
   statements: Map<string, Database.Statement>;
+  /** Units by their aliases and short names (built when first needed: one pass, not one per row). */
+  aliasIndex?: Map<string, string>;
   aliases: Map<string, string>;
   /** Rows alive in the file (a parent arriving later in the same file is not missing). */
   aliveInFile: Set<string>;

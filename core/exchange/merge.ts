@@ -44,13 +44,21 @@ export function mergeExchange(ctx: ServiceContext, file: ExchangeFile, options: 
       if (broken.length > 0) throw new AppError('EXCHANGE_FILE', `The file's records do not fit this register (${broken[0]!.table}).`, { key: 'errors.exchangeBroken', params: { table: broken[0]!.table } });
       writeSeen(ctx.sqlite, Object.fromEntries(Object.entries(joinVectors(readSeen(ctx.sqlite), file.header.seen)).filter(([r]) => r !== capture.replica)));
       for (const clock of Object.values(file.header.seen)) capture.clock.receive(clock);
+      if (file.newest) capture.clock.receive(file.newest);
       rememberPartner(ctx, file.header.replica, file.header.label, file.header.seen, state.now);
       ctx.sqlite.prepare('INSERT OR IGNORE INTO sync_files_read (sha256, replica, read_at) VALUES (?, ?, ?)').run(file.sha256, file.header.replica, state.now);
       outcome = { items: sortItems(state.items), counts: countItems(state.items), alreadyRead, files };
       if (options.dryRun) throw new RolledBack();
     })();
   } catch (error) {
-    if (!(error instanceof RolledBack)) throw error;
+    if (error instanceof RolledBack) return outcome!;
+    const code = String((error as { code?: unknown }).code ?? '');
+    // A row the register's rules refuse (a name taken, a required value missing): the file is refused, whole.
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      const where = /failed: ([a-z_]+)/.exec((error as Error).message)?.[1] ?? '';
+      throw new AppError('EXCHANGE_FILE', `The file's records do not fit this register (${(error as Error).message}).`, { key: 'errors.exchangeBroken', params: { table: where } });
+    }
+    throw error;
   }
   return outcome!;
 }
@@ -98,7 +106,9 @@ function remapped(state: MergeState, row: ExchangeRow): ExchangeRow {
 function mergeRows(state: MergeState, fileRows: ExchangeRow[], job?: Job): void {
   const rows = fileRows.map((row) => remapped(state, row));
   const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
-  const alive = rows.filter((r) => r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
+  // Within the council's terms, the closing of one before the next becomes current (one current at a time).
+  const stateRank = (r: ExchangeRow) => (r.t === 'council_terms' ? ['closed', 'current', 'draft'].indexOf(String(r.v?.state)) : 0);
+  const alive = rows.filter((r) => r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)! || stateRank(a) - stateRank(b));
   // Deletions parents first too: a parent kept here keeps the rows deleted with it (its contacts).
   const dead = rows.filter((r) => !r.alive).sort((a, b) => order.get(a.t)! - order.get(b.t)!);
   for (const row of dead) state.deadInFile.add(keyOf(row.t, row.id));
@@ -141,13 +151,12 @@ function hasStored(ctx: ServiceContext, sha256: string): boolean {
   }
 }
 
-/** Writes the carried files the store lacks, each checked against its hash first. */
+/** Writes the carried files the rows name, every one checked against its hash before any is written. */
 function storeFiles(ctx: ServiceContext, file: ExchangeFile): MergeOutcome['files'] {
-  for (const carried of file.body.files) {
-    const bytes = Buffer.from(carried.base64, 'base64');
-    if (!matches(bytes, carried.sha256)) throw new AppError('EXCHANGE_FILE', 'An attachment in the exchange file does not match its checksum.', { key: 'errors.exchangeDamaged' });
-    writeAddressed(ctx.attachmentsDir, carried.sha256, bytes);
-  }
+  const named = new Set(file.body.rows.filter((r) => r.t === 'attachments' && r.alive && typeof r.v?.sha256 === 'string').map((r) => r.v!.sha256 as string));
+  const wanted = file.body.files.filter((f) => named.has(f.sha256)).map((f) => ({ sha256: f.sha256, bytes: Buffer.from(f.base64, 'base64') }));
+  if (wanted.some((f) => !matches(f.bytes, f.sha256))) throw new AppError('EXCHANGE_FILE', 'An attachment in the exchange file does not match its checksum.', { key: 'errors.exchangeDamaged' });
+  for (const f of wanted) writeAddressed(ctx.attachmentsDir, f.sha256, f.bytes);
   return countFiles(ctx, file);
 }
 

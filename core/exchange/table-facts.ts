@@ -88,18 +88,12 @@ export const TABLE_OF: Record<ChangeEntity, ReplicatedTable> = {
  */
 export const SAME_THING: Partial<Record<ReplicatedTable, (values: Record<string, unknown>) => { sql: string; params: unknown[] }[]>> = {
   alliance_profile: () => [{ sql: 'SELECT id FROM alliance_profile', params: [] }],
-  organizations: (v) => {
-    const aliases = parseList(v.aliases);
-    const queries = [];
-    if (v.uscc) queries.push({ sql: 'SELECT id FROM organizations WHERE uscc = ?', params: [v.uscc] });
-    // A unit whose code differs is another unit, whatever its name.
-    const sameCodeOrNone = v.uscc ? '(uscc IS NULL OR uscc = ?)' : '1';
-    const codeParam = v.uscc ? [v.uscc] : [];
-    queries.push({ sql: `SELECT id FROM organizations WHERE name = ? AND ${sameCodeOrNone}`, params: [v.name, ...codeParam] });
-    queries.push({ sql: `SELECT id FROM organizations WHERE EXISTS (SELECT 1 FROM json_each(organizations.aliases) WHERE value = ?) AND ${sameCodeOrNone}`, params: [v.name, ...codeParam] });
-    for (const alias of aliases.slice(0, 20)) queries.push({ sql: `SELECT id FROM organizations WHERE name = ? AND ${sameCodeOrNone}`, params: [alias, ...codeParam] });
-    return queries;
-  },
+  // By credit code, then by name: the register holds one current unit of a name, whatever codes two
+  // clerks typed (the other code is kept as a replaced value). Aliases are matched in merge-insert.ts.
+  organizations: (v) => [
+    ...(v.uscc ? [{ sql: 'SELECT id FROM organizations WHERE uscc = ?', params: [v.uscc] }] : []),
+    { sql: "SELECT id FROM organizations WHERE name = ? AND status NOT IN ('withdrawn', 'expelled')", params: [v.name] },
+  ],
   ceremony_signings: (v) => [{ sql: 'SELECT id FROM ceremony_signings WHERE agreement_id = ?', params: [v.agreement_id] }],
   council_terms: (v) => [{ sql: 'SELECT id FROM council_terms WHERE ordinal = ?', params: [v.ordinal] }],
   project_figures: (v) => [{ sql: 'SELECT id FROM project_figures WHERE project_id = ? AND year = ?', params: [v.project_id, v.year] }],
@@ -108,7 +102,7 @@ export const SAME_THING: Partial<Record<ReplicatedTable, (values: Record<string,
 /** Tables whose `number` is unique and given by the app in a series: a clash is renumbered. */
 export const NUMBERED: readonly ReplicatedTable[] = ['agreements', 'awards'];
 
-function parseList(value: unknown): string[] {
+export function parseList(value: unknown): string[] {
   try {
     const list = JSON.parse(String(value ?? '[]')) as unknown;
     return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
