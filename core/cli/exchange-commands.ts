@@ -58,6 +58,12 @@ export async function importExchange(core: Caller, file: string, values: CliValu
     io.err(`${open} records were changed on both copies; nothing was merged. See them with --dry-run --json, then choose --resolve newer|mine|theirs (or resolve them one by one in the app).`);
     return 1;
   }
+  // Deletions a colleague made reach this copy too; a script is asked to say so, as a clerk sees them listed.
+  if (decided.counts.deleted > 0 && !values.yes) {
+    printCounts(decided, io);
+    io.err(`This file deletes ${decided.counts.deleted} records here; nothing was merged. See them with --dry-run --json, then repeat with --yes.`);
+    return 1;
+  }
   const applied = await call(core, 'exchange.apply', { uploadId: review.uploadId, rule });
   if (values.json) io.out(JSON.stringify(applied, null, 2));
   else io.out(`Merged ${path.basename(source)}: ${Object.entries(applied.counts).map(([k, n]) => `${k} ${n}`).join(', ')}${applied.alreadyRead ? ' (this file had been merged before)' : ''}.`);

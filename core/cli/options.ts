@@ -70,10 +70,11 @@ Commands:
   exchange export --out FILE [--partner REPLICA] [--all]
                                    an exchange file for another clerk's copy: every change the
                                    partner has not seen (everything for a new partner, or --all)
-  exchange import FILE [--dry-run] [--json] [--resolve newer|mine|theirs]
+  exchange import FILE [--dry-run] [--json] [--resolve newer|mine|theirs] [--yes]
                                    merge a partner's exchange file; --dry-run shows the new,
                                    changed, conflicting, duplicate and renumbered records without
-                                   writing; records changed on both copies need --resolve
+                                   writing; records changed on both copies need --resolve, and
+                                   records the file deletes need --yes
   exchange partners [--json]       this copy's replica id and the copies it has merged from
   check [--json]                   full integrity check and every attachment against its hash;
                                    names the damage or the records missing their files, exits 1

@@ -2,6 +2,7 @@
 // deleted here), against the same thing made here with another id (merged into the smaller id), and
 // against a number given here too (the later-made one renumbered), then inserted.
 import type { ReplicatedTable } from '../../db/exchange-tables.js';
+import { AppError } from '../contract/errors.js';
 import type { ExchangeRow } from './file-format.js';
 import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, sql, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
 import { NUMBERED, SAME_THING, isEmptyValue, parseList, rowLabel } from './table-facts.js';
@@ -131,6 +132,11 @@ export function adoptAlias(state: MergeState, table: ReplicatedTable, from: stri
   const values = localValues(state, table, from);
   if (!values || from === to) return;
   const target = localValues(state, table, to);
+  // Two rows this copy has are merged only when they are the same thing here too (an alias naming an
+  // unrelated unit is not one this app made).
+  if (target && SAME_THING[table] && sameThingHere(state, table, from, values) !== to) {
+    throw new AppError('EXCHANGE_FILE', `The exchange file merges two different records (${table}).`, { key: 'errors.exchangeInvalid', params: { where: `${table} ${from.slice(0, 8)} → ${to.slice(0, 8)}` } });
+  }
   const gone = localClocks(state, table, to).row;
   if (!target && gone && !gone.alive && gone.hlc > mergedAt) {
     // The unit was deleted after the merge, by someone who knew of it: this copy's record of it goes too.

@@ -67,6 +67,21 @@ describe('exchange on the command line', () => {
     expect((await cli('--data-dir', b, 'exchange', 'import', again, '--resolve', 'theirs')).code).toBe(0);
     expect(await inFolder(b, (core) => callOk(core, 'members.get', { id }).notes)).toBe('甲的备注');
 
+    // A file that deletes records here is merged only with --yes.
+    const gone = await inFolder(a, (core) => callOk(core, 'members.create', { name: '临时单位', category: 'other' }).member.id);
+    const adding = path.join(tempDir(), 'a3.alliance-exchange');
+    expect((await cli('--data-dir', a, 'exchange', 'export', '--out', adding)).code).toBe(0);
+    expect((await cli('--data-dir', b, 'exchange', 'import', adding)).code).toBe(0);
+    await inFolder(a, (core) => callOk(core, 'members.delete', { id: gone }));
+    const deleting = path.join(tempDir(), 'a4.alliance-exchange');
+    expect((await cli('--data-dir', a, 'exchange', 'export', '--out', deleting)).code).toBe(0);
+    const asked = await cli('--data-dir', b, 'exchange', 'import', deleting);
+    expect(asked.code).toBe(1);
+    expect(asked.err).toMatch(/deletes \d+ records here; nothing was merged/);
+    expect(await inFolder(b, (core) => callOk(core, 'members.list', { text: '临时单位' }).total)).toBe(1);
+    expect((await cli('--data-dir', b, 'exchange', 'import', deleting, '--yes')).code).toBe(0);
+    expect(await inFolder(b, (core) => callOk(core, 'members.list', { text: '临时单位' }).total)).toBe(0);
+
     const known = await cli('--data-dir', b, 'exchange', 'partners');
     expect(known.out).toContain(aInfo.replica);
     expect(known.out).toMatch(/1 partners/);
