@@ -3,7 +3,6 @@
 // and every value that was overwritten findable in a history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../core/host/core.js';
 import { freshCore } from '../support/core.js';
 import { registerOf } from '../support/exchange.js';
 import { apply, findable, op, settle, type Trace } from '../support/exchange-ops.js';
