@@ -83,7 +83,7 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
   for (const row of rows) if (keys.has(key(row.t, row.id)) && RECORD_OF[row.t][1] === 'id') holds[RECORD_OF[row.t][0]] = (holds[RECORD_OF[row.t][0]] ?? 0) + 1;
   const bytes = writeExchangeFile({ replica: capture.replica, label: replicaLabel(ctx), createdAt: nowIso(ctx), seen: ownVector(ctx), partner: options.partner ?? null, holds }, body);
   const day = nowIso(ctx).slice(0, 10);
-  return { fileName: `交换文件-${day}-${capture.replica.slice(0, 8)}.alliance-exchange`, mimeType: 'application/octet-stream', bytes: bytes.toString('base64'), holds, rows: keys.size };
+  return { fileName: `交换文件-${day}-${capture.replica.slice(0, 8)}.alliance-exchange`, mimeType: 'application/octet-stream', bytes: bytes.toString('base64'), holds, rows: Object.values(holds).reduce((a, b) => a + b, 0) };
 }
 
 const childStatements = new WeakMap<ServiceContext, Map<string, Database.Statement>>();

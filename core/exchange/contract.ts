@@ -69,6 +69,7 @@ export interface ExchangeInfo {
   partners: ExchangePartner[];
 }
 
+/** `rows`: the records it holds (a unit with its contacts and history is one). */
 export type ExchangeExport = FileContent & { holds: Record<string, number>; rows: number };
 
 export interface ExchangeApplied {
@@ -137,6 +138,8 @@ export const exchangeMethods = defineMethods({
 
 export interface ExchangeLoser {
   id: number;
+  /** The record the value belonged to, as the clerk knows it (吉林大学, 吉林大学 · 王老师). */
+  label: string;
   at: string;
   table: string;
   rowId: string;

@@ -10,7 +10,7 @@ import { isReplicatedTable } from '../../db/exchange-tables.js';
 import type { ExchangeApplied, ExchangeLoser, ExchangeReview, ExchangeRule, ExchangeSide } from './contract.js';
 import { readExchangeFile, type ExchangeFile } from './file-format.js';
 import { mergeExchange } from './merge.js';
-import { isoOfClock, localValues, updateFields } from './merge-state.js';
+import { isoOfClock, keepLoser, localValues, recordOf, updateFields, type MergeState, type Values } from './merge-state.js';
 import { RECORD_OF, tableFacts } from './table-facts.js';
 import { rebuildDerived } from './derived.js';
 import { captureOf } from '../../db/exchange-capture.js';
@@ -70,6 +70,11 @@ export function mergeExchangeBytes(ctx: ServiceContext, bytes: Buffer, options: 
   return mergeExchange(ctx, readExchangeFile(bytes), { rule: options.rule, dryRun: options.dryRun });
 }
 
+/** A merge state for work outside a merge (a lost value put back, its record's label): this copy's own changes. */
+function ownState(ctx: ServiceContext): MergeState {
+  return { sqlite: ctx.sqlite, capture: captureOf(ctx.sqlite), facts: tableFacts(ctx.sqlite), now: nowIso(ctx), exchangeId: randomUUID(), statements: new Map(), itemKeys: new Set(), items: [], touched: { organizations: new Set(), agreements: new Set(), allRoles: false } } as unknown as MergeState;
+}
+
 export function listLosers(ctx: ServiceContext, input: { table?: string; rowId?: string; limit: number }): ExchangeLoser[] {
   const rows = ctx.db
     .select()
@@ -79,20 +84,31 @@ export function listLosers(ctx: ServiceContext, input: { table?: string; rowId?:
     .limit(input.limit)
     .all()
     .map((row) => syncLoserModel.toRecord(row));
-  return rows.map((r) => ({ id: r.id, at: r.at, table: r.tbl, rowId: r.pk, field: r.col, value: r.value, changedAt: isoOfClock(r.hlc) ?? '', replica: r.replica }));
+  const state = ownState(ctx);
+  return rows.map((r) => {
+    const table = isReplicatedTable(r.tbl) ? r.tbl : null;
+    const values = table ? (localValues(state, table, r.pk) ?? (r.col === '' && r.value && typeof r.value === 'object' ? (r.value as Values) : null)) : null;
+    const label = table && values ? recordOf(state, table, r.pk, values).label : '';
+    return { id: r.id, label, at: r.at, table: r.tbl, rowId: r.pk, field: r.col, value: r.value, changedAt: isoOfClock(r.hlc) ?? '', replica: r.replica };
+  });
 }
 
-/** A lost field value put back as this copy's own change; a lost row comes back only while its record is here. */
+/**
+ * A lost field value put back as this copy's own change (it then reaches the other copies); the value
+ * it replaces is kept in its place, so a mistaken 恢复 is itself undone the same way.
+ */
 export function restoreLoser(ctx: ServiceContext, id: number): { table: string; rowId: string } {
   return ctx.sqlite.transaction(() => {
     const loser = ctx.sqlite.prepare('SELECT tbl, pk, col, value FROM sync_losers WHERE id = ?').get(id) as { tbl: string; pk: string; col: string; value: string } | undefined;
     if (!loser || !isReplicatedTable(loser.tbl)) throw new AppError('NOT_FOUND', 'No such lost value.', { key: 'errors.notFound' });
-    const facts = tableFacts(ctx.sqlite);
-    if (loser.col === '' || !facts.columns[loser.tbl].includes(loser.col)) throw new AppError('CONFLICT', 'Only a lost field value can be put back; a lost record is restored from the history.', { key: 'errors.exchangeLoserRow' });
-    const state = { sqlite: ctx.sqlite, capture: captureOf(ctx.sqlite), facts, now: nowIso(ctx), statements: new Map(), itemKeys: new Set(), touched: { organizations: new Set<string>(), agreements: new Set<string>(), allRoles: false } } as unknown as Parameters<typeof updateFields>[0];
+    const state = ownState(ctx);
+    if (loser.col === '' || !state.facts.columns[loser.tbl].includes(loser.col)) throw new AppError('CONFLICT', 'Only a lost field value can be put back; a lost record is restored from the history.', { key: 'errors.exchangeLoserRow' });
     const before = localValues(state, loser.tbl, loser.pk);
     if (!before) throw new AppError('NOT_FOUND', 'The record this value belonged to is not here any more.', { key: 'errors.notFound' });
     const value = JSON.parse(loser.value) as string | number | null;
+    const clock = (ctx.sqlite.prepare('SELECT hlc FROM sync_clock WHERE tbl = ? AND pk = ? AND col IN (?, \'\') ORDER BY col DESC LIMIT 1').pluck().get(loser.tbl, loser.pk, loser.col) as string | undefined) ?? state.capture.clock.next();
+    keepLoser(state, loser.tbl, loser.pk, loser.col, before[loser.col], clock);
+    ctx.sqlite.prepare('DELETE FROM sync_losers WHERE id = ?').run(id);
     updateFields(state, loser.tbl, loser.pk, { [loser.col]: value }, { [loser.col]: 'fresh' });
     rebuildDerived(ctx, state.touched);
     const [entity, idColumn] = RECORD_OF[loser.tbl];

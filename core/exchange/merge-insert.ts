@@ -5,7 +5,7 @@ import type { ReplicatedTable } from '../../db/exchange-tables.js';
 import { AppError } from '../contract/errors.js';
 import type { ExchangeRow } from './file-format.js';
 import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, sql, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
-import { NUMBERED, SAME_THING, isEmptyValue, parseList, rowLabel } from './table-facts.js';
+import { NUMBERED, RECORD_OF, SAME_THING, isEmptyValue, parseList, rowLabel } from './table-facts.js';
 
 export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' | 'restore', fresh = false): void {
   const table = row.t;
@@ -19,7 +19,8 @@ export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' 
   // Back from a deletion here: the rows deleted with it come back from the file too.
   if (wasDeleted) state.restored.add(keyOf(table, row.id));
   if (values.number !== row.v?.number) sql(state, 'INSERT OR REPLACE INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (?, ?, ?, ?, 1)').run(table, row.id, 'number', state.capture.clock.next());
-  if (mode === 'new') addItem(state, { key: `${table}:${row.id}`, kind: 'new', table, rowId: row.id, theirs: values }, values);
+  // A new record is one item; the rows it holds (a unit's status history, a term's seats) come with it.
+  if (mode === 'new' && RECORD_OF[table][1] === 'id') addItem(state, { key: `${table}:${row.id}`, kind: 'new', table, rowId: row.id, theirs: values }, values);
   logChange(state, table, row.id, 'create', null, values);
 }
 

@@ -185,7 +185,10 @@ export function recordOf(state: MergeState, table: ReplicatedTable, id: string, 
   const recordId = idColumn === 'id' ? id : String(values?.[idColumn] ?? id);
   const own = TABLE_OF[entity];
   const ownValues = own === table && recordId === id ? values : localValues(state, own, recordId);
-  return { entity, id: recordId, label: ownValues ? rowLabel(own, ownValues) : values ? rowLabel(table, values) : '' };
+  const label = ownValues ? rowLabel(own, ownValues) : values ? rowLabel(table, values) : '';
+  // A contact is known by its unit: 吉林大学 · 王老师.
+  const unit = table === 'contacts' && typeof values?.organization_id === 'string' ? localValues(state, 'organizations', values.organization_id) : null;
+  return { entity, id: recordId, label: unit ? `${String(unit.name)} · ${label}` : label };
 }
 
 export function addItem(state: MergeState, item: Omit<ExchangeItem, 'record'> & { record?: ExchangeItem['record'] }, values: Values | null): void {

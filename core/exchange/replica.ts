@@ -1,6 +1,7 @@
 // This copy as a replica: its id and name, what it has seen of every replica (a version vector), and
 // what each partner had seen when its last file was read here.
 import os from 'node:os';
+import path from 'node:path';
 import { captureOf, readSeen } from '../../db/exchange-capture.js';
 import { replicaOf } from '../../db/exchange-clock.js';
 import type { ServiceContext } from '../contract/context.js';
@@ -27,10 +28,11 @@ export function ownVector(ctx: ServiceContext): Vector {
   return { ...readSeen(ctx.sqlite), [capture.replica]: capture.clock.next() };
 }
 
-/** The name a partner sees for this copy: the alliance and the computer. */
+/** The name a partner sees for this copy: the alliance, the computer and the data folder. */
 export function replicaLabel(ctx: ServiceContext): string {
   const alliance = (ctx.sqlite.prepare('SELECT coalesce(short_name, name) FROM alliance_profile ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? '';
-  return [alliance, os.hostname()].filter(Boolean).join(' · ').slice(0, 300);
+  const folder = path.basename(path.dirname(ctx.attachmentsDir));
+  return [alliance, os.hostname(), folder].filter(Boolean).join(' · ').slice(0, 300);
 }
 
 export function partnerSeen(ctx: ServiceContext, replica: string): Vector | null {

@@ -1,6 +1,6 @@
 // 数据与备份 → 交换与合并: an exchange file for a colleague's copy, a colleague's file merged after its
 // review, the copies merged from, and the values merges replaced (each can be put back).
-import { App, Button, Card, Descriptions, Select, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeLoser, ExchangeReview as Review } from '../../../../../core/exchange/contract';
@@ -78,7 +78,7 @@ export function ExchangePanel() {
         pagination={false}
         locale={{ emptyText: t('exchange.noPartners') }}
         columns={[
-          { key: 'label', title: t('exchange.partner'), render: (_: unknown, p) => p.label || p.replica.slice(0, 8) },
+          { key: 'label', title: t('exchange.partnerCopy'), render: (_: unknown, p) => `${p.label || ''} · ${p.replica.slice(0, 8)}` },
           { key: 'last', title: t('exchange.lastImport'), render: (_: unknown, p) => whenText(p.lastImportAt ?? undefined) },
         ]}
       />
@@ -94,7 +94,7 @@ export function ExchangePanel() {
         locale={{ emptyText: t('exchange.noLosers') }}
         data-testid="exchange-losers"
         columns={[
-          { key: 'record', title: t('exchange.record'), render: (_: unknown, l) => t(`exchange.table.${l.table}`, { defaultValue: l.table }) },
+          { key: 'record', title: t('exchange.record'), render: (_: unknown, l) => `${t(`exchange.table.${l.table}`, { defaultValue: l.table })} · ${l.label || l.rowId.slice(0, 8)}` },
           { key: 'field', title: t('exchange.field'), render: (_: unknown, l) => fieldLabel(t, l.table, l.field || undefined) },
           { key: 'value', title: t('exchange.value'), render: (_: unknown, l) => (l.field ? valueText(l.value) : '') },
           { key: 'at', title: t('exchange.changedAt'), render: (_: unknown, l) => whenText(l.changedAt) },
@@ -103,9 +103,11 @@ export function ExchangePanel() {
             title: '',
             render: (_: unknown, l) =>
               l.field ? (
-                <Button size="small" onClick={() => restore.mutate({ id: l.id })} loading={restore.isPending && restore.variables?.id === l.id}>
-                  {t('exchange.restore')}
-                </Button>
+                <Popconfirm title={t('exchange.restoreConfirm')} onConfirm={() => restore.mutate({ id: l.id })}>
+                  <Button size="small" loading={restore.isPending && restore.variables?.id === l.id}>
+                    {t('exchange.restore')}
+                  </Button>
+                </Popconfirm>
               ) : null,
           },
         ]}

@@ -4,9 +4,9 @@ import { Radio, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeItem, ExchangeSide } from '../../../../../core/exchange/contract';
-import { isDecision, itemWhat, valueText, whenText } from './exchangeText';
+import { fieldLabel, isDecision, itemWhat, valueText, whenText } from './exchangeText';
 
-const ROW = 72;
+const ROW = 84;
 const HEIGHT = 432;
 const KIND_COLOR: Record<string, string> = { conflict: 'red', deleteEdit: 'volcano', duplicate: 'purple', numbering: 'orange', new: 'green', changed: 'blue', deleted: 'default' };
 
@@ -14,10 +14,9 @@ interface Props {
   items: ExchangeItem[];
   choices: Record<string, ExchangeSide>;
   onChoose(key: string, side: ExchangeSide): void;
-  onSubmit(): void;
 }
 
-export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
+export function ReviewList({ items, choices, onChoose }: Props) {
   const { t } = useTranslation();
   const [scroll, setScroll] = useState(0);
   const [active, setActive] = useState(0);
@@ -26,6 +25,8 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
   const last = Math.min(items.length, Math.ceil((scroll + HEIGHT) / ROW) + 4);
 
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, items.length - 1))), [items.length]);
+  // The list takes the keyboard as the review opens: ↑↓ and ←→ work at once.
+  useEffect(() => box.current?.focus(), []);
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(items.length - 1, index));
@@ -38,8 +39,7 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const item = items[active];
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) onSubmit();
-    else if (event.key === 'ArrowDown') moveTo(active + 1);
+    if (event.key === 'ArrowDown') moveTo(active + 1);
     else if (event.key === 'ArrowUp') moveTo(active - 1);
     else if (event.key === 'PageDown') moveTo(active + Math.floor(HEIGHT / ROW));
     else if (event.key === 'PageUp') moveTo(active - Math.floor(HEIGHT / ROW));
@@ -60,7 +60,8 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
       data-testid="exchange-review-list"
       onKeyDown={onKeyDown}
       onScroll={(e) => setScroll(e.currentTarget.scrollTop)}
-      style={{ height: HEIGHT, overflowY: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, position: 'relative', outline: 'none' }}
+      className="exchange-review-list"
+      style={{ height: HEIGHT, overflowY: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, position: 'relative' }}
     >
       <div style={{ height: items.length * ROW, position: 'relative' }}>
         {items.slice(first, last).map((item, offset) => {
@@ -74,10 +75,11 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
               aria-selected={index === active}
               data-kind={item.kind}
               onClick={() => setActive(index)}
-              style={{ position: 'absolute', top: index * ROW, height: ROW, left: 0, right: 0, padding: '6px 10px', borderBottom: '1px solid #f5f5f5', background: index === active ? '#e6f4ff' : undefined, display: 'flex', gap: 12, alignItems: 'center' }}
+              className={index === active ? 'exchange-item-active' : undefined}
+              style={{ position: 'absolute', top: index * ROW, height: ROW, left: 0, right: 0, padding: '6px 10px', borderBottom: '1px solid #f5f5f5', display: 'flex', gap: 12, alignItems: 'center' }}
             >
-              <Tag color={KIND_COLOR[item.kind]} style={{ width: 92, textAlign: 'center', whiteSpace: 'normal', lineHeight: 1.3 }}>
-                {t(`exchange.kinds.${item.kind}`)}
+              <Tag color={KIND_COLOR[item.kind]} style={{ width: 104, textAlign: 'center', whiteSpace: 'normal', lineHeight: 1.3 }}>
+                {t(`exchange.kindTags.${item.kind}`)}
               </Tag>
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Typography.Text strong ellipsis style={{ display: 'block' }}>
@@ -87,7 +89,7 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
                   {itemWhat(t, item)}
                 </Typography.Text>
               </div>
-              <ItemDetail item={item} chosen={chosen} onChoose={onChoose} />
+              <ItemDetail item={item} chosen={chosen} byHand={item.key in choices} onChoose={onChoose} />
             </div>
           );
         })}
@@ -96,29 +98,52 @@ export function ReviewList({ items, choices, onChoose, onSubmit }: Props) {
   );
 }
 
-function ItemDetail({ item, chosen, onChoose }: { item: ExchangeItem; chosen: ExchangeSide | undefined; onChoose(key: string, side: ExchangeSide): void }) {
+/** One side's value, whole on hover and in two lines at most. */
+function Side({ heading, text }: { heading: string; text: string }) {
+  return (
+    <span title={text} style={{ display: 'block', textAlign: 'left' }}>
+      <span style={{ display: 'block', fontSize: 11, opacity: 0.75 }}>{heading}</span>
+      <span style={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal', wordBreak: 'break-all' }}>{text}</span>
+    </span>
+  );
+}
+
+function ItemDetail({ item, chosen, byHand, onChoose }: { item: ExchangeItem; chosen: ExchangeSide | undefined; byHand: boolean; onChoose(key: string, side: ExchangeSide): void }) {
   const { t } = useTranslation();
-  if (item.kind === 'numbering') return <Typography.Text>{t('exchange.renumbered', { number: item.proposal })}</Typography.Text>;
-  if (item.kind === 'duplicate') return <Typography.Text ellipsis>{t('exchange.mergedInto', { label: item.proposal })}</Typography.Text>;
-  if (item.kind === 'changed') return <Typography.Text ellipsis style={{ maxWidth: 360 }}>{`${valueText(firstValue(item.mine))} → ${valueText(firstValue(item.theirs))}`}</Typography.Text>;
+  if (item.kind === 'numbering') return <Typography.Text>{t('exchange.renumbered', { from: item.mine, number: item.proposal })}</Typography.Text>;
+  if (item.kind === 'duplicate') return <Typography.Text ellipsis style={{ maxWidth: 420 }}>{t('exchange.mergedInto', { label: item.proposal })}</Typography.Text>;
+  if (item.kind === 'changed') return <ChangedFields item={item} />;
   if (!isDecision(item)) return null;
   const deleted = item.kind === 'deleteEdit';
   const mineText = deleted && item.deletedBy === 'mine' ? t('exchange.deletedHere') : deleted ? t('exchange.keepRecord') : valueText(item.mine);
   const theirsText = deleted && item.deletedBy === 'theirs' ? t('exchange.deletedThere') : deleted ? t('exchange.keepRecord') : valueText(item.theirs);
+  const button = { height: 'auto', lineHeight: 1.3, padding: '3px 8px', width: 220 } as const;
   return (
-    <Radio.Group size="small" value={chosen} onChange={(e) => onChoose(item.key, e.target.value as ExchangeSide)} optionType="button" style={{ display: 'flex', maxWidth: 460 }}>
-      <Radio.Button value="mine" style={{ height: 'auto', lineHeight: 1.3, padding: '2px 8px', maxWidth: 230, overflow: 'hidden' }} title={whenText(item.mineAt)}>
-        <div style={{ fontSize: 11, opacity: 0.7 }}>{`${t('exchange.mine')} ${whenText(item.mineAt)}`}</div>
-        <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{mineText}</div>
-      </Radio.Button>
-      <Radio.Button value="theirs" style={{ height: 'auto', lineHeight: 1.3, padding: '2px 8px', maxWidth: 230, overflow: 'hidden' }} title={whenText(item.theirsAt)}>
-        <div style={{ fontSize: 11, opacity: 0.7 }}>{`${t('exchange.theirs')} ${whenText(item.theirsAt)}`}</div>
-        <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{theirsText}</div>
-      </Radio.Button>
-    </Radio.Group>
+    <span style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+      {byHand && <Tag color="gold">{t('exchange.byHand')}</Tag>}
+      <Radio.Group size="small" value={chosen} onChange={(e) => onChoose(item.key, e.target.value as ExchangeSide)} optionType="button" buttonStyle="solid" style={{ display: 'flex' }}>
+        <Radio.Button value="mine" style={button}>
+          <Side heading={`${t('exchange.mine')} ${whenText(item.mineAt)}`} text={mineText} />
+        </Radio.Button>
+        <Radio.Button value="theirs" style={button}>
+          <Side heading={`${t('exchange.theirs')} ${whenText(item.theirsAt)}`} text={theirsText} />
+        </Radio.Button>
+      </Radio.Group>
+    </span>
   );
 }
 
-function firstValue(values: unknown): unknown {
-  return values && typeof values === 'object' ? Object.values(values as Record<string, unknown>)[0] : values;
+/** Every field changed there: 地址：甲 → 乙；备注：… */
+function ChangedFields({ item }: { item: ExchangeItem }) {
+  const { t } = useTranslation();
+  const before = (item.mine ?? {}) as Record<string, unknown>;
+  const after = (item.theirs ?? {}) as Record<string, unknown>;
+  const text = Object.keys(after)
+    .map((column) => `${fieldLabel(t, item.table, column)}${t('exchange.colon')}${valueText(before[column])} → ${valueText(after[column])}`)
+    .join(t('exchange.listSeparator'));
+  return (
+    <Typography.Text title={text} style={{ maxWidth: 460, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+      {text}
+    </Typography.Text>
+  );
 }

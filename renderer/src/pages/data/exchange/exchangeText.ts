@@ -26,7 +26,7 @@ export function fieldLabel(t: TFunction, table: string, column: string | undefin
   return column
     .split(',')
     .map((c) => (MODEL_OF[table] ? t(`field.${MODEL_OF[table]}.${camel(c)}`, { defaultValue: c }) : c))
-    .join('、');
+    .join(t('exchange.fieldSeparator'));
 }
 
 /** A stored value as text: lists joined, empty as —. */
