@@ -95,6 +95,7 @@ export const EXCHANGE_ERRORS_EN: typeof EXCHANGE_ERRORS_ZH = {
   exchangeNewer: 'This exchange file was made by a newer version of the app (format {{version}}); update the app to merge it. Nothing was changed',
   exchangeDamaged: 'The exchange file is damaged (perhaps copied incompletely); ask for it again. Nothing was changed',
   exchangeInvalid: 'The exchange file holds a record this app cannot take ({{where}}); nothing was changed',
+  exchangeFuture: 'The computer that made the exchange file has a wrong date ({{at}}); ask for the date to be set and the file made again. Nothing was changed',
   exchangeTooLarge: 'The exchange file is too large (at most {{limit}} bytes)',
   exchangeOwn: 'This exchange file was made by this very copy; merge a file from another computer',
   exchangeBroken: 'The records in the exchange file do not fit this register ({{table}}); nothing was changed',

@@ -93,6 +93,7 @@ export const EXCHANGE_ERRORS_ZH = {
   exchangeNewer: '这个交换文件由更新版本的软件生成（格式 {{version}}），请先升级本软件再合并；没有做任何改动',
   exchangeDamaged: '交换文件已损坏（可能没有复制完整），请让对方重新生成；没有做任何改动',
   exchangeInvalid: '交换文件中有本软件无法接受的记录（{{where}}），没有做任何改动',
+  exchangeFuture: '生成交换文件的电脑日期不对（显示为 {{at}}），请对方改正电脑日期后重新生成；没有做任何改动',
   exchangeTooLarge: '交换文件过大（上限 {{limit}} 字节）',
   exchangeOwn: '这是本机自己生成的交换文件，请合并另一台电脑的文件',
   exchangeBroken: '交换文件中的记录与本台账对不上（{{table}}），没有做任何改动',
