@@ -26,14 +26,44 @@ function changedKeys(ctx: ServiceContext, since: Vector | null): Set<string> {
   return keys;
 }
 
-function readRow(ctx: ServiceContext, table: ReplicatedTable, id: string, columns: string[]): ExchangeRow | null {
-  const clocks = ctx.sqlite.prepare('SELECT col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk = ?').all(table, id) as { col: string; hlc: string; alive: number }[];
-  const own = clocks.find((c) => c.col === '');
-  if (!own) return null;
-  const stored = own.alive ? (ctx.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, string | number | null> | undefined) : undefined;
-  const k: Record<string, string> = {};
-  if (stored) for (const c of clocks) if (c.col !== '' && columns.includes(c.col)) k[c.col] = c.hlc;
-  return { t: table, id, alive: Boolean(stored), c: own.hlc, v: stored ? Object.fromEntries(columns.map((c) => [c, stored[c] ?? null])) : null, k };
+type Stored = Record<string, string | number | null>;
+const BATCH = 500;
+
+/** Statements prepared once per connection: a collection runs the same few for thousands of rows. */
+const statements = new WeakMap<ServiceContext, Map<string, Database.Statement>>();
+function statement(ctx: ServiceContext, text: string): Database.Statement {
+  let cached = statements.get(ctx);
+  if (!cached) statements.set(ctx, (cached = new Map()));
+  let prepared = cached.get(text);
+  if (!prepared) cached.set(text, (prepared = ctx.sqlite.prepare(text)));
+  return prepared;
+}
+
+/** Runs `text` (with one `json_each(?)` list of ids) over `ids` in batches. */
+function* batched<T>(ctx: ServiceContext, text: string, ids: string[], ...before: unknown[]): Generator<T> {
+  for (let i = 0; i < ids.length; i += BATCH) yield* statement(ctx, text).all(...before, JSON.stringify(ids.slice(i, i + BATCH))) as T[];
+}
+
+/** Rows as the file carries them, read a table at a time in batches of ids. */
+function readRows(ctx: ServiceContext, table: ReplicatedTable, ids: string[], columns: string[]): ExchangeRow[] {
+  const clocks = new Map<string, { col: string; hlc: string; alive: number }[]>();
+  for (const c of batched<{ pk: string; col: string; hlc: string; alive: number }>(ctx, 'SELECT pk, col, hlc, alive FROM sync_clock WHERE tbl = ? AND pk IN (SELECT value FROM json_each(?))', ids, table)) {
+    const list = clocks.get(c.pk);
+    if (list) list.push(c);
+    else clocks.set(c.pk, [c]);
+  }
+  const stored = new Map<string, Stored>();
+  for (const row of batched<Stored>(ctx, `SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, ids)) stored.set(String(row.id), row);
+  const rows: ExchangeRow[] = [];
+  for (const id of ids) {
+    const own = clocks.get(id)?.find((c) => c.col === '');
+    if (!own) continue;
+    const values = own.alive ? stored.get(id) : undefined;
+    const k: Record<string, string> = {};
+    if (values) for (const c of clocks.get(id)!) if (c.col !== '' && columns.includes(c.col)) k[c.col] = c.hlc;
+    rows.push({ t: table, id, alive: Boolean(values), c: own.hlc, v: values ? Object.fromEntries(columns.map((c) => [c, values[c] ?? null])) : null, k });
+  }
+  return rows;
 }
 
 export function collectExchange(ctx: ServiceContext, options: { partner?: string; all?: boolean }, job?: Job): ExchangeExport {
@@ -46,35 +76,42 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
   job?.progress(0, keys.size);
   const rows: ExchangeRow[] = [];
   const included = new Set<string>();
+  // Level by level: the changed rows; then the rows they hang from (added whole even if unchanged),
+  // and the own rows (a unit's contacts) of changed rows and of the rows they hang from — a partner
+  // who deleted the unit and keeps it after all takes them back from here; then their parents.
+  let level = [...keys].map((k) => k.split('\u0000') as [ReplicatedTable, string]);
   const parentsOfChanged = new Set<string>();
-  // A queue, the changed rows first: every parent is marked by all its changed rows before it is read.
-  // A parent a changed row needs is added whole even if unchanged.
-  const pending: [ReplicatedTable, string][] = [...keys].map((k) => k.split('\u0000') as [ReplicatedTable, string]);
-  for (let next = 0; next < pending.length; next++) {
-    const [table, id] = pending[next]!;
-    if (included.has(key(table, id))) continue;
-    included.add(key(table, id));
-    const row = readRow(ctx, table, id, facts.columns[table]);
-    if (!row) continue;
-    rows.push(row);
+  while (level.length > 0) {
+    const byTable = new Map<ReplicatedTable, string[]>();
+    for (const [table, id] of level) {
+      if (included.has(key(table, id))) continue;
+      included.add(key(table, id));
+      byTable.get(table)?.push(id) ?? byTable.set(table, [id]);
+    }
+    const read = [...byTable].flatMap(([table, ids]) => readRows(ctx, table, ids, facts.columns[table]));
+    rows.push(...read);
     if (rows.length > EXCHANGE_LIMITS.rows) throw new AppError('EXCHANGE_FILE', 'Too many records for one exchange file.', { key: 'errors.exchangeTooLarge', params: { limit: EXCHANGE_LIMITS.rows } });
-    if (rows.length % 2000 === 0) {
-      job?.checkpoint();
-      job?.progress(rows.length, keys.size);
-    }
-    const changed = keys.has(key(table, id));
-    for (const fk of facts.foreignKeys) {
-      const parent = row.v?.[fk.column];
-      if (fk.table === table && typeof parent === 'string') {
+    job?.checkpoint();
+    job?.progress(rows.length, keys.size);
+    const next: [ReplicatedTable, string][] = [];
+    const expand = new Map<ReplicatedTable, string[]>();
+    for (const row of read) {
+      const changed = keys.has(key(row.t, row.id));
+      for (const fk of facts.foreignKeys) {
+        const parent = row.v?.[fk.column];
+        if (fk.table !== row.t || typeof parent !== 'string') continue;
         if (changed) parentsOfChanged.add(key(fk.parent, parent));
-        if (!included.has(key(fk.parent, parent))) pending.push([fk.parent, parent]);
+        if (!included.has(key(fk.parent, parent))) next.push([fk.parent, parent]);
       }
-      // The own rows (a unit's contacts) of a changed row, and of a row a changed one hangs from,
-      // travel with it: a partner who deleted the unit and keeps it after all takes them back from here.
-      if (fk.parent === table && fk.cascade && row.alive && (changed || parentsOfChanged.has(key(table, id)))) {
-        for (const child of childrenOf(ctx, fk.table, fk.column, id)) if (!included.has(key(fk.table, child))) pending.push([fk.table, child]);
+      if (row.alive && (changed || parentsOfChanged.has(key(row.t, row.id)))) expand.get(row.t)?.push(row.id) ?? expand.set(row.t, [row.id]);
+    }
+    for (const [table, ids] of expand) {
+      for (const fk of facts.foreignKeys) {
+        if (fk.parent !== table || !fk.cascade) continue;
+        for (const { id: child } of batched<{ id: string }>(ctx, `SELECT id FROM ${fk.table} WHERE ${fk.column} IN (SELECT value FROM json_each(?))`, ids)) if (!included.has(key(fk.table, child))) next.push([fk.table, child]);
       }
     }
+    level = next;
   }
   const order = new Map(REPLICATED_TABLES.map((t, i) => [t, i]));
   rows.sort((a, b) => order.get(a.t)! - order.get(b.t)! || (a.id < b.id ? -1 : 1));
@@ -84,17 +121,6 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
   const bytes = writeExchangeFile({ replica: capture.replica, label: replicaLabel(ctx), createdAt: nowIso(ctx), seen: ownVector(ctx), partner: options.partner ?? null, holds }, body);
   const day = nowIso(ctx).slice(0, 10);
   return { fileName: `交换文件-${day}-${capture.replica.slice(0, 8)}.alliance-exchange`, mimeType: 'application/octet-stream', bytes: bytes.toString('base64'), holds, rows: Object.values(holds).reduce((a, b) => a + b, 0) };
-}
-
-const childStatements = new WeakMap<ServiceContext, Map<string, Database.Statement>>();
-
-function childrenOf(ctx: ServiceContext, table: string, column: string, id: string): string[] {
-  let statements = childStatements.get(ctx);
-  if (!statements) childStatements.set(ctx, (statements = new Map()));
-  const text = `SELECT id FROM ${table} WHERE ${column} = ?`;
-  let statement = statements.get(text);
-  if (!statement) statements.set(text, (statement = ctx.sqlite.prepare(text)));
-  return statement.pluck().all(id) as string[];
 }
 
 function aliasesOf(ctx: ServiceContext): ExchangeBody['aliases'] {

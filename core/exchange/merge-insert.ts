@@ -3,12 +3,14 @@
 // against a number given here too (the later-made one renumbered), then inserted.
 import type { ReplicatedTable } from '../../db/exchange-tables.js';
 import { AppError } from '../contract/errors.js';
+import { checkRow } from './row-check.js';
 import type { ExchangeRow } from './file-format.js';
 import { addItem, deleteRow, insertRow, keepLoser, keyOf, localClocks, localValues, logChange, recordOf, sql, updateFields, writeTombstone, type MergeState, type Values } from './merge-state.js';
 import { NUMBERED, RECORD_OF, SAME_THING, isEmptyValue, parseList, rowLabel } from './table-facts.js';
 
 export function insertIncoming(state: MergeState, row: ExchangeRow, mode: 'new' | 'restore', fresh = false): void {
   const table = row.t;
+  checkRow(table, row.id, row.v ?? {}, state.facts.columns[table]);
   const values: Values = { ...(row.v ?? {}) };
   if (!hangsOnSomething(state, row, values)) return;
   const same = sameThingHere(state, table, row.id, values);

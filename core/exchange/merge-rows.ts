@@ -42,7 +42,6 @@ const newestOf = (clocks: string[]) => clocks.reduce((a, b) => (a > b ? a : b));
 
 export function mergeAliveRow(state: MergeState, row: ExchangeRow): void {
   const table = row.t;
-  checkRow(table, row.id, row.v ?? {}, state.facts.columns[table]);
   const local = localValues(state, table, row.id);
   const clocks = localClocks(state, table, row.id);
   if (local) return mergeBothAlive(state, row, local, clocks);
@@ -106,10 +105,11 @@ function mergeBothAlive(state: MergeState, row: ExchangeRow, local: Values, cloc
     }
   }
   if (Object.keys(taken).length === 0) return;
+  checkRow(table, row.id, taken, Object.keys(taken));
   if (typeof taken.number === 'string') renumberOnUpdate(state, row, taken, takenClocks);
   const plain = Object.keys(taken).filter((c) => !state.itemKeys.has(`${table}:${row.id}:${c}`));
   if (plain.length > 0) addItem(state, { key: `${table}:${row.id}`, kind: 'changed', table, rowId: row.id, field: plain.join(','), mine: pick(local, plain), theirs: pick(taken, plain) }, local);
-  updateFields(state, table, row.id, taken, takenClocks);
+  updateFields(state, table, row.id, taken, takenClocks, local);
   logChange(state, table, row.id, 'update', pick(local, Object.keys(taken)), taken);
 }
 

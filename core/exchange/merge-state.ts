@@ -50,6 +50,8 @@ export interface MergeState {
    */
   childrenThere: Map<string, { newest: string; inUse: boolean }>;
   touched: { organizations: Set<string>; agreements: Set<string>; allRoles: boolean };
+  /** Tables this merge wrote: their foreign keys, and those of the tables naming them, are checked. */
+  tables: Set<ReplicatedTable>;
 }
 
 export const keyOf = (table: string, id: string) => `${table}\u0000${id}`;
@@ -118,7 +120,7 @@ export function insertRow(state: MergeState, table: ReplicatedTable, id: string,
 }
 
 /** Sets fields: those with a clock as received, those marked 'fresh' as this copy's own change. */
-export function updateFields(state: MergeState, table: ReplicatedTable, id: string, changes: Values, clocks: Record<string, string | 'fresh'>): void {
+export function updateFields(state: MergeState, table: ReplicatedTable, id: string, changes: Values, clocks: Record<string, string | 'fresh'>, known?: Values): void {
   const received = Object.keys(changes).filter((c) => clocks[c] !== 'fresh');
   const fresh = Object.keys(changes).filter((c) => clocks[c] === 'fresh');
   const run = (columns: string[]) => sql(state, `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => changes[c] ?? null), id);
@@ -127,7 +129,7 @@ export function updateFields(state: MergeState, table: ReplicatedTable, id: stri
     for (const c of received) setFieldClock(state, table, id, c, clocks[c]!);
   }
   if (fresh.length > 0) run(fresh);
-  touch(state, table, id, { ...localValues(state, table, id), ...changes }, Object.keys(changes));
+  touch(state, table, id, { ...(known ?? localValues(state, table, id)), ...changes }, Object.keys(changes));
 }
 
 export function setFieldClock(state: MergeState, table: ReplicatedTable, id: string, col: string, hlc: string): void {
@@ -156,6 +158,8 @@ export function deleteRow(state: MergeState, table: ReplicatedTable, id: string,
 const MEMBER_DERIVED_FROM = ['name', 'short_name', 'aliases', 'former_names', 'uscc', 'pinyin_override'];
 
 function touch(state: MergeState, table: ReplicatedTable, id: string, values: Values, columns?: string[]): void {
+  // Only rows made, removed or re-pointed can break a reference: an edit of plain fields cannot.
+  if (!columns || state.facts.foreignKeys.some((fk) => fk.table === table && columns.includes(fk.column))) state.tables?.add(table);
   if (table === 'organizations' && (!columns || columns.some((c) => MEMBER_DERIVED_FROM.includes(c)))) state.touched.organizations.add(id);
   if (table === 'agreements' && (!columns || columns.some((c) => ['number', 'title', 'summary', 'tags'].includes(c)))) state.touched.agreements.add(id);
   if (table === 'agreement_parties' && typeof values.agreement_id === 'string') state.touched.agreements.add(values.agreement_id);

@@ -40,7 +40,9 @@ export function mergeExchange(ctx: ServiceContext, file: ExchangeFile, options: 
       mergeRows(state, file.body.rows, job);
       const files = options.dryRun ? countFiles(ctx, file) : storeFiles(ctx, file);
       rebuildDerived(ctx, state.touched);
-      const broken = REPLICATED_TABLES.flatMap((table) => ctx.sqlite.pragma(`foreign_key_check(${table})`) as { table: string }[]);
+      // Checked here for the review (a rollback would hide it); the commit checks them again anyway.
+      const checked = new Set([...state.tables, ...state.facts.foreignKeys.filter((fk) => state.tables.has(fk.parent)).map((fk) => fk.table)]);
+      const broken = options.dryRun ? [...checked].flatMap((table) => ctx.sqlite.pragma(`foreign_key_check(${table})`) as { table: string }[]) : [];
       if (broken.length > 0) throw new AppError('EXCHANGE_FILE', `The file's records do not fit this register (${broken[0]!.table}).`, { key: 'errors.exchangeBroken', params: { table: broken[0]!.table } });
       writeSeen(ctx.sqlite, Object.fromEntries(Object.entries(joinVectors(readSeen(ctx.sqlite), file.header.seen)).filter(([r]) => r !== capture.replica)));
       for (const clock of Object.values(file.header.seen)) capture.clock.receive(clock);
@@ -87,6 +89,7 @@ function startState(ctx: ServiceContext, file: ExchangeFile, options: { rule: Ex
     restored: new Set(),
     childrenThere: new Map(),
     touched: { organizations: new Set(), agreements: new Set(), allRoles: false },
+    tables: new Set(),
   };
   for (const alias of file.body.aliases) if (isReplicatedTable(alias.t)) adoptAlias(state, alias.t, alias.from, resolveAlias(state, alias.t, alias.to), alias.at);
   return state;
