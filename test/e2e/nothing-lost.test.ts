@@ -141,7 +141,8 @@ describe('the sample never touches the clerk’s data', () => {
     await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('在已有数据旁载入示例？');
     expect(await page.locator('.ant-modal-confirm-content').textContent()).toContain('已有 1 条记录');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '载入示例' }).click();
-    await expect.poll(() => page.getByTestId('member-total').textContent()).toBe('共 190 家单位');
+    // Loading the sample is a job of seconds (it missed the default 5 s once under the full suite).
+    await expect.poll(() => page.getByTestId('member-total').textContent(), { timeout: 30_000 }).toBe('共 190 家单位');
     expect(await page.getByTestId('alliance-name').textContent()).toBe('我的产教联合体');
     await expect.poll(() => page.getByTestId('sample-banner').isVisible()).toBe(true);
 
