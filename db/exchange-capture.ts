@@ -80,6 +80,8 @@ function replicaIdentity(sqlite: Database.Database, file: string, newest: string
 // statement that fired it (an INSERT OR ABORT of an undo would then fail on the clock's key).
 const UPSERT = 'ON CONFLICT(tbl, pk, col) DO UPDATE SET hlc = excluded.hlc, alive = excluded.alive';
 
+// An insert has no field clocks to clear: a deletion cleared them (the merge clears those it writes
+// without capture itself), so the insert trigger is one statement — it runs for every imported row.
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function triggerSql(sqlite: Database.Database, table: ReplicatedTable): Record<string, string> {
@@ -87,7 +89,7 @@ function triggerSql(sqlite: Database.Database, table: ReplicatedTable): Record<s
   const t = `'${table}'`;
   const changed = columns.map((c) => `SELECT '${c}' AS c WHERE NEW.${quote(c)} IS NOT OLD.${quote(c)}`).join(' UNION ALL ');
   return {
-    [`sync_i_${table}`]: `CREATE TRIGGER sync_i_${table} AFTER INSERT ON ${table} WHEN sync_on() BEGIN DELETE FROM sync_clock WHERE tbl = ${t} AND pk = NEW.id AND col <> ''; INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (${t}, NEW.id, '', sync_hlc(), 1) ${UPSERT}; END`,
+    [`sync_i_${table}`]: `CREATE TRIGGER sync_i_${table} AFTER INSERT ON ${table} WHEN sync_on() BEGIN INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (${t}, NEW.id, '', sync_hlc(), 1) ${UPSERT}; END`,
     [`sync_u_${table}`]: `CREATE TRIGGER sync_u_${table} AFTER UPDATE ON ${table} WHEN sync_on() BEGIN INSERT INTO sync_clock (tbl, pk, col, hlc, alive) SELECT ${t}, NEW.id, c, sync_hlc(), 1 FROM (${changed}) WHERE 1 ${UPSERT}; END`,
     [`sync_d_${table}`]: `CREATE TRIGGER sync_d_${table} AFTER DELETE ON ${table} WHEN sync_on() BEGIN DELETE FROM sync_clock WHERE tbl = ${t} AND pk = OLD.id AND col <> ''; INSERT INTO sync_clock (tbl, pk, col, hlc, alive) VALUES (${t}, OLD.id, '', sync_hlc(), 0) ${UPSERT}; END`,
   };
