@@ -86,7 +86,9 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
     for (const [table, id] of level) {
       if (included.has(key(table, id))) continue;
       included.add(key(table, id));
-      byTable.get(table)?.push(id) ?? byTable.set(table, [id]);
+      const ids = byTable.get(table);
+      if (ids) ids.push(id);
+      else byTable.set(table, [id]);
     }
     const read = [...byTable].flatMap(([table, ids]) => readRows(ctx, table, ids, facts.columns[table]));
     rows.push(...read);
@@ -103,7 +105,11 @@ export function collectExchange(ctx: ServiceContext, options: { partner?: string
         if (changed) parentsOfChanged.add(key(fk.parent, parent));
         if (!included.has(key(fk.parent, parent))) next.push([fk.parent, parent]);
       }
-      if (row.alive && (changed || parentsOfChanged.has(key(row.t, row.id)))) expand.get(row.t)?.push(row.id) ?? expand.set(row.t, [row.id]);
+      if (row.alive && (changed || parentsOfChanged.has(key(row.t, row.id)))) {
+        const ids = expand.get(row.t);
+        if (ids) ids.push(row.id);
+        else expand.set(row.t, [row.id]);
+      }
     }
     for (const [table, ids] of expand) {
       for (const fk of facts.foreignKeys) {
