@@ -13,6 +13,7 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentAddInput } from './contract.js';
 import { attachmentModel } from './attachment-model.js';
 import type { FileContent } from '../io/exports/contract.js';
 import type { Attachment } from './fields.js';
+import { decodeBase64 } from '../io/base64.js';
 
 export type OwnerType = Attachment['ownerType'];
 
@@ -59,13 +60,6 @@ export function storedPath(ctx: ServiceContext, sha256: string): string {
   return path.join(ctx.attachmentsDir, sha256.slice(0, 2), sha256);
 }
 
-function decodeBase64(content: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content) || content.length % 4 !== 0) {
-    throw fieldError('contentBase64', { key: 'validation.fileContent', message: 'The file content could not be read.' });
-  }
-  return Buffer.from(content, 'base64');
-}
-
 function writeContent(ctx: ServiceContext, bytes: Buffer, sha256: string): void {
   const target = storedPath(ctx, sha256);
   if (fs.existsSync(target)) return;
@@ -97,7 +91,7 @@ function ownerExists(ctx: ServiceContext, ownerType: OwnerType, ownerId: string)
 
 export function addAttachment(ctx: ServiceContext, input: AttachmentAddInput): Attachment {
   const fileName = displayFileName(input.fileName);
-  const bytes = decodeBase64(input.contentBase64);
+  const bytes = decodeBase64(input.contentBase64, 'contentBase64');
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw fieldError('contentBase64', {
       key: 'validation.attachmentTooLarge',

@@ -14,6 +14,7 @@ import { isoOfClock, keepLoser, localValues, recordOf, updateFields, type MergeS
 import { RECORD_OF, tableFacts } from './table-facts.js';
 import { rebuildDerived } from './derived.js';
 import { captureOf } from '../../db/exchange-capture.js';
+import { decodeBase64 } from '../io/base64.js';
 import { nowIso } from '../contract/context.js';
 
 interface Staged {
@@ -37,13 +38,8 @@ function stagedFile(ctx: ServiceContext, uploadId: string): Staged {
   return file;
 }
 
-function decode(base64: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('VALIDATION', 'The file is not base64.', { key: 'errors.validation', fields: { bytes: { key: 'validation.format', message: 'Expected base64.' } } });
-  return Buffer.from(base64, 'base64');
-}
-
 export function stageExchange(ctx: ServiceContext, input: { fileName: string; bytes: string }, job?: Job): ExchangeReview {
-  const file = readExchangeFile(decode(input.bytes));
+  const file = readExchangeFile(decodeBase64(input.bytes, 'bytes'));
   const files = stagedOf(ctx);
   const uploadId = randomUUID();
   files.set(uploadId, { fileName: input.fileName, file });

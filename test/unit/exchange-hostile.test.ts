@@ -79,6 +79,10 @@ describe('forged files', () => {
     member(b, '乙校', 'higher_vocational');
   });
 
+  it('refuses content that is not base64 at its field', () => {
+    expect(refused('not base64 at all!')).toMatchObject({ code: 'VALIDATION', details: { fields: { bytes: { key: 'validation.fileContent' } } } });
+  });
+
   it('refuses values the forms would refuse, naming the table and field', () => {
     const before = digest(b);
     const bad = refused(forged((_h, body) => (body.rows.find((r) => r.t === 'organizations')!.v!.category = 'xyz')));
