@@ -53,9 +53,7 @@ async function seedCeremony(options: { signed: boolean; inDays?: number }): Prom
 /** The agreements page filtered to 政企, as the clerk sets it. */
 async function filterGovernmentEnterprise(): Promise<void> {
   await page.getByRole('menuitem', { name: '合作协议' }).click();
-  await page.getByLabel('协议类型', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="政企"]').click();
-  await page.keyboard.press('Escape');
+  await chooseOption(page, page.getByLabel('协议类型', { exact: true }), '政企');
   await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
 }
 
@@ -184,10 +182,8 @@ describe('signing ceremony, end to end', () => {
     await expect.poll(() => page.getByTestId('agreements-in_force').textContent()).toContain('7');
     await page.getByRole('menuitem', { name: '合作协议' }).click();
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 9 份协议');
-    // A multiple-choice filter: pick from the open list, then close it.
-    await page.getByLabel('协议类型', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="政企"]').click();
-    await page.keyboard.press('Escape');
+    // A multiple-choice filter: chosen by typing its label, then the list closed.
+    await chooseOption(page, page.getByLabel('协议类型', { exact: true }), '政企');
     await expect.poll(() => page.getByTestId('agreement-total').textContent()).toBe('共 2 份协议');
     expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('汽车人才共育合作协议'), expect.stringContaining('政企人才共育战略合作协议')]));
   });

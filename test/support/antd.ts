@@ -10,7 +10,7 @@ export async function chooseOption(page: Page, select: Locator, option: string):
     await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
     await page.keyboard.press('Enter');
     for (let wait = 0; wait < 20; wait++) {
-      if ((await container.textContent())?.includes(option)) {
+      if (await chosen(container, option)) {
         await page.keyboard.press('Escape'); // close a multiple-choice dropdown; harmless otherwise
         return;
       }
@@ -18,4 +18,14 @@ export async function chooseOption(page: Page, select: Locator, option: string):
     }
   }
   throw new Error(`Could not choose ${option}`);
+}
+
+/**
+ * Whether the select shows the option as chosen: a single select's text, or one of a multiple
+ * select's tags (its text also mirrors the typed search, which is not a choice).
+ */
+async function chosen(container: Locator, option: string): Promise<boolean> {
+  const multiple = ((await container.getAttribute('class')) ?? '').split(' ').includes('ant-select-multiple');
+  if (!multiple) return ((await container.textContent()) ?? '').includes(option);
+  return (await container.locator('.ant-select-selection-item').allTextContents()).some((text) => text.includes(option));
 }

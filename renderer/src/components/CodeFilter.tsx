@@ -20,6 +20,8 @@ export function CodeFilter<C extends string>({ codes, labelPrefix, nameKey, valu
       mode="multiple"
       allowClear
       maxTagCount="responsive"
+      // Clerks type the label they see (政企), not the stored code.
+      showSearch={{ optionFilterProp: 'label' }}
       aria-label={t(nameKey)}
       placeholder={t(nameKey)}
       value={value}
