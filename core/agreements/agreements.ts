@@ -1,5 +1,5 @@
 // Agreements (合作协议): numbered, typed by their parties' categories, with derived states from dates.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { agreementParties, agreements, events, organizations } from '../../db/schema.js';
 import { attachmentsOf, deleteAttachmentsOf, restoreAttachments } from '../attachments/attachments.js';
@@ -80,7 +80,7 @@ function writeParties(ctx: ServiceContext, agreementId: string, parties: Agreeme
   ctx.db.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId)).run();
   parties.forEach((party, position) => {
     const label = party.label ?? PARTY_LABELS_ZH[position] ?? `第${position + 1}方`;
-    ctx.db.insert(agreementParties).values({ ...party, id: randomUUID(), agreementId, position, label }).run();
+    ctx.db.insert(agreementParties).values({ ...party, id: newRecordId(), agreementId, position, label }).run();
   });
 }
 
@@ -93,7 +93,7 @@ export function createAgreement(ctx: ServiceContext, input: AgreementInput, opti
     assertExists(ctx, 'amendsId', agreements, input.amendsId, 'errors.agreementNotFound');
     const number = input.number ?? nextAgreementNumber(ctx, type, numberYear(ctx, input));
     assertNumberFree(ctx, number, null);
-    const id = options.id ?? randomUUID();
+    const id = options.id ?? newRecordId();
     const at = nowIso(ctx);
     const values = storedValues(input, number, type, orgs.map((o) => o.name));
     ctx.db

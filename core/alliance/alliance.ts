@@ -1,5 +1,5 @@
 // The alliance profile (one per database file) and the overview that drives the app's first screen.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { eq, sql } from 'drizzle-orm';
 import { allianceProfile, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
@@ -22,7 +22,7 @@ export function saveProfile(ctx: ServiceContext, input: AllianceUpdateInput, opt
       const sample = options.isSample === undefined ? {} : { isSample: options.isSample };
       ctx.db.update(allianceProfile).set({ ...values, ...sample }).where(eq(allianceProfile.id, before.id)).run();
     } else {
-      ctx.db.insert(allianceProfile).values({ id: randomUUID(), ...values, isSample: options.isSample ?? false }).run();
+      ctx.db.insert(allianceProfile).values({ id: newRecordId(), ...values, isSample: options.isSample ?? false }).run();
     }
     const after = getProfile(ctx)!;
     recordChange(ctx, 'alliance', after.id, before ? 'update' : 'create', before, after);

@@ -2,6 +2,7 @@
 // gave; the original name is kept for display only. Bytes are written before the row (content-
 // addressed, so a crash leaves at most an unreferenced file), and unlinked after the row is gone.
 import { createHash, randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -105,7 +106,7 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAddInput): A
   writeContent(ctx, bytes, sha256);
   return ctx.sqlite.transaction(() => {
     const row = {
-      id: randomUUID(),
+      id: newRecordId(),
       ownerType: input.ownerType,
       ownerId: input.ownerId,
       sha256,

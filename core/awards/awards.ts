@@ -1,6 +1,6 @@
 // The registers of plaques (授牌) and appointment letters (聘书): numbered per kind and year like
 // agreements (2026-授牌-001), each to a member unit or a person with their unit.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { AWARD_NUMBER_PREFIX_ZH, type AwardKind } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
@@ -63,7 +63,7 @@ function prepared(ctx: ServiceContext, input: AwardInput, exceptId: string | nul
 export function createAward(ctx: ServiceContext, input: AwardInput, options: { isSample?: boolean } = {}): Award {
   return ctx.sqlite.transaction(() => {
     const values = prepared(ctx, input, null);
-    const id = randomUUID();
+    const id = newRecordId();
     const at = nowIso(ctx);
     awardModel.insertStatement(ctx.sqlite)({ id, ...values, isSample: options.isSample ?? false, createdAt: at, updatedAt: at });
     const created = getAward(ctx, id);

@@ -1,6 +1,6 @@
 // Signing-ceremony mode: signings planned in order for an event, then marked done one by one at
 // the venue. Everything lives in the database, so closing the app mid-ceremony resumes where it stopped.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { agreements, ceremonySignings, events } from '../../db/schema.js';
 import { agreementRows } from '../agreements/agreement-list.js';
@@ -43,7 +43,7 @@ export function planSignings(ctx: ServiceContext, input: CeremonyPlanInput): Cer
         terminatedDate: null,
         amendsId: null,
       });
-      ctx.db.insert(ceremonySignings).values({ id: randomUUID(), eventId: input.eventId, agreementId: agreement.id, position: position++ }).run();
+      ctx.db.insert(ceremonySignings).values({ id: newRecordId(), eventId: input.eventId, agreementId: agreement.id, position: position++ }).run();
     }
     return ceremonyState(ctx, input.eventId);
   })();

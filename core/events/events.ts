@@ -1,5 +1,5 @@
 // Meeting events (会议活动): agenda in order, attendance, minutes, attachments and the agreements signed there.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, attendance, events, organizations } from '../../db/schema.js';
 import { agreementRows } from '../agreements/agreement-list.js';
@@ -28,8 +28,8 @@ function writeChildren(ctx: ServiceContext, eventId: string, input: EventInput):
   ]);
   ctx.db.delete(agendaItems).where(eq(agendaItems.eventId, eventId)).run();
   ctx.db.delete(attendance).where(eq(attendance.eventId, eventId)).run();
-  input.agenda.forEach((item, position) => ctx.db.insert(agendaItems).values({ id: randomUUID(), eventId, position, ...item }).run());
-  input.attendance.forEach((entry, position) => ctx.db.insert(attendance).values({ id: randomUUID(), eventId, position, ...entry }).run());
+  input.agenda.forEach((item, position) => ctx.db.insert(agendaItems).values({ id: newRecordId(), eventId, position, ...item }).run());
+  input.attendance.forEach((entry, position) => ctx.db.insert(attendance).values({ id: newRecordId(), eventId, position, ...entry }).run());
 }
 
 /** The event's own fields of an input (without its agenda and attendance). */
@@ -69,7 +69,7 @@ export function getEvent(ctx: ServiceContext, id: string): MeetingEvent {
 
 export function createEvent(ctx: ServiceContext, input: EventInput, options: { isSample?: boolean } = {}): MeetingEvent {
   return ctx.sqlite.transaction(() => {
-    const id = randomUUID();
+    const id = newRecordId();
     const at = nowIso(ctx);
     ctx.db.insert(events).values({ id, ...eventValues(input), isSample: options.isSample ?? false, createdAt: at, updatedAt: at }).run();
     writeChildren(ctx, id, input);

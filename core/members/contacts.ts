@@ -1,6 +1,6 @@
 // Contact people of a member. A member has at most one primary contact; the first one is primary
 // when none is marked, so rosters always have someone to name.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { contacts, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
@@ -52,7 +52,7 @@ export function replaceContacts(ctx: ServiceContext, organizationId: string, inp
       ctx.db.update(contacts).set(values).where(eq(contacts.id, input.id)).run();
       kept.add(input.id);
     } else {
-      ctx.db.insert(contacts).values({ id: randomUUID(), organizationId, ...values, createdAt: at }).run();
+      ctx.db.insert(contacts).values({ id: newRecordId(), organizationId, ...values, createdAt: at }).run();
     }
   });
   for (const id of existing) if (!kept.has(id)) ctx.db.delete(contacts).where(eq(contacts.id, id)).run();
@@ -80,7 +80,7 @@ export function createContact(ctx: ServiceContext, input: ContactCreateInput): C
     const siblings = contactsOf(ctx, input.organizationId);
     if (siblings.length >= MAX_CONTACTS) throw fieldError('name', { key: 'validation.tooMany', params: { max: MAX_CONTACTS }, message: `A member keeps at most ${MAX_CONTACTS} contacts.` });
     const at = nowIso(ctx);
-    const id = randomUUID();
+    const id = newRecordId();
     ctx.db
       .insert(contacts)
       .values({

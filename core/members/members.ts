@@ -1,5 +1,5 @@
 // Member register service: organisations of the alliance, their status and their contacts.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { contacts, organizations } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
@@ -107,7 +107,7 @@ export function createMember(ctx: ServiceContext, input: MemberCreateInput, opti
   const { contacts: contactInputs, status, ...fields } = input;
   return ctx.sqlite.transaction(() => {
     assertNoDuplicate(ctx, fields, status, null);
-    const id = options.id ?? randomUUID();
+    const id = options.id ?? newRecordId();
     const at = nowIso(ctx);
     ctx.db
       .insert(organizations)

@@ -1,7 +1,7 @@
 // A member's status over time (member_status_events): every change of status and the day it took
 // effect, written in the change's own transaction. The annual report reads joins, exits and the
 // register at a year's start and end from here.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { z } from 'zod';
 import { memberStatusEvents } from '../../db/schema.js';
 import { MEMBER_STATUSES, type MemberStatus } from '../contract/codes.js';
@@ -24,14 +24,14 @@ export const statusEventModel = bindModel('member_status_event', memberStatusEve
 export const MEMBER_IN_GOOD_STANDING: readonly MemberStatus[] = ['active', 'suspended'];
 
 export function recordStatus(ctx: ServiceContext, organizationId: string, status: MemberStatus, date: string, reason: string | null = null): void {
-  statusEventModel.insertStatement(ctx.sqlite)({ id: randomUUID(), organizationId, status, date, reason, createdAt: nowIso(ctx) });
+  statusEventModel.insertStatement(ctx.sqlite)({ id: newRecordId(), organizationId, status, date, reason, createdAt: nowIso(ctx) });
 }
 
 /** A writer for many members at once (an import), reusing one prepared statement. */
 export function statusWriter(ctx: ServiceContext): (organizationId: string, status: MemberStatus, date: string) => void {
   const insert = statusEventModel.insertStatement(ctx.sqlite);
   const at = nowIso(ctx);
-  return (organizationId, status, date) => insert({ id: randomUUID(), organizationId, status, date, reason: null, createdAt: at });
+  return (organizationId, status, date) => insert({ id: newRecordId(), organizationId, status, date, reason: null, createdAt: at });
 }
 
 /**

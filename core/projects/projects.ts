@@ -1,5 +1,5 @@
 // Cooperation projects (合作项目): what agreements lead to, with partner units and figures per year.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { PROJECT_KINDS } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { AppError } from '../contract/errors.js';
@@ -53,16 +53,16 @@ function writeChildren(ctx: ServiceContext, projectId: string, partners: string[
   ctx.sqlite.prepare('DELETE FROM project_partners WHERE project_id = ?').run(projectId);
   ctx.sqlite.prepare('DELETE FROM project_figures WHERE project_id = ?').run(projectId);
   const insertPartner = projectPartnerModel.insertStatement(ctx.sqlite);
-  partners.forEach((organizationId, position) => insertPartner({ id: randomUUID(), projectId, organizationId, position }));
+  partners.forEach((organizationId, position) => insertPartner({ id: newRecordId(), projectId, organizationId, position }));
   const insertFigure = projectFigureModel.insertStatement(ctx.sqlite);
-  for (const figure of [...figures].sort((a, b) => a.year - b.year)) insertFigure({ id: randomUUID(), projectId, ...figure });
+  for (const figure of [...figures].sort((a, b) => a.year - b.year)) insertFigure({ id: newRecordId(), projectId, ...figure });
 }
 
 export function createProject(ctx: ServiceContext, input: ProjectInput, options: { isSample?: boolean } = {}): Project {
   return ctx.sqlite.transaction(() => {
     const partners = partnersFor(ctx, input);
     const { partners: _p, figures, ...fields } = input;
-    const id = randomUUID();
+    const id = newRecordId();
     const at = nowIso(ctx);
     projectModel.insertStatement(ctx.sqlite)({ id, ...fields, isSample: options.isSample ?? false, createdAt: at, updatedAt: at });
     writeChildren(ctx, id, partners, figures);

@@ -1,7 +1,7 @@
 // Deterministic bulk data for benchmarks and crash tests: N members with a contact each, written
 // with prepared statements in one transaction (drizzle's multi-row insert spends most of its time
 // building SQL), so a run is all or nothing.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { agreementModel, agreementSearchText, partyModel } from '../agreements/agreement-model.js';
 import { expiresOn, suggestAgreementType } from '../agreements/agreement-rules.js';
 import { AGREEMENT_TYPE_LABELS_ZH, ORGANIZATION_CATEGORIES, PARTY_LABELS_ZH, type MemberRole, type OrganizationCategory } from '../contract/codes.js';
@@ -71,10 +71,10 @@ export function generateMembers(ctx: ServiceContext, count: number, options: { o
     for (let k = 0; k < count; k++) {
       const i = start + k;
       const category = categoryOf(i);
-      const id = randomUUID();
+      const id = newRecordId();
       const role = ROLES[i % ROLES.length]!;
       const member = { ...blank, id, name: nameOf(i, category), category, uscc: usccOf(i, category), role, status: 'active' as const, joinDate: `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 9}`, isSample: true, createdAt: at, updatedAt: at };
-      const contact = { id: randomUUID(), organizationId: id, name: SURNAMES[i % SURNAMES.length]! + GIVEN_NAMES[(i >> 2) % GIVEN_NAMES.length]!, title: '联络员', phone: null, mobile: `139${String(i).padStart(8, '0')}`, email: null, isPrimary: true, sortOrder: 0, createdAt: at, updatedAt: at };
+      const contact = { id: newRecordId(), organizationId: id, name: SURNAMES[i % SURNAMES.length]! + GIVEN_NAMES[(i >> 2) % GIVEN_NAMES.length]!, title: '联络员', phone: null, mobile: `139${String(i).padStart(8, '0')}`, email: null, isPrimary: true, sortOrder: 0, createdAt: at, updatedAt: at };
       insertMember({ ...member, ...memberDerived(member, [contact]) });
       insertContact(contact);
       insertChange({ id: null as unknown as number, at, entity: 'organization', entityId: id, action: 'create', before: null, after: { id, name: member.name, category, uscc: member.uscc, role } });
@@ -110,7 +110,7 @@ export function generateAgreements(ctx: ServiceContext, count: number): number {
     for (let k = 0; k < count; k++) {
       const i = start + k;
       if (k % 50 === 0) {
-        eventId = randomUUID();
+        eventId = newRecordId();
         const year = 2016 + (Math.floor(i / 50) % 10);
         eventDate = `${year}-${String(1 + (Math.floor(i / 50) % 12)).padStart(2, '0')}-${String(10 + (i % 18)).padStart(2, '0')}`;
         insertEvent({ ...event, id: eventId, title: `${year}年校企合作签约仪式（第${Math.floor(i / 50) + 1}场）`, date: eventDate });
@@ -121,7 +121,7 @@ export function generateAgreements(ctx: ServiceContext, count: number): number {
       const type = suggestAgreementType(parties.map((p) => p.category));
       const termYears = 2 + (i % 4);
       const topic = AGREEMENT_TOPICS[i % AGREEMENT_TOPICS.length]!;
-      const id = randomUUID();
+      const id = newRecordId();
       const record = {
         ...agreement,
         id,
@@ -136,7 +136,7 @@ export function generateAgreements(ctx: ServiceContext, count: number): number {
       };
       insertAgreement({ ...record, searchText: agreementSearchText(record, parties.map((p) => p.name)) });
       parties.forEach((p, position) =>
-        insertParty({ id: randomUUID(), agreementId: id, organizationId: p.id, position, label: PARTY_LABELS_ZH[position]!, signatoryName: SURNAMES[(i + position) % SURNAMES.length]! + GIVEN_NAMES[i % GIVEN_NAMES.length]!, signatoryTitle: null, sealAffixed: false }),
+        insertParty({ id: newRecordId(), agreementId: id, organizationId: p.id, position, label: PARTY_LABELS_ZH[position]!, signatoryName: SURNAMES[(i + position) % SURNAMES.length]! + GIVEN_NAMES[i % GIVEN_NAMES.length]!, signatoryTitle: null, sealAffixed: false }),
       );
     }
   }).immediate();

@@ -1,5 +1,5 @@
 // Talent supply and demand (人才供需): items a member publishes, optionally released at an event.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { events, organizations, talentItems } from '../../db/schema.js';
 import { recordChange } from '../history/changelog.js';
@@ -42,7 +42,7 @@ function assertReferences(ctx: ServiceContext, input: TalentInput): void {
 export function createTalentItem(ctx: ServiceContext, input: TalentInput, options: { isSample?: boolean } = {}): TalentItem {
   return ctx.sqlite.transaction(() => {
     assertReferences(ctx, input);
-    const id = randomUUID();
+    const id = newRecordId();
     const at = nowIso(ctx);
     ctx.db.insert(talentItems).values({ id, ...input, isSample: options.isSample ?? false, createdAt: at, updatedAt: at }).run();
     const created = getTalentItem(ctx, id);

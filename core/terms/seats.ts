@@ -1,7 +1,7 @@
 // Seats: a member's role in a council term. The current term's open seats are the one source of the
 // member's current role; organizations.role (and role_rank) is a copy written only here, in the same
 // transaction, so rosters keep sorting and filtering by an index.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { roleRank, type MemberRole } from '../contract/codes.js';
 import { nowIso, type ServiceContext } from '../contract/context.js';
 import { recordChange } from '../history/changelog.js';
@@ -30,7 +30,7 @@ export function currentTermId(ctx: ServiceContext): string | null {
 export function ensureCurrentTerm(ctx: ServiceContext): string {
   const existing = currentTermId(ctx);
   if (existing) return existing;
-  const id = randomUUID();
+  const id = newRecordId();
   const at = nowIso(ctx);
   termModel.insertStatement(ctx.sqlite)({ id, ordinal: null, state: 'current', startDate: null, endDate: null, electedEventId: null, notes: null, isSample: false, createdAt: at, updatedAt: at });
   recordChange(ctx, 'term', id, 'create', null, { id, ordinal: null, state: 'current' });
@@ -43,7 +43,7 @@ export function openSeat(ctx: ServiceContext, termId: string, organizationId: st
 }
 
 export function insertSeat(ctx: ServiceContext, seat: Omit<SeatRow, 'id'>): void {
-  seatModel.insertStatement(ctx.sqlite)({ id: randomUUID(), termId: seat.termId, organizationId: seat.organizationId, role: seat.role, fromDate: seat.fromDate, toDate: seat.toDate });
+  seatModel.insertStatement(ctx.sqlite)({ id: newRecordId(), termId: seat.termId, organizationId: seat.organizationId, role: seat.role, fromDate: seat.fromDate, toDate: seat.toDate });
 }
 
 /** Whether the member holds an open seat in the current term. */
@@ -73,7 +73,7 @@ export function newSeatWriter(ctx: ServiceContext): (organizationId: string, rol
   return (organizationId, role) => {
     if (role === 'member') return;
     termId ??= ensureCurrentTerm(ctx);
-    insert({ id: randomUUID(), termId, organizationId, role, fromDate: null, toDate: null });
+    insert({ id: newRecordId(), termId, organizationId, role, fromDate: null, toDate: null });
   };
 }
 

@@ -1,7 +1,7 @@
 // Mid-term changes (增补, 调整, 退出): dated, with a reason and the meeting that approved them. A
 // change closes the member's open seat the day before its date and opens the new one on that date,
 // so the council as of any day reads straight from the seats.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { FORMER_MEMBER_STATUSES, type MemberRole, type MemberStatus, type TermChangeKind } from '../contract/codes.js';
 import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
@@ -25,7 +25,7 @@ interface ChangeRow {
 
 function insertChange(ctx: ServiceContext, change: Omit<ChangeRow, 'id'> & { reason: string | null; eventId: string | null }): void {
   changeModel.insertStatement(ctx.sqlite)({
-    id: randomUUID(),
+    id: newRecordId(),
     termId: change.termId,
     organizationId: change.organizationId,
     kind: change.kind,

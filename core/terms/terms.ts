@@ -1,6 +1,6 @@
 // Council terms (届): reading them, recording past ones, correcting their composition and offices,
 // and 换届 — the next term prepared as a draft from the current one, made current at its meeting.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../records/ids.js';
 import { termName, type MemberRole } from '../contract/codes.js';
 import { nowIso, todayIso, type ServiceContext } from '../contract/context.js';
 import { AppError, fieldError } from '../contract/errors.js';
@@ -112,7 +112,7 @@ export function createPastTerm(ctx: ServiceContext, input: TermInput, options: {
 }
 
 export function insertTerm(ctx: ServiceContext, term: TermInput & { state: 'draft' | 'current' | 'closed'; isSample: boolean }): string {
-  const id = randomUUID();
+  const id = newRecordId();
   const at = nowIso(ctx);
   termModel.insertStatement(ctx.sqlite)({ id, ordinal: term.ordinal, state: term.state, startDate: term.startDate, endDate: term.endDate, electedEventId: term.electedEventId, notes: term.notes, isSample: term.isSample, createdAt: at, updatedAt: at });
   return id;
@@ -214,7 +214,7 @@ export function setTermOfficers(ctx: ServiceContext, input: OfficersInput): Term
     });
     ctx.sqlite.prepare('DELETE FROM term_officers WHERE term_id = ?').run(input.termId);
     const insert = officerModel.insertStatement(ctx.sqlite);
-    input.officers.forEach((o, i) => insert({ id: randomUUID(), termId: input.termId, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: o.fromDate, toDate: o.toDate, position: i }));
+    input.officers.forEach((o, i) => insert({ id: newRecordId(), termId: input.termId, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: o.fromDate, toDate: o.toDate, position: i }));
     touch(ctx, input.termId);
     const after = getTerm(ctx, input.termId);
     logTerm(ctx, input.termId, 'update', before, after);
@@ -241,7 +241,7 @@ export function startNextTerm(ctx: ServiceContext): TermDetail {
       const insert = officerModel.insertStatement(ctx.sqlite);
       termOfficers(ctx, current)
         .filter((o) => o.toDate === null)
-        .forEach((o, i) => insert({ id: randomUUID(), termId: id, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: null, toDate: null, position: i }));
+        .forEach((o, i) => insert({ id: newRecordId(), termId: id, office: o.office, personName: o.personName, organizationId: o.organizationId, fromDate: null, toDate: null, position: i }));
     }
     const created = getTerm(ctx, id);
     logTerm(ctx, id, 'create', null, created);
