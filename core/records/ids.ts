@@ -22,7 +22,14 @@ function randomBytes(): Buffer {
   return pool.subarray(poolAt - BYTES, poolAt);
 }
 
+// Two hex digits per byte from a table: an import makes tens of thousands of ids.
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+const bytesHex = (bytes: Buffer, from: number, to: number) => {
+  let out = '';
+  for (let i = from; i < to; i++) out += BYTE_HEX[bytes[i]!];
+  return out;
+};
 
 /**
  * A new record id. Monotonic within this process: in the same millisecond the 12-bit counter steps
@@ -41,7 +48,5 @@ export function newRecordId(now: number = Date.now()): string {
     counter = 0;
   }
   const time = hex(lastMs, 12);
-  const variant = 0x8000 | (((random[2]! << 8) | random[3]!) & 0x3fff);
-  const tail = hex(random.readUIntBE(4, 6), 12);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(counter, 3)}-${hex(variant, 4)}-${tail}`;
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(counter, 3)}-${BYTE_HEX[0x80 | (random[2]! & 0x3f)]}${BYTE_HEX[random[3]!]}-${bytesHex(random, 4, 10)}`;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption } from '../support/antd.js';
+import { chooseOption, pickOption } from '../support/antd.js';
 import { E2eSession } from '../support/e2e-session.js';
 import { damage } from '../support/folder.js';
 import { tempDir } from '../support/migrations.js';
@@ -62,8 +62,7 @@ describe('backups and history, end to end', () => {
     await page.getByLabel(/搜索单位名称/).fill('吉林大学');
     await page.locator('[role=row]', { hasText: '吉林大学' }).first().click();
     await drawer.getByLabel('简称').fill('吉大');
-    await drawer.getByLabel('联合体职务').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="理事单位"]').click();
+    await pickOption(page, drawer.getByLabel('联合体职务'), '理事单位');
     await drawer.getByRole('button', { name: '保 存' }).click();
     await expect.poll(() => drawer.count()).toBe(0);
     // Opened again, the member's own history has the change already, with labels and names.

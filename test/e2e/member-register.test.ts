@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { chooseOption } from '../support/antd.js';
+import { chooseOption, pickOption } from '../support/antd.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfPageCount, pdfText } from '../support/documents.js';
 import { strokeSortKey } from '../../core/text/strokes.js';
 import { E2eSession } from '../support/e2e-session.js';
@@ -135,9 +135,7 @@ describe('member register, end to end', () => {
   it('previews the filtered roster for printing and exports it as docx and pdf', async () => {
     page = await session.fresh({ sample: true });
     // The register's own filter (the closed member form also has a 类别 field, later in the page).
-    await page.getByLabel('类别', { exact: true }).first().click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="本科院校"]').click();
-    await page.keyboard.press('Escape');
+    await chooseOption(page, page.getByLabel('类别', { exact: true }).first(), '本科院校');
     await page.getByText('分组名单', { exact: true }).click();
     await expect.poll(() => page.getByTestId('roster-heading').allTextContents()).toEqual(['本科院校（8所）']);
     await page.getByRole('button', { name: '打印预览' }).click();
@@ -207,10 +205,7 @@ describe('member register, end to end', () => {
 
 describe('笔画 order', () => {
   /** A select without search: opened, and the option clicked. */
-  const pick = async (select: ReturnType<Page['getByLabel']>, option: string) => {
-    await select.click();
-    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
-  };
+  const pick = (select: ReturnType<Page['getByLabel']>, option: string) => pickOption(page, select, option);
 
   it('sorts the register, the grouped roster and its export by strokes', async () => {
     page = await session.fresh({ sample: true });

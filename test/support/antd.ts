@@ -21,6 +21,27 @@ export async function chooseOption(page: Page, select: Locator, option: string):
 }
 
 /**
+ * Choosing in an antd Select without search by the mouse: open it, click the option, and retry
+ * until the choice shows (a click during the list's opening animation can miss).
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  const container = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    if (!(await list.isVisible())) await select.click();
+    await list.locator(`.ant-select-item-option[title="${option}"]`).click({ timeout: 5_000 }).catch(() => undefined);
+    for (let wait = 0; wait < 20; wait++) {
+      if (await chosen(container, option)) {
+        if (await list.isVisible()) await page.keyboard.press('Escape'); // a multiple-choice list stays open
+        return;
+      }
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`Could not pick ${option}`);
+}
+
+/**
  * Whether the select shows the option as chosen: a single select's text, or one of a multiple
  * select's tags (its text also mirrors the typed search, which is not a choice).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { newRecordId } from '../../core/records/ids';
+import { newRecordId } from '../../core/records/ids.js';
 
 const uuid = z.string().uuid();
 
