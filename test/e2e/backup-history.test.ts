@@ -144,7 +144,7 @@ describe('backups and history, end to end', () => {
     await page.locator('.ant-table-row', { hasText: '手动' }).getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     // The empty file is back, and with it the welcome screen: which offers the backup taken before the restore.
-    await expect.poll(() => page.getByText('已有数据？恢复备份，或打开数据所在的文件夹').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已有数据？恢复备份，打开数据所在的文件夹，或合并同事的交换文件').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^打\s?开$/ }).count()).toBe(1);
     await page.locator('.ant-table-row', { hasText: '恢复前' }).first().getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();

@@ -116,6 +116,32 @@ describe('two clerks exchange files and end with one register', () => {
     await expect.poll(() => pageA.locator('[data-testid=exchange-panel] .ant-table').first().textContent()).not.toContain('还没有合并过');
   });
 
+  it('starts a new laptop from a colleague’s exchange file on the welcome screen', async () => {
+    const colleague = shells[0]!;
+    await call(colleague, 'members.create', { name: '吉林省汽车工业协会', category: 'association', contacts: [{ name: '赵秘书长' }] });
+    const file = await call<{ fileName: string; bytes: string }>(colleague, 'exchange.export', { all: true });
+    const saved = path.join(tempDir('alliance-exchange-'), file.fileName);
+    (await import('node:fs')).writeFileSync(saved, Buffer.from(file.bytes, 'base64'));
+    const fresh = await startShell(path.join(tempDir('alliance-e2e-c-'), 'data'));
+    try {
+      const page = await openAppPage(browser, await fresh.launchLink());
+      await page.getByText('欢迎使用产教联合体秘书处工作台').waitFor();
+      // Only the merge is offered here: nothing to give to a colleague yet.
+      expect(await page.getByRole('button', { name: /生成交换文件/ }).count()).toBe(0);
+      await page.locator('[data-testid=exchange-panel] input[type=file]').setInputFiles(saved);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/合并前核对/).waitFor();
+      await expect.poll(() => dialog.getByTestId('exchange-review-list').textContent()).toContain('吉林省汽车工业协会');
+      await dialog.getByTestId('exchange-apply').click();
+      // The register is no longer empty: the welcome screen gives way to the app, with the colleague's records.
+      await page.getByRole('menuitem', { name: '成员单位' }).click();
+      await expect.poll(() => page.getByText('吉林省汽车工业协会').first().isVisible()).toBe(true);
+      expect(await register(fresh)).toEqual(await register(colleague));
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('refuses a file that is not an exchange file, saying so, with nothing changed', async () => {
     const page = await openData(shells[0]!);
     const before = await register(shells[0]!);

@@ -13,6 +13,7 @@ export const enExchange: typeof zhExchange = {
     exported: 'Exchange file {{name}} made: {{count}} records',
     exportedNothing: 'The partner has every record of this copy already; the file holds only what it needs to check that',
     import: 'Merge an exchange file…',
+    startFromFile: 'Has a colleague been keeping records on another computer? Merge the exchange file they made, and this computer starts with their records. Everything is listed for review before it is written.',
     partners: 'Copies merged from',
     lastImport: 'Last merged',
     noPartners: 'No exchange file from another computer has been merged yet',

@@ -76,7 +76,7 @@ const en: Messages = {
     allianceNamePlaceholder: 'e.g. 长春市汽车产业集群产教联合体',
     create: 'Start',
     sampleLoaded: 'Sample alliance loaded: {{count}} members',
-    haveData: 'Already have data? Restore a backup, or open the folder it is in',
+    haveData: 'Already have data? Restore a backup, open the folder it is in, or merge a colleague’s exchange file',
   },
   agreementType: {
     school_enterprise: 'School–enterprise',

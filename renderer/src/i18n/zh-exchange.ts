@@ -11,6 +11,7 @@ export const zhExchange = {
     exported: '已生成交换文件 {{name}}：{{count}} 条记录',
     exportedNothing: '对方已有本机的全部记录；交换文件只含对方核对用的信息',
     import: '合并交换文件…',
+    startFromFile: '同事已在另一台电脑上登记？合并同事生成的交换文件，本机即从这些记录开始。合并前会逐项列出，确认后才写入。',
     partners: '已合并过的副本',
     lastImport: '最近合并',
     noPartners: '还没有合并过其他电脑的交换文件',

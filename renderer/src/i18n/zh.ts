@@ -56,7 +56,7 @@ const zh = {
     allianceNamePlaceholder: '例如：长春市汽车产业集群产教联合体',
     create: '开始使用',
     sampleLoaded: '已载入示例联合体，共 {{count}} 家成员单位',
-    haveData: '已有数据？恢复备份，或打开数据所在的文件夹',
+    haveData: '已有数据？恢复备份，打开数据所在的文件夹，或合并同事的交换文件',
   },
   agreementType: AGREEMENT_TYPE_LABELS_ZH,
   agreementState: AGREEMENT_STATE_LABELS_ZH,

@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/queries';
 import { hrefFor } from '../../hooks/useHashRoute';
 import { useLoadSample } from '../../hooks/useSample';
 import { BackupPanel } from '../data/BackupPanel';
+import { ExchangePanel } from '../data/exchange/ExchangePanel';
 import { OtherDataFile } from '../data/OtherDataFile';
 
 export function WelcomePage() {
@@ -45,13 +46,14 @@ export function WelcomePage() {
           </Form>
         </Card>
       </Space>
-      {/* A clerk who restored the wrong backup, or whose records are in another folder, finds her way back here. */}
+      {/* A clerk who restored the wrong backup, whose records are in another folder, or who starts from a colleague's exchange file, finds her way here. */}
       <Typography.Title level={4} style={{ marginTop: 32 }}>
         {t('welcome.haveData')}
       </Typography.Title>
       <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
         <BackupPanel restoreOnly />
         <OtherDataFile methods={['files.open']} />
+        <ExchangePanel mergeOnly />
       </Space>
     </div>
   );

@@ -1,5 +1,6 @@
 // 数据与备份 → 交换与合并: an exchange file for a colleague's copy, a colleague's file merged after its
-// review, the copies merged from, and the values merges replaced (each can be put back).
+// review, the copies merged from, and the values merges replaced (each can be put back). On the
+// welcome screen only the merge is offered: a clerk on a new laptop starts from a colleague's file.
 import { App, Button, Card, Descriptions, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +15,11 @@ import { fieldLabel, valueText, whenText } from './exchangeText';
 
 const EVERYTHING = '';
 
-export function ExchangePanel() {
+export function ExchangePanel({ mergeOnly = false }: { mergeOnly?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const info = useApiQuery('exchange.info', {});
-  const losers = useApiQuery('exchange.losers', { limit: 100 });
+  const info = useApiQuery('exchange.info', {}, { enabled: !mergeOnly });
+  const losers = useApiQuery('exchange.losers', { limit: 100 }, { enabled: !mergeOnly });
   const [partner, setPartner] = useState(EVERYTHING);
   const [review, setReview] = useState<Review | null>(null);
   const exporting = useJobRun();
@@ -43,7 +44,23 @@ export function ExchangePanel() {
     }
   };
   const partners = info.data?.partners ?? [];
+  const mergeButton = (
+    <Upload accept=".alliance-exchange" showUploadList={false} beforeUpload={(file) => (void stage(file), false)}>
+      <Button loading={staging.running} data-testid="exchange-import">
+        {t('exchange.import') + percentText(staging.progress)}
+      </Button>
+    </Upload>
+  );
 
+  if (mergeOnly) {
+    return (
+      <Card title={t('exchange.title')} data-testid="exchange-panel">
+        <Typography.Paragraph type="secondary">{t('exchange.startFromFile')}</Typography.Paragraph>
+        {mergeButton}
+        {review && <ExchangeReview review={review} onClose={() => setReview(null)} />}
+      </Card>
+    );
+  }
   return (
     <Card title={t('exchange.title')} data-testid="exchange-panel">
       <Typography.Paragraph type="secondary">{t('exchange.intro')}</Typography.Paragraph>
@@ -64,11 +81,7 @@ export function ExchangePanel() {
         <Button type="primary" onClick={() => void makeFile()} loading={exporting.running}>
           {t('exchange.export') + percentText(exporting.progress)}
         </Button>
-        <Upload accept=".alliance-exchange" showUploadList={false} beforeUpload={(file) => (void stage(file), false)}>
-          <Button loading={staging.running} data-testid="exchange-import">
-            {t('exchange.import') + percentText(staging.progress)}
-          </Button>
-        </Upload>
+        {mergeButton}
       </Space>
       <Typography.Title level={5}>{t('exchange.partners')}</Typography.Title>
       <Table
