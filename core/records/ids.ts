@@ -1,9 +1,10 @@
 // Record ids: UUID version 7 (RFC 9562) — the creation time in milliseconds first, then a counter
 // within the millisecond, then random bits. Ids made together sort together, so a bulk write (an
 // import of 10,000 members) appends to every index keyed by id (the table's own key, the exchange's
-// clock table, the change log) instead of landing on random pages of it (on the 10k-row import the
-// commit took about 8% less than with version-4 ids, median of 7 alternating runs). They stay UUIDs for every reader (the
-// API's uuid checks, exchange files), and 62 random bits keep two laptops from making the same one.
+// clock table, the change log) instead of landing on random pages of it: on the 10k-row import the
+// commit took about 8% less than with version-4 ids (median of 7 alternating runs). They stay UUIDs
+// for every reader (the API's uuid checks, exchange files), and 62 random bits keep two laptops from
+// making the same one. An older record has the smaller id (which the exchange's duplicates keep).
 import { randomFillSync } from 'node:crypto';
 
 const BYTES = 10;

@@ -12,8 +12,10 @@ const numbers: string[] = [];
 const started = performance.timeOrigin + performance.now();
 for (let i = 0; i < Number(countText); i++) {
   numbers.push(callOk(core, 'agreements.create', { title: `协议${process.pid}-${i}`, signedDate: '2024-05-01', parties: [{ organizationId: school! }, { organizationId: enterprise! }] }).number);
-  // A breath between agreements, as a clerk's saves come: the twin gets its turns in between.
-  await new Promise((resolve) => setTimeout(resolve, 2));
+  // A breath between agreements, as a clerk's saves come: the twin gets its turns in between. Long
+  // enough that a twin waiting on the lock (SQLite's busy handler sleeps in growing steps, up to
+  // 100 ms) finds it free when it wakes: with 2 ms a loaded machine let one writer do all 40 first.
+  await new Promise((resolve) => setTimeout(resolve, 15));
 }
 const finished = performance.timeOrigin + performance.now();
 core.close();
