@@ -1,6 +1,7 @@
 // The random operations of the exchange's convergence test (test/unit/exchange-convergence.test.ts):
 // what two or three clerks do offline, through the API, and files passed between their copies.
 import fc from 'fast-check';
+import { CATEGORY_LABELS_ZH } from '../../core/contract/codes.js';
 import type { AppCore } from '../../core/host/core.js';
 import { editMember, passFile } from './exchange.js';
 
@@ -15,6 +16,7 @@ export type Op =
   | { kind: 'contact'; at: number; pick: number; name: string }
   | { kind: 'agreement'; at: number; pick: number; other: number }
   | { kind: 'sign'; at: number; pick: number }
+  | { kind: 'import'; at: number; names: number[]; contact: string; address: string }
   | { kind: 'exchange'; from: number; to: number };
 
 export const op = (replicas: number): fc.Arbitrary<Op> => {
@@ -28,6 +30,7 @@ export const op = (replicas: number): fc.Arbitrary<Op> => {
     fc.record({ kind: fc.constant('contact' as const), at, pick, name: fc.constantFrom('王', '李', '张') }),
     fc.record({ kind: fc.constant('agreement' as const), at, pick, other: pick }),
     fc.record({ kind: fc.constant('sign' as const), at, pick }),
+    fc.record({ kind: fc.constant('import' as const), at, names: fc.array(fc.nat(NAMES.length - 1), { minLength: 1, maxLength: 3 }), contact: fc.constantFrom('赵', '钱'), address: fc.stringMatching(/^[东西南北]{1,3}路$/) }),
     fc.record({ kind: fc.constant('exchange' as const), from: at, to: at }),
   );
 };
@@ -42,8 +45,27 @@ function ids(core: AppCore, table: string): string[] {
   return core.ctx.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
 }
 
+/**
+ * A roster spreadsheet imported through the API (stage, then commit with the default for duplicates:
+ * fill what the member lacks and add new contacts); the members it made join the trace.
+ */
+async function importRoster(core: AppCore, o: Extract<Op, { kind: 'import' }>, trace: Trace): Promise<void> {
+  const rows = o.names.map((n) => `${NAMES[n]},${CATEGORY_LABELS_ZH[CATEGORIES[n]!]},${o.address},${o.contact}`);
+  const csv = ['单位名称,类别,地址,联系人', ...rows].join('\n');
+  const staged = await core.dispatcher.dispatch('imports.stage', { fileName: '名单.csv', bytes: Buffer.from(csv).toString('base64') });
+  if (!staged.ok) throw new Error(`stage: ${JSON.stringify(staged.error)}`);
+  const committed = await core.dispatcher.dispatch('imports.commit', { uploadId: (staged.result as { uploadId: string }).uploadId });
+  if (!committed.ok) throw new Error(`commit: ${JSON.stringify(committed.error)}`);
+  const batchId = (committed.result as { batchId: string | null }).batchId;
+  if (batchId) trace.created.push(...(core.ctx.sqlite.prepare("SELECT organization_id FROM import_batch_items WHERE batch_id = ? AND action = 'create'").pluck().all(batchId) as string[]));
+}
+
 /** One operation through the API; a refusal (a name taken, a member in use) is a clerk's refusal, not a failure. */
-export function apply(cores: AppCore[], o: Op, trace: Trace): void {
+export async function apply(cores: AppCore[], o: Op, trace: Trace): Promise<void> {
+  if (o.kind === 'import') {
+    await importRoster(cores[o.at]!, o, trace);
+    return;
+  }
   if (o.kind === 'exchange') {
     if (o.from !== o.to) passFile(cores[o.from]!, cores[o.to]!, 'newer');
     return;

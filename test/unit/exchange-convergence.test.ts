@@ -1,4 +1,5 @@
-// Convergence (issue #16): two or three copies make random changes offline, pass exchange files in
+// Convergence (issue #16): two or three copies make random changes offline (creates, edits, deletions,
+// restores, contacts, agreements, ceremony marks, roster imports), pass exchange files in
 // random orders and directions, merge with the rule `newer`, and end identical — with no record lost
 // and every value that was overwritten findable in a history.
 import fc from 'fast-check';
@@ -15,7 +16,7 @@ describe('copies that exchange files converge', () => {
           const cores = await Promise.all(Array.from({ length: replicas }, () => freshCore()));
           try {
             const trace: Trace = { written: [], created: [], deleted: new Set() };
-            for (const o of ops) apply(cores, o, trace);
+            for (const o of ops) await apply(cores, o, trace);
             settle(cores);
             const first = registerOf(cores[0]!);
             for (const core of cores.slice(1)) expect(registerOf(core)).toEqual(first);
