@@ -103,6 +103,7 @@ function newestClock(header: ExchangeHeader, body: ExchangeBody): string {
 export function readExchangeFile(bytes: Buffer, now = Date.now()): ExchangeFile {
   if (bytes.length > EXCHANGE_LIMITS.fileBytes) throw refuse('errors.exchangeTooLarge', `An exchange file is at most ${EXCHANGE_LIMITS.fileBytes} bytes.`, { limit: EXCHANGE_LIMITS.fileBytes });
   const magic = Buffer.from(`${EXCHANGE_MAGIC}\n`, 'utf8');
+  if (bytes.length === 0) throw refuse('errors.exchangeEmpty', 'The file is empty (0 bytes): it was not saved or copied completely.');
   if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic)) throw refuse('errors.exchangeForeign', 'This is not an exchange file of this app.');
   const end = bytes.indexOf(0x0a, magic.length);
   if (end < 0 || end - magic.length > EXCHANGE_LIMITS.headerBytes) throw refuse('errors.exchangeDamaged', 'The exchange file is damaged (its header is cut off).');

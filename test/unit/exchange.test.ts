@@ -176,7 +176,7 @@ describe('exchange files between two copies', () => {
 describe('files that cannot be merged', () => {
   const digest = (core: AppCore) => JSON.stringify(registerOf(core)) + String(core.ctx.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get());
 
-  it('refuses a damaged, foreign, newer or own file with its own error, changing nothing', () => {
+  it('refuses an empty, damaged, foreign, newer or own file with its own error, changing nothing', () => {
     member(a, '吉林大学', 'university');
     member(b, '长春大学', 'university');
     const bytes = Buffer.from(exchangeFile(a, b), 'base64');
@@ -186,6 +186,7 @@ describe('files that cannot be merged', () => {
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: damaged.toString('base64') })).toMatchObject({ code: 'EXCHANGE_FILE', details: { key: 'errors.exchangeDamaged' } });
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: bytes.subarray(0, bytes.length - 40).toString('base64') })).toMatchObject({ details: { key: 'errors.exchangeDamaged' } });
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: Buffer.from('PK\u0003\u0004 a zip').toString('base64') })).toMatchObject({ details: { key: 'errors.exchangeForeign' } });
+    expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: '' })).toMatchObject({ code: 'EXCHANGE_FILE', details: { key: 'errors.exchangeEmpty' } });
     const newer = Buffer.from(bytes.toString('latin1').replace('"version":1', '"version":9'), 'latin1');
     expect(callError(b, 'exchange.stage', { fileName: 'f', bytes: newer.toString('base64') })).toMatchObject({ details: { key: 'errors.exchangeNewer', params: { version: 9 } } });
     const own = Buffer.from(exchangeFile(b, null), 'base64');

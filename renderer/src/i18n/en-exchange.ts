@@ -30,6 +30,7 @@ export const enExchange: typeof zhExchange = {
     byHand: 'Chosen',
     clearChoices: 'Clear my choices',
     fieldSeparator: ', ',
+    holdsItem: '{{entity}}: {{count}}',
     colon: ': ',
     listSeparator: '; ',
     partnerCopy: 'Copy',
@@ -93,6 +94,7 @@ export const enExchange: typeof zhExchange = {
 export const EXCHANGE_ERRORS_EN: typeof EXCHANGE_ERRORS_ZH = {
   exchangeFile: 'This file cannot be merged',
   exchangeForeign: 'This is not an exchange file of this app; nothing was changed',
+  exchangeEmpty: 'The file is empty (0 bytes): it was not saved or copied completely; ask for it again. Nothing was changed',
   exchangeNewer: 'This exchange file was made by a newer version of the app (format {{version}}); update the app to merge it. Nothing was changed',
   exchangeDamaged: 'The exchange file is damaged (perhaps copied incompletely); ask for it again. Nothing was changed',
   exchangeInvalid: 'The exchange file holds a record this app cannot take ({{where}}); nothing was changed',

@@ -112,7 +112,7 @@ const en: Messages = {
     numberPatternHelp: 'Use {year}, {type} (type short form) and {seq} (required), e.g. {year}-{type}-{seq} → 2023-校企-001',
     saved: 'Settings saved',
   },
-  common: { save: 'Save', cancel: 'Cancel', edit: 'Edit', close: 'Close', none: 'None', yes: 'Yes', no: 'No', searchMember: 'Type to search members' },
+  common: { save: 'Save', cancel: 'Cancel', edit: 'Edit', close: 'Close', none: 'None', yes: 'Yes', no: 'No', searchMember: 'Type to search members', listSeparator: ', ' },
   data: {
     title: 'Data file',
     file: 'Open data file',

@@ -28,6 +28,7 @@ export const zhExchange = {
     byHand: '手选',
     clearChoices: '清除手选',
     fieldSeparator: '、',
+    holdsItem: '{{entity}} {{count}}',
     colon: '：',
     listSeparator: '；',
     partnerCopy: '副本',
@@ -91,6 +92,7 @@ export const zhExchange = {
 export const EXCHANGE_ERRORS_ZH = {
   exchangeFile: '无法合并此文件',
   exchangeForeign: '这不是本软件的交换文件，没有做任何改动',
+  exchangeEmpty: '这个文件是空的（0 字节），可能没有保存或复制完整，请让对方重新生成；没有做任何改动',
   exchangeNewer: '这个交换文件由更新版本的软件生成（格式 {{version}}），请先升级本软件再合并；没有做任何改动',
   exchangeDamaged: '交换文件已损坏（可能没有复制完整），请让对方重新生成；没有做任何改动',
   exchangeInvalid: '交换文件中有本软件无法接受的记录（{{where}}），没有做任何改动',

@@ -75,7 +75,7 @@ const zh = {
     numberPatternHelp: '可用 {year}（年份）、{type}（协议类型简称）、{seq}（序号，必填），例如 {year}-{type}-{seq} → 2023-校企-001',
     saved: '设置已保存',
   },
-  common: { save: '保存', cancel: '取消', edit: '编辑', close: '关闭', none: '无', yes: '是', no: '否', searchMember: '输入名称搜索成员单位' },
+  common: { save: '保存', cancel: '取消', edit: '编辑', close: '关闭', none: '无', yes: '是', no: '否', searchMember: '输入名称搜索成员单位', listSeparator: '、' },
   data: {
     title: '数据文件',
     file: '当前数据文件',

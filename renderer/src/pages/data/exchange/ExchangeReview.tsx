@@ -1,7 +1,7 @@
 // The review of an exchange file before it is merged: what it holds, each item the merge would make,
 // the rule for records changed on both sides and the clerk's own choice item by item, then 合并.
 import { Alert, App, Button, Modal, Radio, Segmented, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeItemKind, ExchangeReview as Review, ExchangeRule, ExchangeSide } from '../../../../../core/exchange/contract';
 import { errorText } from '../../../api/errors';
@@ -34,14 +34,21 @@ export function ExchangeReview({ review, onClose }: { review: Review; onClose():
     // The server decides again under the new rule, so what is shown is what 合并 does.
     again.mutate({ uploadId: review.uploadId, rule: next, choices });
   };
+  // A ref, not apply.isPending: a double click sends its second click before the state updates, and
+  // that second merge of the same upload would answer 交换文件已失效 beside the success.
+  const applying = useRef(false);
   const submit = () => {
-    if (!apply.isPending && !nothing) apply.mutate({ uploadId: review.uploadId, rule, choices });
+    if (applying.current || nothing) return;
+    applying.current = true;
+    apply.mutate({ uploadId: review.uploadId, rule, choices }, { onSettled: () => void (applying.current = false) });
   };
   const clearChoices = () => {
     setChoices({});
     again.mutate({ uploadId: review.uploadId, rule, choices: {} });
   };
-  const holds = Object.entries(current.holds).map(([entity, n]) => `${t(`exchange.entity.${entity}`, { defaultValue: entity })} ${n}`).join('、');
+  const holds = Object.entries(current.holds)
+    .map(([entity, n]) => t('exchange.holdsItem', { entity: t(`exchange.entity.${entity}`, { defaultValue: entity }), count: n }))
+    .join(t('exchange.fieldSeparator'));
   const shownKinds = KINDS.filter((k) => current.counts[k] > 0 && k !== 'deleteEdit' && k !== 'conflict');
   const chosenByHand = Object.keys(choices).length;
 
