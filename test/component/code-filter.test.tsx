@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AGREEMENT_TYPES, MEMBER_ROLES } from '../../core/contract/codes';
 import { CodeFilter } from '../../renderer/src/components/CodeFilter';
+import { shownOptions } from './antd';
 import { renderWithProviders } from './render';
 
 describe('CodeFilter', () => {
@@ -11,12 +12,7 @@ describe('CodeFilter', () => {
     const input = screen.getByLabelText('协议类型');
     fireEvent.mouseDown(input);
     fireEvent.change(input, { target: { value: '政企' } });
-    const shown = await waitFor(() => {
-      const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.getAttribute('title'));
-      if (options.length === 0) throw new Error('no options shown');
-      return options;
-    });
-    expect(shown).toEqual(['政企']);
+    expect(await shownOptions()).toEqual(['政企']);
     fireEvent.click(document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="政企"]')!);
     expect(onChange).toHaveBeenCalledWith(['government_enterprise'], expect.anything());
   });
@@ -26,11 +22,7 @@ describe('CodeFilter', () => {
     const input = document.querySelector('input[role=combobox]') as HTMLInputElement;
     fireEvent.mouseDown(input);
     fireEvent.change(input, { target: { value: '理事单位' } });
-    const shown = await waitFor(() => {
-      const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.getAttribute('title'));
-      if (options.length < 2) throw new Error('options not filtered yet');
-      return options;
-    });
+    const shown = await shownOptions(2);
     expect(shown[0]).toBe('理事单位');
     expect(shown).toContain('常务理事单位');
   });

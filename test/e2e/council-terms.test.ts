@@ -3,7 +3,7 @@
 // 换届 from a draft to the current term, the council on a past day, and a member's role history.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, pickOption } from '../support/antd.js';
+import { chooseOption, pickOption, selectOf } from '../support/antd.js';
 import { E2eSession } from '../support/e2e-session.js';
 
 let session: E2eSession;
@@ -81,7 +81,7 @@ describe('the council', () => {
     await expect.poll(() => page.getByTestId('term-title').textContent()).toContain('第二届理事会');
     expect(await page.getByTestId('term-title').textContent()).toContain('筹备中');
     await pickOption(page, page.getByLabel('长春东方职业学院的理事会职务'), '常务理事单位');
-    await expect.poll(() => page.getByLabel('长春东方职业学院的理事会职务').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').textContent()).toContain('常务理事单位');
+    await expect.poll(() => selectOf(page.getByLabel('长春东方职业学院的理事会职务')).textContent()).toContain('常务理事单位');
     expect(await roleOf('长春东方职业学院')).toBe('council');
     await page.getByRole('button', { name: '选举产生，设为本届' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '第二届理事会选举产生' });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption } from '../support/antd.js';
+import { chooseOption, selectOf } from '../support/antd.js';
 import { docxParagraphs, docxXml, pdfFonts, pdfText } from '../support/documents.js';
 import { E2eSession } from '../support/e2e-session.js';
 
@@ -67,7 +67,7 @@ async function pickMember(scope: ReturnType<Page['locator']>, label: string, nam
   const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${name}"]`);
   await option.waitFor({ state: 'visible' });
   await option.click();
-  await expect.poll(async () => (await select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]').textContent())?.includes(name)).toBe(true);
+  await expect.poll(async () => (await selectOf(select).textContent())?.includes(name)).toBe(true);
 }
 
 async function planSigning(title: string, parties: [string, string], signatory?: string) {

@@ -2,8 +2,13 @@
 // the label, press Enter. Retried until the choice shows, since a loaded machine can drop a key.
 import type { Locator, Page } from 'playwright-core';
 
+/** The antd Select around a control found by its label (the input, or the select itself). */
+export function selectOf(control: Locator): Locator {
+  return control.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+}
+
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  const container = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const container = selectOf(select);
   for (let attempt = 0; attempt < 5; attempt++) {
     await select.click();
     await page.keyboard.type(option);
@@ -25,7 +30,7 @@ export async function chooseOption(page: Page, select: Locator, option: string):
  * until the choice shows (a click during the list's opening animation can miss).
  */
 export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
-  const container = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const container = selectOf(select);
   for (let attempt = 0; attempt < 5; attempt++) {
     const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     if (!(await list.isVisible())) await select.click();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { newRecordId } from '../../core/records/ids.js';
 
@@ -25,9 +25,15 @@ describe('record ids (UUID version 7)', () => {
     expect(made.every((id) => uuid.safeParse(id).success)).toBe(true);
   });
 
-  it('differ in their random part between two makers in the same millisecond (two laptops)', () => {
-    const a = newRecordId(Date.now() + 120_000);
-    const b = newRecordId(Date.now() + 240_000);
-    expect(a.slice(19)).not.toBe(b.slice(19));
+  it('differ between two makers in the same millisecond (two laptops): the random part tells them apart', async () => {
+    vi.resetModules();
+    const other = (await import('../../core/records/ids.js')).newRecordId;
+    expect(other).not.toBe(newRecordId); // a second instance, with its own counter
+    const at = Date.now() + 120_000;
+    const a = Array.from({ length: 100 }, () => newRecordId(at));
+    const b = Array.from({ length: 100 }, () => other(at));
+    expect(a.every((id) => id.startsWith(b[0]!.slice(0, 13)))).toBe(true); // the same millisecond
+    expect(new Set([...a, ...b]).size).toBe(200);
+    expect(new Set([...a, ...b].map((id) => id.slice(19))).size).toBe(200);
   });
 });
