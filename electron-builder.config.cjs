@@ -24,7 +24,7 @@ module.exports = {
   // and resolves require('better-sqlite3') from there: beside it in app.asar.unpacked. So the worker,
   // better-sqlite3 and what it loads (bindings, file-uri-to-path) are all unpacked; a test traces the
   // worker's requires and fails if any would stay inside the archive.
-  asarUnpack: ['**/*.node', 'db/check-worker.cjs', 'node_modules/@e965/xlsx/**', 'node_modules/better-sqlite3/**', 'node_modules/bindings/**', 'node_modules/file-uri-to-path/**'],
+  asarUnpack: ['**/*.node', 'db/check-worker.cjs', 'dist-electron/row-worker.js', 'node_modules/@e965/xlsx/**', 'node_modules/better-sqlite3/**', 'node_modules/bindings/**', 'node_modules/file-uri-to-path/**'],
   // Electron fuses (security checklist item 19): the packaged binary cannot be turned into a plain
   // Node, take NODE_OPTIONS or --inspect, or load an app from outside its checked asar.
   electronFuses: {

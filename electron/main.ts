@@ -69,6 +69,8 @@ async function start(): Promise<void> {
       // Unpacked from the archive (electron-builder asarUnpack) so a worker thread can load it.
       backgroundCheck: true,
       checkWorkerFile: path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'db', 'check-worker.cjs'),
+      // The import's row reader, bundled whole by scripts/build-electron.mjs and unpacked likewise.
+      importWorker: { file: path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'dist-electron', 'row-worker.js') },
       // Development runs use a binding built for Electron beside the Node one (scripts/start.mjs).
       nativeBinding: app.isPackaged ? undefined : process.env.ALLIANCE_SQLITE_ELECTRON_BINDING,
       onUnexpected: (error) => console.error(error),

@@ -16,6 +16,9 @@ const loadedFromNodeModules = ['pdfkit', 'exceljs', '@e965/xlsx', '@resvg/resvg-
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.js', external: ['electron', 'better-sqlite3', ...loadedFromNodeModules] });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.js', external: ['electron'] });
+// The import's row reader runs on a worker thread, which loads its script from disk: one file with
+// everything it needs inside (no database, no native module), unpacked from the archive.
+await build({ ...common, entryPoints: ['core/io/imports/row-worker.ts'], outfile: 'dist-electron/row-worker.js' });
 // Plain .js files (which security scanners read) that Node and Electron load as CommonJS.
 fs.writeFileSync('dist-electron/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
-console.log('Built dist-electron/main.js and dist-electron/preload.js');
+console.log('Built dist-electron/main.js, preload.js and row-worker.js');

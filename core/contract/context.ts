@@ -1,6 +1,7 @@
 // What every service needs: the open database and a clock (injected so tests can fix the date).
 import type Database from 'better-sqlite3';
 import type { AppDatabase } from '../../db/open.js';
+import type { ImportWorkerOptions } from '../io/imports/row-reader.js';
 
 export interface ServiceContext {
   db: AppDatabase;
@@ -12,6 +13,8 @@ export interface ServiceContext {
   backupFilesDir?: string;
   /** Where the pdf font files are; absent means found through node_modules. */
   fontsDir?: string;
+  /** The import's row-reading thread: its bundled script in the desktop app, or when to use it. */
+  importWorker?: ImportWorkerOptions;
 }
 
 export function nowIso(ctx: ServiceContext): string {

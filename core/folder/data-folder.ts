@@ -206,7 +206,7 @@ export class DataFolder implements FolderServices {
         backupName: (reason) => backupFileName(this.now(), reason),
         readonly: this.readOnly !== null,
       });
-      const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, backupFilesDir: this.places.filesStore, fontsDir: this.options.fontsDir };
+      const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: this.now, attachmentsDir: this.attachmentsDir, backupFilesDir: this.places.filesStore, fontsDir: this.options.fontsDir, importWorker: this.options.importWorker };
       fillStrokeKeys(database.sqlite);
       this.core = { database, ctx };
       this.damage = null;

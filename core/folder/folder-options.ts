@@ -1,4 +1,5 @@
 // What a data folder is opened with, and what it holds open.
+import type { ImportWorkerOptions } from '../io/imports/row-reader.js';
 import type { OpenedDatabase } from '../../db/open.js';
 import type { ServiceContext } from '../contract/context.js';
 import type { WorkspaceServices } from '../contract/services.js';
@@ -25,6 +26,8 @@ export interface DataFolderOptions {
   backgroundCheck?: boolean;
   /** Where db/check-worker.cjs is (the desktop app passes its own path). */
   checkWorkerFile?: string;
+  /** The import's row-reading thread: the desktop app passes its bundled script (dist-electron/row-worker.js). */
+  importWorker?: ImportWorkerOptions;
 }
 
 /** The open database and what the services use of it. */

@@ -7,6 +7,7 @@ import { AppError } from '../contract/errors.js';
 import type { Host, Services } from '../contract/services.js';
 import { appHandlers } from './handlers.js';
 import { fillStrokeKeys } from '../members/stroke-backfill.js';
+import type { ImportWorkerOptions } from '../io/imports/row-reader.js';
 
 export interface AppCore {
   database: OpenedDatabase;
@@ -22,10 +23,12 @@ export interface CoreOptions {
   onUnexpected?: (error: unknown) => void;
   /** The pdf font folder, for a packaged app whose node_modules sit inside its archive. */
   fontsDir?: string;
+  /** When and from where an import reads its rows on a second thread (tests force it on or off). */
+  importWorker?: ImportWorkerOptions;
 }
 
 export function createCore(database: OpenedDatabase, options: CoreOptions): AppCore {
-  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), attachmentsDir: options.attachmentsDir, fontsDir: options.fontsDir };
+  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), attachmentsDir: options.attachmentsDir, fontsDir: options.fontsDir, importWorker: options.importWorker };
   fillStrokeKeys(database.sqlite);
   const services: Services = {
     ctx,

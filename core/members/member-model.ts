@@ -39,3 +39,6 @@ export function memberSortKeys(member: { role: MemberRole; name: string; pinyinO
 export function memberDerived(member: Named & { role: MemberRole; pinyinOverride: string | null }, memberContacts: Pick<Contact, 'name' | 'phone' | 'mobile' | 'email'>[]) {
   return { ...memberSortKeys(member), searchText: memberSearchText(member, memberContacts) };
 }
+
+export type MemberDerived = ReturnType<typeof memberDerived>;
+

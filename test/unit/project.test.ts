@@ -47,6 +47,13 @@ describe('packaging configuration', () => {
     expect(fs.readFileSync('electron/main.ts', 'utf8')).toMatch(/replace\(\/app\\\.asar\$\/, 'app\.asar\.unpacked'\)/);
   });
 
+  it('bundles the import row reader whole, unpacked from the archive, and points the desktop shell at it', () => {
+    // A worker thread loads its script from disk; the import test runs the bundle itself (import-row-reader).
+    expect(fs.readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("outfile: 'dist-electron/row-worker.js'");
+    expect(config.asarUnpack).toContain('dist-electron/row-worker.js');
+    expect(fs.readFileSync('electron/main.ts', 'utf8')).toMatch(/importWorker: \{ file: path\.join\(app\.getAppPath\(\)\.replace\(\/app\\\.asar\$\/, 'app\.asar\.unpacked'\), 'dist-electron', 'row-worker\.js'\) \}/);
+  });
+
   it('points main at the bundled Electron entry the build script writes', () => {
     expect((pkg as unknown as { main: string }).main).toBe('dist-electron/main.js');
     expect(fs.readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("outfile: 'dist-electron/main.js'");

@@ -2,71 +2,31 @@
 // are answered between them (the dispatcher holds every other call while it runs); all or nothing;
 // recorded as a batch that can be undone. New members are written by prepared statements generated
 // from the field models, so a field added to a model is imported without touching this file.
-import { newRecordId } from '../../records/ids.js';
+// A commit with no plan made for it (from the command line, or after the register changed) reads the
+// rows as it writes: the row reader reads chunk k+1 on the other core while chunk k is matched and
+// written here, and a row with errors found late rolls everything back.
+import { eq } from 'drizzle-orm';
 import { longTransaction } from '../../../db/long-transaction.js';
+import { importBatches } from '../../../db/schema.js';
 import { nowIso, type ServiceContext } from '../../contract/context.js';
 import { AppError } from '../../contract/errors.js';
 import type { Job } from '../../contract/method.js';
 import { changeLogModel } from '../../history/history-model.js';
-import { contactFields, memberFields, type Contact, type Member } from '../../members/fields.js';
-import { inputKeys } from '../../contract/fields.js';
-import { contactModel, memberDerived, memberModel } from '../../members/member-model.js';
+import { contactModel, memberModel } from '../../members/member-model.js';
 import { getMember, updateMember } from '../../members/members.js';
-import { newSeatWriter } from '../../terms/seats.js';
 import { statusWriter } from '../../members/status-history.js';
+import { newRecordId } from '../../records/ids.js';
+import { newSeatWriter } from '../../terms/seats.js';
 import type { CommitResult, ImportCommitInput } from './contract.js';
 import { importBatchItemModel, importBatchModel } from './import-model.js';
 import { mergedInput } from './merge.js';
-import type { PlannedRow } from './plan.js';
-import { planFor, rowReasons } from './preview.js';
+import { newMember } from './new-member.js';
+import { finishPlan, rowMatcher, rowsToRead, type ImportPlan, type PlannedRow } from './plan.js';
+import { planRequest, rowReasons, type PlanRequest } from './preview.js';
+import { readRowChunks } from './row-reader.js';
 import { rememberLegalForms, rememberMapping } from './staging.js';
 
 const CHUNK = 500;
-const MEMBER_INPUT_KEYS = inputKeys(memberFields);
-const CONTACT_INPUT_KEYS = inputKeys(contactFields);
-
-/** The named keys of a record, copied one by one in a fixed order (see memberWriter on why). */
-function copyKeys(source: object, keys: readonly string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = (source as Record<string, unknown>)[key];
-  return copy;
-}
-
-/** A new member as it will be written: the record, its contacts and its derived columns. */
-interface NewMember {
-  member: Omit<Member, 'contacts'> & { contacts?: Contact[] };
-  contacts: Contact[];
-  derived: ReturnType<typeof memberDerived>;
-}
-
-/**
- * Builds a row's new member: ids, contacts and derived columns (pinyin, strokes, search text). Objects
- * are built by assignment, not spreads: on Node 20 an object made by a spread or a rest pattern
- * serialises several times slower (the change log's JSON), and each copy costs more on the heap an
- * import fills; this runs for every row of the file.
- */
-function newMember(row: PlannedRow, at: string): NewMember {
-  const input = row.input!;
-  const id = newRecordId();
-  const contacts = input.contacts.map((c, i) => {
-    const contact = copyKeys(c, CONTACT_INPUT_KEYS) as Contact;
-    contact.id = newRecordId();
-    contact.organizationId = id;
-    contact.isPrimary = i === 0;
-    contact.sortOrder = i;
-    return contact;
-  });
-  const member = copyKeys(input, MEMBER_INPUT_KEYS) as NewMember['member'];
-  member.id = id;
-  member.status = input.status;
-  member.formerNames = [];
-  member.exitDate = null;
-  member.exitReason = null;
-  member.isSample = false;
-  member.createdAt = at;
-  member.updatedAt = at;
-  return { member, contacts, derived: memberDerived(member, contacts) };
-}
 
 /**
  * Writes a chunk of new members through the models' prepared inserts, with their change-log entries
@@ -74,7 +34,7 @@ function newMember(row: PlannedRow, at: string): NewMember {
  * and SQLite's pages then each stay in the processor's caches for a whole chunk (on the 10k-row
  * bench the commit took about a tenth less than alternating the two for every row).
  */
-function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
+function memberWriter(ctx: ServiceContext, batchId: string, at: string, created: Set<string>) {
   const insertMember = memberModel.insertStatement(ctx.sqlite);
   const insertContact = contactModel.insertStatement(ctx.sqlite);
   const insertChange = changeLogModel.insertStatement(ctx.sqlite);
@@ -82,12 +42,14 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
   const writeStatus = statusWriter(ctx);
   const writeSeat = newSeatWriter(ctx);
   const stamps = { createdAt: at, updatedAt: at };
+  const joined = at.slice(0, 10);
   return (rows: readonly PlannedRow[]) => {
-    const built = rows.map((row) => newMember(row, at));
+    const built = rows.map((row) => newMember(row.input!, at, row.derived));
     for (const { member, contacts, derived } of built) {
       const id = member.id;
+      created.add(id);
       insertMember(member, derived);
-      writeStatus(id, member.status, member.joinDate ?? at.slice(0, 10));
+      writeStatus(id, member.status, member.joinDate ?? joined);
       // A council role is a seat in the current term (the row's role column is its copy).
       writeSeat(id, member.role);
       for (const contact of contacts) insertContact(contact, stamps);
@@ -99,33 +61,79 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string) {
   };
 }
 
-export async function commitImport(ctx: ServiceContext, input: ImportCommitInput, job: Job): Promise<CommitResult> {
-  const { file, plan, mapping } = planFor(ctx, input);
-  const rejected = plan.rows.filter((r) => r.status === 'error');
-  if (rejected.length > 0 && !input.skipInvalid) {
-    throw new AppError('IMPORT_INVALID', `${rejected.length} rows have errors; nothing was imported. Fix them, or import the valid rows and skip these.`, {
-      key: 'import.invalidRows',
-      params: { count: rejected.length },
+function invalidRows(count: number): AppError {
+  return new AppError('IMPORT_INVALID', `${count} rows have errors; nothing was imported. Fix them, or import the valid rows and skip these.`, {
+    key: 'import.invalidRows',
+    params: { count },
+  });
+}
+
+/** The batch the import is recorded as: written before its first item, its counts set when it is done. */
+function batchRecord(ctx: ServiceContext, fileName: string, at: string) {
+  const id = newRecordId();
+  let written = false;
+  return {
+    id,
+    get written() {
+      return written;
+    },
+    ensure() {
+      if (written) return;
+      importBatchModel.insertStatement(ctx.sqlite)({ id, fileName, createdAt: at, createdCount: 0, updatedCount: 0, skippedCount: 0, rejectedCount: 0, undoneAt: null });
+      written = true;
+    },
+    count(plan: ImportPlan) {
+      const { new: createdCount, update: updatedCount, duplicate: skippedCount, error: rejectedCount } = plan.counts;
+      ctx.db.update(importBatches).set({ createdCount, updatedCount, skippedCount, rejectedCount }).where(eq(importBatches.id, id)).run();
+    },
+  };
+}
+
+/** The rows that change existing members, after the new ones: each member as it was kept in the batch. */
+function writeUpdates(ctx: ServiceContext, plan: ImportPlan, batchId: string, job: Job, done: number, total: number): void {
+  const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
+  plan.rows
+    .filter((r) => r.status === 'update')
+    .forEach((row, i) => {
+      const before = getMember(ctx, row.match!.id!);
+      updateMember(ctx, mergedInput(before, row.input!, row.changes));
+      insertItem({ batchId, organizationId: before.id, action: 'update', before });
+      job.progress(done + i + 1, total);
     });
-  }
-  const creates = plan.rows.filter((r) => r.status === 'new');
-  const updates = plan.rows.filter((r) => r.status === 'update');
-  const skipped = plan.rows.filter((r) => r.status === 'duplicate').length;
-  const notMembers = plan.rows.filter((r) => r.status === 'skipped').length;
-  const rejectedRows = rejected.map((r) => ({ rowNumber: r.rowNumber, reason: rowReasons(r) }));
-  const result = { created: creates.length, updated: updates.length, skipped, rejected: rejected.length, notMembers, rejectedRows };
-  if (creates.length === 0 && updates.length === 0) {
+}
+
+function resultOf(plan: ImportPlan, batchId: string | null): CommitResult {
+  const rejected = plan.rows.filter((r) => r.status === 'error');
+  return {
+    batchId,
+    created: plan.counts.new,
+    updated: plan.counts.update,
+    skipped: plan.counts.duplicate,
+    rejected: rejected.length,
+    notMembers: plan.counts.skipped,
+    rejectedRows: rejected.map((r) => ({ rowNumber: r.rowNumber, reason: rowReasons(r) })),
+  };
+}
+
+/** A commit after its preview: the plan is known, so rows with errors are refused before anything is written. */
+async function commitPlan(ctx: ServiceContext, input: ImportCommitInput, job: Job, request: PlanRequest, plan: ImportPlan): Promise<CommitResult> {
+  const { file, mapping } = request;
+  if (plan.counts.error > 0 && !input.skipInvalid) throw invalidRows(plan.counts.error);
+  const remember = () => {
     rememberMapping(ctx, file.headers, mapping);
     rememberLegalForms(ctx, input.legalForms);
-    return { batchId: null, ...result };
+  };
+  if (plan.counts.new === 0 && plan.counts.update === 0) {
+    remember();
+    return resultOf(plan, null);
   }
   const at = nowIso(ctx);
-  const batchId = newRecordId();
-  const total = creates.length + updates.length;
+  const batch = batchRecord(ctx, file.fileName, at);
+  const creates = plan.rows.filter((r) => r.status === 'new');
+  const total = creates.length + plan.counts.update;
   await longTransaction(ctx.sqlite, async () => {
-    importBatchModel.insertStatement(ctx.sqlite)({ id: batchId, fileName: file.fileName, createdAt: at, createdCount: creates.length, updatedCount: updates.length, skippedCount: skipped, rejectedCount: rejected.length, undoneAt: null });
-    const writeMembers = memberWriter(ctx, batchId, at);
-    const insertItem = importBatchItemModel.insertStatement(ctx.sqlite);
+    batch.ensure();
+    const writeMembers = memberWriter(ctx, batch.id, at, new Set());
     for (let start = 0; start < creates.length; start += CHUNK) {
       writeMembers(creates.slice(start, start + CHUNK));
       job.progress(Math.min(creates.length, start + CHUNK), total);
@@ -133,14 +141,65 @@ export async function commitImport(ctx: ServiceContext, input: ImportCommitInput
       await new Promise((resolve) => setImmediate(resolve));
       job.checkpoint();
     }
-    updates.forEach((row, i) => {
-      const before = getMember(ctx, row.match!.id!);
-      updateMember(ctx, mergedInput(before, row.input!, row.changes));
-      insertItem({ batchId, organizationId: before.id, action: 'update', before });
-      job.progress(creates.length + i + 1, total);
-    });
-    rememberMapping(ctx, file.headers, mapping);
-    rememberLegalForms(ctx, input.legalForms);
+    writeUpdates(ctx, plan, batch.id, job, creates.length, total);
+    batch.count(plan);
+    remember();
   });
-  return { batchId, ...result };
+  return resultOf(plan, batch.id);
+}
+
+/**
+ * A commit with no plan made for it: each chunk of rows, as the row reader hands it over, is matched
+ * (against the members there were before this import, and the file's earlier rows) and its new members
+ * written. A row with errors, unless the clerk chose to skip them, stops the writing; the rest are
+ * still read, to count them, and the transaction is rolled back. The plan is the one a preview makes.
+ */
+async function commitWhileReading(ctx: ServiceContext, input: ImportCommitInput, job: Job, request: PlanRequest): Promise<CommitResult> {
+  const { file, mapping, options } = request;
+  const { skipped, toRead } = rowsToRead(file.grid, options);
+  const at = nowIso(ctx);
+  const batch = batchRecord(ctx, file.fileName, at);
+  const created = new Set<string>();
+  let plan: ImportPlan | null = null;
+  try {
+    return await longTransaction(ctx.sqlite, async () => {
+      const match = rowMatcher(ctx, options, created);
+      const writeMembers = memberWriter(ctx, batch.id, at, created);
+      const read: PlannedRow[] = [];
+      let refused = false;
+      for await (const rows of readRowChunks(ctx, toRead, options)) {
+        match(rows);
+        for (const row of rows) read.push(row);
+        if (!refused && !input.skipInvalid && rows.some((r) => r.status === 'error')) refused = true;
+        const creates = refused ? [] : rows.filter((r) => r.status === 'new');
+        if (creates.length > 0) {
+          batch.ensure();
+          writeMembers(creates);
+        }
+        job.progress(read.length, toRead.length);
+        // Let progress and cancel calls through between chunks (the worker's answers come as events too).
+        await new Promise((resolve) => setImmediate(resolve));
+        job.checkpoint();
+      }
+      plan = finishPlan(skipped, read, options);
+      if (refused) throw invalidRows(plan.counts.error);
+      if (plan.counts.update > 0) {
+        batch.ensure();
+        writeUpdates(ctx, plan, batch.id, job, plan.counts.new, plan.counts.new + plan.counts.update);
+      }
+      if (batch.written) batch.count(plan);
+      rememberMapping(ctx, file.headers, mapping);
+      rememberLegalForms(ctx, input.legalForms);
+      return resultOf(plan, batch.written ? batch.id : null);
+    });
+  } catch (error) {
+    // Rolled back: the plan still holds for the register as it is, for the preview that follows a refusal.
+    if (plan) request.keep(plan);
+    throw error;
+  }
+}
+
+export async function commitImport(ctx: ServiceContext, input: ImportCommitInput, job: Job): Promise<CommitResult> {
+  const request = planRequest(ctx, input);
+  return request.current ? commitPlan(ctx, input, job, request, request.current) : commitWhileReading(ctx, input, job, request);
 }

@@ -9,10 +9,20 @@ import { EXPORT_FORMATS } from '../exports/formats.js';
 import { xlsxOf } from '../exports/xlsx.js';
 import type { ImportField } from './columns.js';
 import type { ImportPlanInput, ImportPreview, ImportPreviewRow } from './contract.js';
-import { planImport, type ImportPlan, type PlannedRow } from './plan.js';
+import { planImport, type ImportPlan, type PlannedRow, type PlanOptions } from './plan.js';
 import { rememberedLegalForms, stagedFile, suggestMapping, type StagedFile } from './staging.js';
 
-export function planFor(ctx: ServiceContext, input: ImportPlanInput): { file: StagedFile; plan: ImportPlan; mapping: (ImportField | null)[] } {
+/** What a plan of a staged file is asked for, and the plan already made for it if the register has not changed since. */
+export interface PlanRequest {
+  file: StagedFile;
+  mapping: (ImportField | null)[];
+  options: PlanOptions;
+  current: ImportPlan | null;
+  /** Keeps a plan made for this request, for the calls that follow (a preview's, then the commit's). */
+  keep(plan: ImportPlan): void;
+}
+
+export function planRequest(ctx: ServiceContext, input: ImportPlanInput): PlanRequest {
   const file = stagedFile(ctx, input.uploadId);
   const mapping = input.mapping ?? suggestMapping(ctx, file.headers);
   if (!mapping.includes('name')) throw new AppError('VALIDATION', 'Choose the column that holds the unit names.', { key: 'import.file.noNameColumn', fields: { mapping: { key: 'import.file.noNameColumn', message: 'Choose the column that holds the unit names.' } } });
@@ -20,11 +30,20 @@ export function planFor(ctx: ServiceContext, input: ImportPlanInput): { file: St
   // (every change writes the change log, so its last id tells).
   const key = JSON.stringify({ mapping, onDuplicate: input.onDuplicate, rowActions: input.rowActions ?? {}, legalForms: input.legalForms ?? {} });
   const changeMarker = (ctx.sqlite.prepare('SELECT max(id) FROM change_log').pluck().get() as number | null) ?? 0;
-  if (file.lastPlan?.key === key && file.lastPlan.changeMarker === changeMarker) return { file, plan: file.lastPlan.plan, mapping };
+  const current = file.lastPlan?.key === key && file.lastPlan.changeMarker === changeMarker ? file.lastPlan.plan : null;
   const legalForms = { ...rememberedLegalForms(ctx), ...input.legalForms };
-  const plan = planImport(ctx, file.grid, { mapping, headerRow: file.headerRow, onDuplicate: input.onDuplicate, rowActions: input.rowActions, legalForms });
-  file.lastPlan = { key, changeMarker, plan };
-  return { file, plan, mapping };
+  const options: PlanOptions = { mapping, headerRow: file.headerRow, onDuplicate: input.onDuplicate, rowActions: input.rowActions, legalForms };
+  return { file, mapping, options, current, keep: (plan) => (file.lastPlan = { key, changeMarker, plan }) };
+}
+
+export function planFor(ctx: ServiceContext, input: ImportPlanInput): { file: StagedFile; plan: ImportPlan; mapping: (ImportField | null)[] } {
+  const request = planRequest(ctx, input);
+  let plan = request.current;
+  if (!plan) {
+    plan = planImport(ctx, request.file.grid, request.options);
+    request.keep(plan);
+  }
+  return { file: request.file, plan, mapping: request.mapping };
 }
 
 /** What the preview shows of a row: its reading, never the whole member input. */

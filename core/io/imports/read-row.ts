@@ -226,3 +226,15 @@ export function readRow(cells: string[], mapping: (ImportField | null)[], contex
   }
   return { input: parsed.data, issues, warnings, fromSection, legalForm, given };
 }
+
+/** A row below the header that may be a member: where it is, its cells, and what the rows above say of it. */
+export interface RowToRead {
+  index: number;
+  cells: string[];
+  context: Pick<RowContext, 'sectionCategory' | 'numericColumns'>;
+}
+
+/** Reads one row through the mapping (the same call on either thread). */
+export function readRowToRead(row: RowToRead, options: { mapping: (ImportField | null)[]; legalForms?: RowContext['legalForms'] }): ReadRow {
+  return readRow(row.cells, options.mapping, { ...row.context, legalForms: options.legalForms });
+}
