@@ -62,6 +62,7 @@ export const IMPORT_MESSAGES_ZH = {
   issue: {
     category: '不能识别的单位类别：{{value}}',
     noCategory: '缺少单位类别：请映射“类别”列，或在表中用“一、企业”这样的分组行',
+    sectionUnknown: '上方分组标题“{{value}}”不是已知的单位类别：请改为“本科院校”“高职院校”“企业”等，或映射“类别”列',
     role: '不能识别的联合体职务：{{value}}',
     contactWithoutName: '有联系方式但没有联系人姓名',
     usccDiffers: '与已有成员“{{name}}”同名，但其统一社会信用代码为 {{uscc}}',

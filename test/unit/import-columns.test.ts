@@ -1,6 +1,7 @@
 // How headers, section rows, categories, roles, dates and text are recognised and tidied.
 import { describe, expect, it } from 'vitest';
-import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory } from '../../core/io/imports/columns.js';
+import { categoryFromText, fieldForHeader, findHeaderRow, roleFromText, sectionCategory, sectionHeading } from '../../core/io/imports/columns.js';
+import { nonMemberRow } from '../../core/io/imports/row-kinds.js';
 import { normaliseName, tidySpaces, unshield } from '../../core/io/imports/normalise.js';
 import { normaliseDate } from '../../core/io/imports/read-row.js';
 import { parseDelimited } from '../../core/io/imports/read/read-text.js';
@@ -22,6 +23,20 @@ describe('section rows', () => {
   });
   it('is never a row with several values', () => {
     expect(sectionCategory(['一、政府机构', '长春市教育局'])).toBeNull();
+  });
+  it('knows a heading that names no category, so the rows under it are not filed under the one above', () => {
+    expect(sectionHeading(['二、学校'])).toEqual({ label: '学校', category: null });
+    expect(sectionHeading(['职业院校（12所）'])).toEqual({ label: '职业院校', category: null });
+    expect(sectionHeading(['二、本科院校'])).toEqual({ label: '本科院校', category: 'university' });
+    // A unit's name, a line with figures, a word without ordinal or count: not headings.
+    expect(sectionHeading(['一、长春汽车产业集群产教联合体秘书处'])).toBeNull();
+    expect(sectionHeading(['3、2024年新增'])).toBeNull();
+    expect(sectionHeading(['学校'])).toBeNull();
+  });
+  it('reads a heading over notes as a note', () => {
+    expect(sectionHeading(['一、说明'])).toBeNull();
+    expect(nonMemberRow(['一、说明'], 1)).toBe('note');
+    expect(nonMemberRow(['三．填表说明'], 1)).toBe('note');
   });
 });
 

@@ -73,6 +73,26 @@ describe('rows that are not members', () => {
   });
 });
 
+describe('a section heading that names no category', () => {
+  it('is shown as such, and the rows under it ask for their category instead of taking the section above', async () => {
+    const csv = ['序号,单位名称,联系人', '一、企业,,', '1,一汽集团,李华', '二、学校,,', '1,长春市第一中学,王明', '2,吉林大学,赵六'].join('\n');
+    const { staged, preview: p } = await preview('名单.csv', Buffer.from(csv));
+    expect(p.rows.map((r) => [r.rowNumber, r.status, r.skipReason, r.category, r.issues.map((i) => [i.field, i.key, i.params?.value])])).toEqual([
+      [3, 'new', null, 'enterprise', []],
+      [4, 'skipped', 'section', null, []],
+      [5, 'error', null, null, [['category', 'import.issue.sectionUnknown', '学校']]],
+      [6, 'error', null, null, [['category', 'import.issue.sectionUnknown', '学校']]],
+    ]);
+    expect(await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true })).toMatchObject({ created: 1, rejected: 2, notMembers: 1 });
+    // A category column settles it: the heading is still shown, the rows are read.
+    const withColumn = ['单位名称,类别', '二、学校,', '长春市第一中学,中职学校'].join('\n');
+    expect((await preview('名单2.csv', Buffer.from(withColumn))).preview.rows.map((r) => [r.status, r.skipReason, r.category])).toEqual([
+      ['skipped', 'section', null],
+      ['new', null, 'secondary_vocational'],
+    ]);
+  });
+});
+
 describe('values Excel has damaged, and placeholders', () => {
   it('refuses a credit code stored as a number even when its check character fits, and one in scientific notation', async () => {
     // 15 significant digits survive: this code's digits happen to give a valid check character after the cut.

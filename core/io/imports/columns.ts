@@ -68,16 +68,31 @@ export function roleFromText(text: string): MemberRole | null {
   return null;
 }
 
+/** Headings over notes, not over members (row-kinds.ts reads them as notes). */
+const NOTE_WORDS = /^(备注|说明|注释|填表说明|填报说明)$/;
+/** The longest label read as a section heading that names no category: a unit's name is longer. */
+const UNKNOWN_SECTION_MAX = 12;
+
 /**
  * A section row names a group: 一、政府机构（10个）, 二．本科院校, （三）企业 120家, or our own
- * roster's 企业（120家）. It has one distinct value and names a category, after an ordinal or
- * before a count (a lone word such as 企业 could be a unit's note, so one of the two is required).
+ * roster's 企业（120家）. It has one distinct value, after an ordinal or before a count (a lone word
+ * such as 企业 could be a unit's note, so one of the two is required). Its category is null when the
+ * label names none the app knows (二、学校 may hold 本科院校 and 中职学校 alike): the rows under it are
+ * then not filed under the section above.
  */
-export function sectionCategory(row: string[]): OrganizationCategory | null {
+export function sectionHeading(row: string[]): { label: string; category: OrganizationCategory | null } | null {
   const distinct = new Set(row.map((c) => c.trim()).filter(Boolean));
   if (distinct.size !== 1) return null;
   const text = halfWidth([...distinct][0]!).replace(/\s/g, '');
   const match = /^((?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）|\d+[、.．])?)(.+?)((?:[（(]\d+[个所家名户]?[）)]|\d+[个所家名户])?)$/.exec(text);
   if (!match || (!match[1] && !match[3])) return null;
-  return categoryFromText(match[2]!);
+  const label = match[2]!;
+  if (NOTE_WORDS.test(label)) return null;
+  const category = categoryFromText(label);
+  if (!category && (label.length > UNKNOWN_SECTION_MAX || /\d/.test(label))) return null;
+  return { label, category };
+}
+
+export function sectionCategory(row: string[]): OrganizationCategory | null {
+  return sectionHeading(row)?.category ?? null;
 }

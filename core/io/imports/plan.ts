@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../contract/context.js';
 import type { MemberCreateInput } from '../../members/contract.js';
 import type { MemberDerived } from '../../members/member-model.js';
 import { candidateLookup } from './candidates.js';
-import { sectionCategory, type ImportField } from './columns.js';
+import { sectionHeading, type ImportField } from './columns.js';
 import type { DuplicateAction, ImportPreviewRow, LegalFormQuestion, RowStatus } from './contract.js';
 import { legalFormKey, readLegalForm } from './legal-forms.js';
 import { changesFor } from './merge.js';
@@ -62,13 +62,22 @@ export function rowsToRead(grid: SheetGrid, options: PlanOptions): { skipped: Pl
   const skipped: PlannedRow[] = [];
   const toRead: RowToRead[] = [];
   let section: OrganizationCategory | null = null;
+  let unknownSection: string | undefined;
   for (let index = options.headerRow + 1; index < grid.rows.length; index += 1) {
     const cells = grid.rows[index] ?? [];
     // The grid keeps no blank values, so a row with any cell has a value.
     if (cells.length === 0) continue;
-    const sectionCat = sectionCategory(cells);
-    if (sectionCat) {
-      section = sectionCat;
+    const heading = sectionHeading(cells);
+    if (heading) {
+      section = heading.category;
+      unknownSection = heading.category ? undefined : heading.label;
+      // A heading that names no category is shown with the reason; the rows under it say what to do.
+      if (!heading.category) {
+        const row = emptyRow(index + 1, cells);
+        row.status = 'skipped';
+        row.skipReason = 'section';
+        skipped.push(row);
+      }
       continue;
     }
     const skipReason = nonMemberRow(cells, nameCol);
@@ -79,7 +88,7 @@ export function rowsToRead(grid: SheetGrid, options: PlanOptions): { skipped: Pl
       skipped.push(row);
       continue;
     }
-    toRead.push({ index, cells, context: { sectionCategory: hasCategoryColumn ? null : section, numericColumns: grid.numeric.get(index) } });
+    toRead.push({ index, cells, context: { sectionCategory: hasCategoryColumn ? null : section, unknownSection: hasCategoryColumn ? undefined : unknownSection, numericColumns: grid.numeric.get(index) } });
   }
   return { skipped, toRead };
 }

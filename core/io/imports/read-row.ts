@@ -69,6 +69,8 @@ export interface ReadRow {
 export interface RowContext {
   /** The category of the section the row is under (一、企业), when the file has no category column. */
   sectionCategory: OrganizationCategory | null;
+  /** The label of the section the row is under when it names no category the app knows (二、学校). */
+  unknownSection?: string;
   /** Columns whose cells were numbers in the file (codes and phones Excel may have changed). */
   numericColumns?: ReadonlySet<number>;
   /** The clerk's categories for legal forms, by the form's key. */
@@ -102,6 +104,11 @@ function categoryOf(raw: Partial<Record<ImportField, string>>, context: RowConte
     }
   }
   if (context.sectionCategory) return { category: context.sectionCategory, fromSection: true };
+  if (context.unknownSection) {
+    const value = context.unknownSection;
+    issues.push(issue('category', 'import.issue.sectionUnknown', `The section ${value} above this row names no category the app knows: rename it (本科院校, 高职院校, 企业 …) or add a category column.`, { value }));
+    return { category: null, fromSection: false };
+  }
   issues.push(issue('category', 'import.issue.noCategory', 'No category: add a category column or section rows such as 一、企业.'));
   return { category: null, fromSection: false };
 }
@@ -231,7 +238,7 @@ export function readRow(cells: string[], mapping: (ImportField | null)[], contex
 export interface RowToRead {
   index: number;
   cells: string[];
-  context: Pick<RowContext, 'sectionCategory' | 'numericColumns'>;
+  context: Pick<RowContext, 'sectionCategory' | 'unknownSection' | 'numericColumns'>;
 }
 
 /** Reads one row through the mapping (the same call on either thread). */

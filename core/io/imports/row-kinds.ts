@@ -2,11 +2,13 @@
 // of blocking the file: sums (合计, 小计, 总计), sign-off lines (填表人：… 审核人：… 日期：…, （盖章）),
 // and notes (备注：…, 注：1. …). Only the row's first value and its name cell are looked at, so a
 // unit whose notes column says 合计 is still a member.
-export type SkipReason = 'sum' | 'signOff' | 'note';
+/** section: a section heading that names no category the app knows (see columns.ts sectionHeading). */
+export type SkipReason = 'sum' | 'signOff' | 'note' | 'section';
 
 const SUM = /^(合\s*计|小\s*计|总\s*计|共\s*计|总数|total)/i;
 const SIGN_OFF = /^(填表人|填报人|制表人|审核人|审批人|复核人|负责人|经办人|联系人|单位负责人|分管领导|填表日期|填报日期|制表日期|日期|填报单位|填表单位)\s*[:：]|[（(]\s*(盖章|公章|签章|签字|签名)\s*[）)]|^(单位)?(盖章|公章)\s*[:：]?$/;
-const NOTE = /^(备注|注|说明|注释|填表说明|填报说明)\s*[:：]|^注\s*\d*\s*[、.．：:]/;
+// A note, or a heading over notes (一、说明).
+const NOTE = /^(备注|注|说明|注释|填表说明|填报说明)\s*[:：]|^注\s*\d*\s*[、.．：:]|^(?:[一二三四五六七八九十]+|\d+)[、.．]\s*(备注|说明|注释|填表说明|填报说明)\s*$/;
 
 /** Why a row is not a member, or null when it may be one. */
 export function nonMemberRow(cells: readonly string[], nameColumn: number): SkipReason | null {

@@ -4,6 +4,7 @@ export const IMPORT_MESSAGES_EN = {
   issue: {
     category: 'Unknown category: {{value}}',
     noCategory: 'No category: map a category column, or use section rows such as 一、企业',
+    sectionUnknown: 'The section heading “{{value}}” above names no known category: rename it (本科院校, 高职院校, 企业 …) or map a category column',
     role: 'Unknown role: {{value}}',
     contactWithoutName: 'Contact details without a contact name',
     usccDiffers: 'Same name as “{{name}}”, whose credit code is {{uscc}}',
