@@ -1,8 +1,8 @@
 // The commit that reads its rows as it writes them (no preview before it): on the row reader's
 // worker thread — its source through tsx, or the script the desktop build bundles — on this thread,
 // or on this thread after a worker that fails or never answers, the register comes out the same as
-// after a preview and its commit; a row with errors found late rolls everything back; a cancel in the
-// middle leaves nothing.
+// after a preview and its commit (whose derived columns the worker may work out too); a row with
+// errors found late rolls everything back; a cancel in the middle leaves nothing.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -122,16 +122,17 @@ describe('reading rows while writing them', () => {
     expect(afterPreview.register.contacts.filter((c) => (c as { member: string }).member === '长春第590服务中心')).toHaveLength(2);
 
     // Which thread read the rows: all of them the worker (waited for), or all of them this one.
-    const variants: [string, ImportWorkerOptions, 'worker' | 'here'][] = [
+    const variants: [string, ImportWorkerOptions, 'worker' | 'here', boolean?][] = [
       ['on this thread', NEVER, 'here'],
+      ['after a preview, the derived columns on the worker', ALWAYS, 'worker', true],
       ['on the source worker', ALWAYS, 'worker'],
       ['on the bundled worker', { file: bundledWorker(), minRows: 0, patient: true }, 'worker'],
       ['after a worker that fails to start', { file: scriptFile("throw new Error('broken');"), minRows: 0, patient: true }, 'here'],
       ['beside a worker that never answers', { file: scriptFile('setInterval(() => {}, 1000);'), minRows: 0 }, 'here'],
     ];
-    for (const [label, options, reader] of variants) {
+    for (const [label, options, reader, preview] of variants) {
       const counts = { ...rowReaderCounts };
-      const read = await importWith(options, bytes);
+      const read = await importWith(options, bytes, preview);
       expect(read.result, label).toEqual(afterPreview.result);
       expect(read.register, label).toEqual(afterPreview.register);
       expect({ worker: rowReaderCounts.worker - counts.worker, here: rowReaderCounts.here - counts.here }, label).toEqual(reader === 'worker' ? { worker: 3, here: 0 } : { worker: 0, here: 3 });

@@ -23,10 +23,8 @@ import { mergedInput } from './merge.js';
 import { newMember } from './new-member.js';
 import { finishPlan, rowMatcher, rowsToRead, type ImportPlan, type PlannedRow } from './plan.js';
 import { planRequest, rowReasons, type PlanRequest } from './preview.js';
-import { readRowChunks } from './row-reader.js';
+import { derivedChunks, readRowChunks } from './row-reader.js';
 import { rememberLegalForms, rememberMapping } from './staging.js';
-
-const CHUNK = 500;
 
 /**
  * Writes a chunk of new members through the models' prepared inserts, with their change-log entries
@@ -44,7 +42,12 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string, created:
   const stamps = { createdAt: at, updatedAt: at };
   const joined = at.slice(0, 10);
   return (rows: readonly PlannedRow[]) => {
-    const built = rows.map((row) => newMember(row.input!, at, row.derived));
+    const built = rows.map((row) => {
+      const made = newMember(row.input!, at, row.derived);
+      // Written now: the plan need not keep them (about 1 KB a row, for the rest of the import).
+      row.derived = undefined;
+      return made;
+    });
     for (const { member, contacts, derived } of built) {
       const id = member.id;
       created.add(id);
@@ -134,9 +137,12 @@ async function commitPlan(ctx: ServiceContext, input: ImportCommitInput, job: Jo
   await longTransaction(ctx.sqlite, async () => {
     batch.ensure();
     const writeMembers = memberWriter(ctx, batch.id, at, new Set());
-    for (let start = 0; start < creates.length; start += CHUNK) {
-      writeMembers(creates.slice(start, start + CHUNK));
-      job.progress(Math.min(creates.length, start + CHUNK), total);
+    let written = 0;
+    // The worker works out the next chunk's derived columns while this one is written.
+    for await (const chunk of derivedChunks(ctx, creates)) {
+      writeMembers(chunk);
+      written += chunk.length;
+      job.progress(written, total);
       // Let progress and cancel calls through between chunks.
       await new Promise((resolve) => setImmediate(resolve));
       job.checkpoint();

@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { ServiceContext } from '../../contract/context.js';
 import { plannedRow, readRowsHere, type PlannedRow, type PlanOptions } from './plan.js';
 import type { RowToRead } from './read-row.js';
-import { readOf, type RowReadReply, type RowReadRequest, type RowReadResult } from './row-worker.js';
+import type { MemberDerived } from '../../members/member-model.js';
+import { readOf, type RowReadResult, type RowWorkReply, type RowWorkRequest } from './row-worker.js';
 
 export const READ_CHUNK = 250;
 /** Below this many rows, starting the thread and copying the rows to and fro cost more than they save. */
@@ -49,7 +50,7 @@ function sourceWorker(): Worker {
 /** One worker thread with its requests in flight; referenced (keeping the process alive) only while any is. */
 class RowWorker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(results: RowReadResult[] | null): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(results: unknown[] | null): void; reject(error: Error): void }>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   broken = false;
@@ -57,7 +58,7 @@ class RowWorker {
   constructor(file: string | undefined, private readonly onGone: (worker: RowWorker) => void) {
     this.worker = file ? new Worker(file, { resourceLimits: RESOURCE_LIMITS }) : sourceWorker();
     this.worker.unref();
-    this.worker.on('message', (reply: RowReadReply) => {
+    this.worker.on('message', (reply: RowWorkReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
@@ -70,14 +71,17 @@ class RowWorker {
     this.settle();
   }
 
-  read(request: Omit<RowReadRequest, 'id'>): Promise<RowReadResult[] | null> {
+  ask<R>(request: RowWorkRequest): Promise<R[] | null> {
     if (this.broken) return Promise.reject(new Error('The row reader has stopped.'));
-    const id = this.nextId++;
-    const promise = new Promise<RowReadResult[] | null>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const promise = new Promise<R[] | null>((resolve, reject) => this.pending.set(request.id, { resolve: resolve as (results: unknown[] | null) => void, reject }));
     this.worker.ref();
     this.settle();
-    this.worker.postMessage({ ...request, id } satisfies RowReadRequest);
+    this.worker.postMessage(request);
     return promise;
+  }
+
+  newId(): number {
+    return this.nextId++;
   }
 
   stop(): void {
@@ -128,27 +132,33 @@ function rowWorker(options: ImportWorkerOptions | undefined): RowWorker | null {
   }
 }
 
-/** The rows read, a chunk at a time, in order; the worker reads ahead while the caller works on each. */
-export async function* readRowChunks(ctx: ServiceContext, rows: readonly RowToRead[], options: PlanOptions): AsyncGenerator<PlannedRow[]> {
-  const chunks: RowToRead[][] = [];
-  for (let start = 0; start < rows.length; start += READ_CHUNK) chunks.push(rows.slice(start, start + READ_CHUNK));
-  const worker = rows.length >= (ctx.importWorker?.minRows ?? WORKER_MIN_ROWS) ? rowWorker(ctx.importWorker) : null;
+/**
+ * Items worked through a chunk at a time, in order: by the worker ahead of the caller (`ask`), or
+ * here (`here`) for a chunk the worker has not answered when it is wanted.
+ */
+async function* inChunks<I, O>(
+  ctx: ServiceContext,
+  items: readonly I[],
+  ask: (worker: RowWorker, chunk: I[], ids: { id: number; chunk: number; wanted: SharedArrayBuffer }) => Promise<O[] | null>,
+  here: (chunk: I[]) => O[],
+): AsyncGenerator<O[]> {
+  const chunks: I[][] = [];
+  for (let start = 0; start < items.length; start += READ_CHUNK) chunks.push(items.slice(start, start + READ_CHUNK));
+  const worker = items.length >= (ctx.importWorker?.minRows ?? WORKER_MIN_ROWS) ? rowWorker(ctx.importWorker) : null;
   if (!worker) {
     for (const chunk of chunks) {
       rowReaderCounts.here += 1;
-      yield readRowsHere(chunk, options);
+      yield here(chunk);
     }
     return;
   }
-  const nameCol = options.mapping.indexOf('name');
-  // The first chunk still wanted from the worker, shared with it so that it skips the ones read here.
+  // The first chunk still wanted from the worker, shared with it so that it skips the ones done here.
   const wanted = new SharedArrayBuffer(4);
-  const answered = new Map<number, PlannedRow[] | null>();
+  const answered = new Map<number, O[] | null>();
   const answers = new Map<number, Promise<unknown>>();
-  const ask = (k: number) => {
-    const chunk = chunks[k]!;
-    const answer = worker.read({ rows: chunk, mapping: options.mapping, legalForms: options.legalForms, chunk: k, wanted }).then(
-      (results) => answered.set(k, results && results.map((result, i) => plannedRow(chunk[i]!, readOf(result.read), nameCol, result.derived ?? undefined))),
+  const request = (k: number) => {
+    const answer = ask(worker, chunks[k]!, { id: worker.newId(), chunk: k, wanted }).then(
+      (results) => answered.set(k, results),
       () => answered.set(k, null),
     );
     answers.set(k, answer);
@@ -156,24 +166,56 @@ export async function* readRowChunks(ctx: ServiceContext, rows: readonly RowToRe
   let asked = 0;
   try {
     for (let k = 0; k < chunks.length; k++) {
-      while (asked < chunks.length && asked <= k + AHEAD) ask(asked++);
+      while (asked < chunks.length && asked <= k + AHEAD) request(asked++);
       if (ctx.importWorker?.patient) await answers.get(k);
       answers.delete(k);
-      let read = answered.get(k);
+      let done = answered.get(k);
       answered.delete(k);
-      if (read) rowReaderCounts.worker += 1;
+      if (done) rowReaderCounts.worker += 1;
       else {
         Atomics.store(new Int32Array(wanted), 0, k + 1);
-        read = readRowsHere(chunks[k]!, options);
+        done = here(chunks[k]!);
         rowReaderCounts.here += 1;
       }
-      yield read;
+      yield done;
     }
   } finally {
     // Done, cancelled or failed: the worker skips what is left, and nothing waits for it.
     Atomics.store(new Int32Array(wanted), 0, chunks.length);
     worker.abandon();
   }
+}
+
+/** The rows read, a chunk at a time, in order; the worker reads ahead while the caller works on each. */
+export function readRowChunks(ctx: ServiceContext, rows: readonly RowToRead[], options: PlanOptions): AsyncGenerator<PlannedRow[]> {
+  const nameCol = options.mapping.indexOf('name');
+  return inChunks(
+    ctx,
+    rows,
+    (worker, chunk, ids) =>
+      worker
+        .ask<RowReadResult>({ kind: 'read', rows: chunk, mapping: options.mapping, legalForms: options.legalForms, ...ids })
+        .then((results) => results && results.map((result, i) => plannedRow(chunk[i]!, readOf(result.read), nameCol, result.derived ?? undefined))),
+    (chunk) => readRowsHere(chunk, options),
+  );
+}
+
+/**
+ * A plan's new rows, a chunk at a time, in order, with their derived columns worked out by the worker
+ * ahead of the caller (who writes the chunk before); a chunk done here leaves them to newMember.
+ */
+export function derivedChunks(ctx: ServiceContext, rows: readonly PlannedRow[]): AsyncGenerator<PlannedRow[]> {
+  return inChunks(
+    ctx,
+    rows,
+    (worker, chunk, ids) =>
+      worker.ask<MemberDerived>({ kind: 'derive', inputs: chunk.map((row) => row.input!), ...ids }).then((derived) => {
+        if (!derived) return null;
+        chunk.forEach((row, i) => (row.derived = derived[i]));
+        return chunk;
+      }),
+    (chunk) => chunk,
+  );
 }
 
 /** Stops every worker (tests that count threads, and a host that closes). */
