@@ -36,13 +36,15 @@ const CURRENT = sql.raw(CURRENT_SQL);
 export type OtherNameOwners = ReadonlyMap<string, { ids: string[]; by: OtherName }>;
 
 /**
- * Every current member's other names. They are JSON lists and an optional column, so no index serves
- * them: read once per plan, however many chunks of rows are matched against them.
+ * Every current member's other names — those in `wanted` when the file's names are known beforehand
+ * (a preview), which keeps the map small on a large register. They are JSON lists and an optional
+ * column, so no index serves them: read once per plan, however many chunks of rows are matched.
  */
-export function otherNameOwners(ctx: ServiceContext): OtherNameOwners {
+export function otherNameOwners(ctx: ServiceContext, wanted?: ReadonlySet<string>): OtherNameOwners {
   // Every member a name belongs to: a short name several units share (北方汽车) must not pick one of them.
   const owners = new Map<string, { ids: string[]; by: OtherName }>();
   const own = (name: string, id: string, by: OtherName) => {
+    if (wanted && !wanted.has(name)) return;
     const known = owners.get(name);
     if (!known) owners.set(name, { ids: [id], by });
     else if (!known.ids.includes(id)) known.ids.push(id);
@@ -62,7 +64,8 @@ export function otherNameOwners(ctx: ServiceContext): OtherNameOwners {
  * member to match against took 2.3 s for a 10,000-row preview against 100,000 members. Members in
  * `excluded` (made by the import that is asking, while it writes) are never candidates.
  */
-export function candidateLookup(ctx: ServiceContext, excluded?: ReadonlySet<string>): (usccs: string[], names: string[]) => Candidates {
+export function candidateLookup(ctx: ServiceContext, options: { excluded?: ReadonlySet<string>; wanted?: ReadonlySet<string> } = {}): (usccs: string[], names: string[]) => Candidates {
+  const { excluded, wanted } = options;
   const list = sql.placeholder('list');
   const query = (where: ReturnType<typeof sql>) => ctx.db.select().from(organizations).where(where).prepare();
   const queries = {
@@ -70,7 +73,7 @@ export function candidateLookup(ctx: ServiceContext, excluded?: ReadonlySet<stri
     name: query(sql`name IN (SELECT value FROM json_each(${list})) AND ${CURRENT}`),
     id: query(sql`id IN (SELECT value FROM json_each(${list}))`),
   };
-  const allOwners = otherNameOwners(ctx);
+  const allOwners = otherNameOwners(ctx, wanted);
   return (usccs, names) => {
     const select = (by: keyof typeof queries, values: string[]) => {
       const found = values.length ? queries[by].all({ list: JSON.stringify(values) }) : [];

@@ -169,7 +169,7 @@ async function commitWhileReading(ctx: ServiceContext, input: ImportCommitInput,
   let plan: ImportPlan | null = null;
   try {
     return await longTransaction(ctx.sqlite, async () => {
-      const match = rowMatcher(ctx, options, created);
+      const match = rowMatcher(ctx, options, { created });
       const writeMembers = memberWriter(ctx, batch.id, at, created);
       const read: PlannedRow[] = [];
       let refused = false;

@@ -159,25 +159,31 @@ function legalFormQuestions(rows: PlannedRow[], chosen: Record<string, Organizat
   return [...byKey.values()];
 }
 
+/** The names rows may be matched by (name and short name): known beforehand when every row is read first. */
+function namesOf(rows: readonly PlannedRow[]): Set<string> {
+  const names = new Set<string>();
+  for (const { input } of rows) {
+    if (!input) continue;
+    names.add(input.name);
+    if (input.shortName) names.add(input.shortName);
+  }
+  return names;
+}
+
 /**
  * Matches read rows against current members and earlier rows of the file, a chunk at a time, in the
  * sheet's order. `created` holds the members an import has written from earlier chunks while it
- * reads: they are rows of this file, matched as such, never as current members.
+ * reads: they are rows of this file, matched as such, never as current members. `wanted`: every name
+ * the rows can give, when known beforehand.
  */
-export function rowMatcher(ctx: ServiceContext, options: PlanOptions, created?: ReadonlySet<string>): (rows: PlannedRow[]) => void {
-  const candidates = candidateLookup(ctx, created);
+export function rowMatcher(ctx: ServiceContext, options: PlanOptions, lookup: { created?: ReadonlySet<string>; wanted?: ReadonlySet<string> } = {}): (rows: PlannedRow[]) => void {
+  const candidates = candidateLookup(ctx, { excluded: lookup.created, wanted: lookup.wanted });
   const seenUscc = new Map<string, number>();
   const seenName = new Map<string, number>();
   return (rows) => {
     const usccs = new Set<string>();
-    const names = new Set<string>();
-    for (const { input } of rows) {
-      if (!input) continue;
-      if (input.uscc) usccs.add(input.uscc);
-      names.add(input.name);
-      if (input.shortName) names.add(input.shortName);
-    }
-    const { byId, byUscc, byName, byOther } = candidates([...usccs], [...names]);
+    for (const { input } of rows) if (input?.uscc) usccs.add(input.uscc);
+    const { byId, byUscc, byName, byOther } = candidates([...usccs], [...namesOf(rows)]);
     for (const row of rows) {
       const { input, rowNumber } = row;
       if (!input) continue;
@@ -234,6 +240,6 @@ export function finishPlan(skipped: readonly PlannedRow[], read: readonly Planne
 export function planImport(ctx: ServiceContext, grid: SheetGrid, options: PlanOptions): ImportPlan {
   const { skipped, toRead } = rowsToRead(grid, options);
   const read = readRowsHere(toRead, options);
-  rowMatcher(ctx, options)(read);
+  rowMatcher(ctx, options, { wanted: namesOf(read) })(read);
   return finishPlan(skipped, read, options);
 }
