@@ -19,7 +19,7 @@ export interface ImportOptions {
 }
 
 const STATUS_ZH: Record<RowStatus, string> = { new: '新增', update: '更新', duplicate: '重复', error: '错误', skipped: '略过' };
-const SKIP_ZH: Record<SkipReason, string> = { sum: '合计行，不是成员', signOff: '签署行（填表人、日期、盖章），不是成员', note: '注释行，不是成员', section: '分组标题，但不是已知的单位类别' };
+const SKIP_ZH: Record<SkipReason, string> = { sum: '合计行，不是成员', signOff: '签署行（填表人、日期、盖章），不是成员', note: '注释行，不是成员', section: '分组标题，不是成员' };
 
 function reason(row: ImportPreviewRow): string {
   if (row.status === 'error') return row.issues.map((i) => messageZh(i.key, i.params, i.message)).join('；');

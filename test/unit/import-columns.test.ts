@@ -25,12 +25,18 @@ describe('section rows', () => {
     expect(sectionCategory(['一、政府机构', '长春市教育局'])).toBeNull();
   });
   it('knows a heading that names no category, so the rows under it are not filed under the one above', () => {
-    expect(sectionHeading(['二、学校'])).toEqual({ label: '学校', category: null });
-    expect(sectionHeading(['职业院校（12所）'])).toEqual({ label: '职业院校', category: null });
-    expect(sectionHeading(['二、本科院校'])).toEqual({ label: '本科院校', category: 'university' });
-    // A unit's name, a line with figures, a word without ordinal or count: not headings.
+    expect(sectionHeading(['二、学校'])).toEqual({ label: '学校', category: null, role: null });
+    expect(sectionHeading(['（一）理事长单位'])).toEqual({ label: '理事长单位', category: null, role: 'chair' });
+    expect(sectionHeading(['二、本科院校'])).toEqual({ label: '本科院校', category: 'university', role: null });
+    // Merged across the row, or in the first column: a heading; alone in the name column: a unit's name.
+    expect(sectionHeading(['二、学校', '二、学校'], 1)).toEqual({ label: '学校', category: null, role: null });
+    expect(sectionHeading(['', '二、学校'], 1)).toBeNull();
+    // Units alone on their rows (a count-like ending, an Arabic number), long names, figures: not headings.
+    expect(sectionHeading(['中电科55所'])).toBeNull();
+    expect(sectionHeading(['1、长春一汽富维'])).toBeNull();
+    expect(sectionHeading(['职业院校（12所）'])).toBeNull();
     expect(sectionHeading(['一、长春汽车产业集群产教联合体秘书处'])).toBeNull();
-    expect(sectionHeading(['3、2024年新增'])).toBeNull();
+    expect(sectionHeading(['三、2024年新增'])).toBeNull();
     expect(sectionHeading(['学校'])).toBeNull();
   });
   it('reads a heading over notes as a note', () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type AppCore } from '../../core/host/core.js';
 import { rowReaderCounts, stopRowReaders, type ImportWorkerOptions } from '../../core/io/imports/row-reader.js';
+import { answer } from '../../core/io/imports/row-work.js';
 import { openDatabase } from '../../db/open.js';
 import { callAsync, callAsyncError, callOk } from '../support/core.js';
 import { largeWorkbook, validUscc } from '../support/import-fixtures.js';
@@ -121,8 +122,9 @@ describe('reading rows while writing them', () => {
     expect(afterPreview.register.members).toContainEqual(expect.objectContaining({ name: '长春汽车研究院', short_name: '长春汽车研究所' }));
     expect(afterPreview.register.contacts.filter((c) => (c as { member: string }).member === '长春第590服务中心')).toHaveLength(2);
 
-    // Which thread read the rows: all of them the worker (waited for), or all of them this one.
-    const variants: [string, ImportWorkerOptions, 'worker' | 'here', boolean?][] = [
+    // Which thread read the rows: all of them the worker (waited for), all of them this one, or either.
+    const variants: [string, ImportWorkerOptions, 'worker' | 'here' | 'either', boolean?][] = [
+      ['racing the warm worker, whichever thread gets each chunk', { minRows: 0 }, 'either'],
       ['on this thread', NEVER, 'here'],
       ['after a preview, the derived columns on the worker', ALWAYS, 'worker', true],
       ['on the source worker', ALWAYS, 'worker'],
@@ -135,11 +137,23 @@ describe('reading rows while writing them', () => {
       const read = await importWith(options, bytes, preview);
       expect(read.result, label).toEqual(afterPreview.result);
       expect(read.register, label).toEqual(afterPreview.register);
-      expect({ worker: rowReaderCounts.worker - counts.worker, here: rowReaderCounts.here - counts.here }, label).toEqual(reader === 'worker' ? { worker: 3, here: 0 } : { worker: 0, here: 3 });
+      const took = { worker: rowReaderCounts.worker - counts.worker, here: rowReaderCounts.here - counts.here };
+      if (reader === 'either') expect(took.worker + took.here, label).toBe(3);
+      else expect(took, label).toEqual(reader === 'worker' ? { worker: 3, here: 0 } : { worker: 0, here: 3 });
     }
   });
 
-  it('rolls everything back when the last row has errors, naming how many, and keeps the plan for the preview', { timeout: 60_000 }, async () => {
+  it('serves two data folders importing at once from its one worker, each answered in full', { timeout: 60_000 }, async () => {
+    const bytes = rosterCsv();
+    const expected = await importWith(NEVER, bytes, true);
+    const counts = { ...rowReaderCounts };
+    const both = await Promise.all([importWith(ALWAYS, bytes), importWith(ALWAYS, bytes)]);
+    for (const one of both) expect(one).toEqual(expected);
+    // Neither import's end let go of the other's requests: every chunk of both came from the worker.
+    expect({ worker: rowReaderCounts.worker - counts.worker, here: rowReaderCounts.here - counts.here }).toEqual({ worker: 6, here: 0 });
+  });
+
+  it('rolls everything back when the last row has errors, naming how many', { timeout: 60_000 }, async () => {
     const core = await coreWith(ALWAYS);
     try {
       const { uploadId } = await callAsync(core, 'imports.stage', { fileName: '名单.csv', bytes: rosterCsv({ badRowLast: true }).toString('base64') });
@@ -178,5 +192,14 @@ describe('reading rows while writing them', () => {
     } finally {
       core.close();
     }
+  });
+
+  it('skips a chunk the main thread has read itself, and answers a request it cannot read with an error, not a crash', () => {
+    const wanted = new SharedArrayBuffer(4);
+    const request = { kind: 'read' as const, id: 7, chunk: 0, wanted, rows: [{ index: 1, cells: ['长春市教育局'], context: { sectionCategory: 'government' as const } }], mapping: ['name' as const] };
+    expect(answer(request)).toMatchObject({ id: 7, results: [{ read: { input: { name: '长春市教育局', category: 'government' } }, derived: { pinyinKey: expect.any(String) } }] });
+    new Int32Array(wanted)[0] = 1;
+    expect(answer(request)).toEqual({ id: 7, results: null });
+    expect(answer({ id: 8 } as never)).toEqual({ id: 8, error: expect.any(String) });
   });
 });

@@ -85,11 +85,42 @@ describe('a section heading that names no category', () => {
     ]);
     expect(await callAsync(imports.core, 'imports.commit', { uploadId: staged.uploadId, skipInvalid: true })).toMatchObject({ created: 1, rejected: 2, notMembers: 1 });
     // A category column settles it: the heading is still shown, the rows are read.
-    const withColumn = ['单位名称,类别', '二、学校,', '长春市第一中学,中职学校'].join('\n');
+    const withColumn = ['序号,单位名称,类别', '二、学校,,', '1,长春市第一中学,中职学校'].join('\n');
     expect((await preview('名单2.csv', Buffer.from(withColumn))).preview.rows.map((r) => [r.status, r.skipReason, r.category])).toEqual([
       ['skipped', 'section', null],
       ['new', null, 'secondary_vocational'],
     ]);
+  });
+});
+
+describe('rows that look like headings', () => {
+  it('reads a sum with its count as a sum, keeps a role sub-heading inside its section, and keeps units alone on their rows', async () => {
+    const csv = [
+      '序号,单位名称,联系人',
+      '一、企业,,',
+      '（一）理事长单位,,',
+      '1,一汽集团,李华',
+      '（二）理事单位,,',
+      '2,长春旭阳工业集团,王明',
+      ',中电科55所,',
+      ',1、长春一汽富维,',
+      '小计：4家,,',
+      '3,长春富维安道拓,赵六',
+      '合计（5家）,,',
+    ].join('\n');
+    const { preview: p } = await preview('名单.csv', Buffer.from(csv));
+    expect(p.rows.map((r) => [r.rowNumber, r.status, r.skipReason, r.category])).toEqual([
+      [3, 'skipped', 'section', null],
+      [4, 'new', null, 'enterprise'],
+      [5, 'skipped', 'section', null],
+      [6, 'new', null, 'enterprise'],
+      [7, 'new', null, 'enterprise'],
+      [8, 'new', null, 'enterprise'],
+      [9, 'skipped', 'sum', null],
+      [10, 'new', null, 'enterprise'],
+      [11, 'skipped', 'sum', null],
+    ]);
+    expect(p.rows.filter((r) => r.status === 'new').map((r) => r.name)).toEqual(['一汽集团', '长春旭阳工业集团', '中电科55所', '1、长春一汽富维', '长春富维安道拓']);
   });
 });
 

@@ -72,6 +72,16 @@ export function roleFromText(text: string): MemberRole | null {
 const NOTE_WORDS = /^(备注|说明|注释|填表说明|填报说明)$/;
 /** The longest label read as a section heading that names no category: a unit's name is longer. */
 const UNKNOWN_SECTION_MAX = 12;
+/** 一、 二． （三） (四): numbered rows of units use 1、 2、, so only these mark a heading the app cannot file. */
+const CHINESE_ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)$/;
+
+export interface SectionHeading {
+  label: string;
+  /** The category it names; null for one the app does not know, or for a role's heading. */
+  category: OrganizationCategory | null;
+  /** A heading that names a role (（一）理事长单位) groups rows within the section above: it keeps its category. */
+  role: MemberRole | null;
+}
 
 /**
  * A section row names a group: 一、政府机构（10个）, 二．本科院校, （三）企业 120家, or our own
@@ -80,7 +90,7 @@ const UNKNOWN_SECTION_MAX = 12;
  * label names none the app knows (二、学校 may hold 本科院校 and 中职学校 alike): the rows under it are
  * then not filed under the section above.
  */
-export function sectionHeading(row: string[]): { label: string; category: OrganizationCategory | null } | null {
+export function sectionHeading(row: string[], nameColumn = -1): SectionHeading | null {
   const distinct = new Set(row.map((c) => c.trim()).filter(Boolean));
   if (distinct.size !== 1) return null;
   const text = halfWidth([...distinct][0]!).replace(/\s/g, '');
@@ -89,8 +99,13 @@ export function sectionHeading(row: string[]): { label: string; category: Organi
   const label = match[2]!;
   if (NOTE_WORDS.test(label)) return null;
   const category = categoryFromText(label);
-  if (!category && (label.length > UNKNOWN_SECTION_MAX || /\d/.test(label))) return null;
-  return { label, category };
+  if (category) return { label, category, role: null };
+  // One the app cannot file is taken for a heading only when it plainly is one — after a Chinese
+  // ordinal, short, without figures, and not alone in the name column where a unit's name would be —
+  // since its rows are then asked for their category: 中电科55所 or 1、长春一汽富维 alone on a row are units.
+  if (!CHINESE_ORDINAL.test(match[1]!) || label.length > UNKNOWN_SECTION_MAX || /\d/.test(label)) return null;
+  if (nameColumn >= 0 && row.every((cell, i) => i === nameColumn || !cell.trim())) return null;
+  return { label, category: null, role: roleFromText(label) };
 }
 
 export function sectionCategory(row: string[]): OrganizationCategory | null {

@@ -2,9 +2,10 @@
 // are answered between them (the dispatcher holds every other call while it runs); all or nothing;
 // recorded as a batch that can be undone. New members are written by prepared statements generated
 // from the field models, so a field added to a model is imported without touching this file.
-// A commit with no plan made for it (from the command line, or after the register changed) reads the
-// rows as it writes: the row reader reads chunk k+1 on the other core while chunk k is matched and
-// written here, and a row with errors found late rolls everything back.
+// A commit with no plan made for it (a caller that commits without a preview, or a register changed
+// since the preview) reads the rows as it writes: the row reader reads chunk k+1 on the other core
+// while chunk k is matched and written here, and a row with errors found late rolls everything back.
+// After a preview (the app, the command line) the row reader works out the next chunk's derived columns.
 import { eq } from 'drizzle-orm';
 import { longTransaction } from '../../../db/long-transaction.js';
 import { importBatches } from '../../../db/schema.js';
@@ -42,12 +43,7 @@ function memberWriter(ctx: ServiceContext, batchId: string, at: string, created:
   const stamps = { createdAt: at, updatedAt: at };
   const joined = at.slice(0, 10);
   return (rows: readonly PlannedRow[]) => {
-    const built = rows.map((row) => {
-      const made = newMember(row.input!, at, row.derived);
-      // Written now: the plan need not keep them (about 1 KB a row, for the rest of the import).
-      row.derived = undefined;
-      return made;
-    });
+    const built = rows.map((row) => newMember(row.input!, at, row.derived));
     for (const { member, contacts, derived } of built) {
       const id = member.id;
       created.add(id);
@@ -141,6 +137,8 @@ async function commitPlan(ctx: ServiceContext, input: ImportCommitInput, job: Jo
     // The worker works out the next chunk's derived columns while this one is written.
     for await (const chunk of derivedChunks(ctx, creates)) {
       writeMembers(chunk);
+      // Written: the kept plan need not hold the derived columns (about 1 KB a row).
+      for (const row of chunk) row.derived = undefined;
       written += chunk.length;
       job.progress(written, total);
       // Let progress and cancel calls through between chunks.
@@ -158,7 +156,8 @@ async function commitPlan(ctx: ServiceContext, input: ImportCommitInput, job: Jo
  * A commit with no plan made for it: each chunk of rows, as the row reader hands it over, is matched
  * (against the members there were before this import, and the file's earlier rows) and its new members
  * written. A row with errors, unless the clerk chose to skip them, stops the writing; the rest are
- * still read, to count them, and the transaction is rolled back. The plan is the one a preview makes.
+ * still read, to count them, and the transaction is rolled back. The plan is the one a preview makes
+ * (a test compares the two registers).
  */
 async function commitWhileReading(ctx: ServiceContext, input: ImportCommitInput, job: Job, request: PlanRequest): Promise<CommitResult> {
   const { file, mapping, options } = request;
@@ -166,43 +165,43 @@ async function commitWhileReading(ctx: ServiceContext, input: ImportCommitInput,
   const at = nowIso(ctx);
   const batch = batchRecord(ctx, file.fileName, at);
   const created = new Set<string>();
-  let plan: ImportPlan | null = null;
-  try {
-    return await longTransaction(ctx.sqlite, async () => {
-      const match = rowMatcher(ctx, options, { created });
-      const writeMembers = memberWriter(ctx, batch.id, at, created);
-      const read: PlannedRow[] = [];
-      let refused = false;
-      for await (const rows of readRowChunks(ctx, toRead, options)) {
-        match(rows);
-        for (const row of rows) read.push(row);
-        if (!refused && !input.skipInvalid && rows.some((r) => r.status === 'error')) refused = true;
-        const creates = refused ? [] : rows.filter((r) => r.status === 'new');
-        if (creates.length > 0) {
-          batch.ensure();
-          writeMembers(creates);
-        }
-        job.progress(read.length, toRead.length);
-        // Let progress and cancel calls through between chunks (the worker's answers come as events too).
-        await new Promise((resolve) => setImmediate(resolve));
-        job.checkpoint();
-      }
-      plan = finishPlan(skipped, read, options);
-      if (refused) throw invalidRows(plan.counts.error);
-      if (plan.counts.update > 0) {
+  return longTransaction(ctx.sqlite, async () => {
+    const match = rowMatcher(ctx, options, { created });
+    const writeMembers = memberWriter(ctx, batch.id, at, created);
+    const read: PlannedRow[] = [];
+    let refused = false;
+    let updates = 0;
+    for await (const rows of readRowChunks(ctx, toRead, options)) {
+      match(rows);
+      if (!refused && !input.skipInvalid && rows.some((r) => r.status === 'error')) refused = true;
+      const creates = refused ? [] : rows.filter((r) => r.status === 'new');
+      if (creates.length > 0) {
         batch.ensure();
-        writeUpdates(ctx, plan, batch.id, job, plan.counts.new, plan.counts.new + plan.counts.update);
+        writeMembers(creates);
       }
-      if (batch.written) batch.count(plan);
-      rememberMapping(ctx, file.headers, mapping);
-      rememberLegalForms(ctx, input.legalForms);
-      return resultOf(plan, batch.written ? batch.id : null);
-    });
-  } catch (error) {
-    // Rolled back: the plan still holds for the register as it is, for the preview that follows a refusal.
-    if (plan) request.keep(plan);
-    throw error;
-  }
+      for (const row of rows) {
+        // Written, or not to be: the plan need not keep the derived columns (about 1 KB a row).
+        row.derived = undefined;
+        if (row.status === 'update') updates += 1;
+        read.push(row);
+      }
+      // The updates are written after every row is read: they count in the total as they are found.
+      job.progress(read.length, toRead.length + updates);
+      // Let progress and cancel calls through between chunks (the worker's answers come as events too).
+      await new Promise((resolve) => setImmediate(resolve));
+      job.checkpoint();
+    }
+    const plan = finishPlan(skipped, read, options);
+    if (refused) throw invalidRows(plan.counts.error);
+    if (plan.counts.update > 0) {
+      batch.ensure();
+      writeUpdates(ctx, plan, batch.id, job, toRead.length, toRead.length + plan.counts.update);
+    }
+    if (batch.written) batch.count(plan);
+    rememberMapping(ctx, file.headers, mapping);
+    rememberLegalForms(ctx, input.legalForms);
+    return resultOf(plan, batch.written ? batch.id : null);
+  });
 }
 
 export async function commitImport(ctx: ServiceContext, input: ImportCommitInput, job: Job): Promise<CommitResult> {

@@ -1,6 +1,6 @@
 // A new member made from an import row: its id, its contacts with theirs and its derived columns
 // (pinyin and stroke sort keys, search text). The derived columns are the costly part: the row
-// reader's thread works them out with the row's reading (row-worker.ts) by the same function.
+// reader's thread works them out with the row's reading (row-work.ts) by the same function.
 import { inputKeys } from '../../contract/fields.js';
 import { contactFields, memberFields, type Contact, type Member } from '../../members/fields.js';
 import type { MemberCreateInput } from '../../members/contract.js';

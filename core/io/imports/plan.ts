@@ -67,27 +67,21 @@ export function rowsToRead(grid: SheetGrid, options: PlanOptions): { skipped: Pl
     const cells = grid.rows[index] ?? [];
     // The grid keeps no blank values, so a row with any cell has a value.
     if (cells.length === 0) continue;
-    const heading = sectionHeading(cells);
-    if (heading) {
+    // A sum with its count (合计：120家) is a sum, not a heading: the rows that are not members first.
+    const skipReason = nonMemberRow(cells, nameCol);
+    const heading = skipReason ? null : sectionHeading(cells, nameCol);
+    if (heading && !heading.role) {
       section = heading.category;
       unknownSection = heading.category ? undefined : heading.label;
-      // A heading that names no category is shown with the reason; the rows under it say what to do.
-      if (!heading.category) {
-        const row = emptyRow(index + 1, cells);
-        row.status = 'skipped';
-        row.skipReason = 'section';
-        skipped.push(row);
-      }
-      continue;
     }
-    const skipReason = nonMemberRow(cells, nameCol);
-    if (skipReason) {
+    // A heading the app does not file is shown as one (the rows under an unknown category say what to do).
+    if (skipReason || (heading && !heading.category)) {
       const row = emptyRow(index + 1, cells);
       row.status = 'skipped';
-      row.skipReason = skipReason;
+      row.skipReason = skipReason ?? 'section';
       skipped.push(row);
-      continue;
     }
+    if (skipReason || heading) continue;
     toRead.push({ index, cells, context: { sectionCategory: hasCategoryColumn ? null : section, unknownSection: hasCategoryColumn ? undefined : unknownSection, numericColumns: grid.numeric.get(index) } });
   }
   return { skipped, toRead };

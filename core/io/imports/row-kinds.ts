@@ -2,7 +2,7 @@
 // of blocking the file: sums (合计, 小计, 总计), sign-off lines (填表人：… 审核人：… 日期：…, （盖章）),
 // and notes (备注：…, 注：1. …). Only the row's first value and its name cell are looked at, so a
 // unit whose notes column says 合计 is still a member.
-/** section: a section heading that names no category the app knows (see columns.ts sectionHeading). */
+/** section: a section heading the app does not file: one naming no category it knows, or a role's (see columns.ts sectionHeading). */
 export type SkipReason = 'sum' | 'signOff' | 'note' | 'section';
 
 const SUM = /^(合\s*计|小\s*计|总\s*计|共\s*计|总数|total)/i;

@@ -12,15 +12,17 @@ import type { ServiceContext } from '../../contract/context.js';
 import { plannedRow, readRowsHere, type PlannedRow, type PlanOptions } from './plan.js';
 import type { RowToRead } from './read-row.js';
 import type { MemberDerived } from '../../members/member-model.js';
-import { readOf, type RowReadResult, type RowWorkReply, type RowWorkRequest } from './row-worker.js';
+import { readOf, type RowReadResult, type RowWorkReply, type RowWorkRequest } from './row-work.js';
 
 export const READ_CHUNK = 250;
 /** Below this many rows, starting the thread and copying the rows to and fro cost more than they save. */
 const WORKER_MIN_ROWS = 2_000;
 /** Chunks asked for ahead of the one being written: the worker always has the next one to read. */
 const AHEAD = 4;
-/** An idle worker is kept this long for the next import, then stopped (a worker that hangs is stopped too). */
+/** An idle worker is kept this long for the next import, then stopped. */
 const IDLE_MS = 60_000;
+/** A request unanswered this long means a worker that hangs: it is stopped, and the next import starts another. */
+const ANSWER_MS = 30_000;
 /** The worker's heap: a chunk of bounded rows needs a few MB; a fault stops the thread, not the app. */
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256 };
 
@@ -50,7 +52,7 @@ function sourceWorker(): Worker {
 /** One worker thread with its requests in flight; referenced (keeping the process alive) only while any is. */
 class RowWorker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(results: unknown[] | null): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(results: unknown[] | null): void; reject(error: Error): void; timer: NodeJS.Timeout }>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   broken = false;
@@ -62,6 +64,7 @@ class RowWorker {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
+      clearTimeout(waiting.timer);
       if ('error' in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply.results);
       this.settle();
@@ -73,7 +76,11 @@ class RowWorker {
 
   ask<R>(request: RowWorkRequest): Promise<R[] | null> {
     if (this.broken) return Promise.reject(new Error('The row reader has stopped.'));
-    const promise = new Promise<R[] | null>((resolve, reject) => this.pending.set(request.id, { resolve: resolve as (results: unknown[] | null) => void, reject }));
+    const promise = new Promise<R[] | null>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error('The import’s row reader stopped answering.')), ANSWER_MS);
+      timer.unref();
+      this.pending.set(request.id, { resolve: resolve as (results: unknown[] | null) => void, reject, timer });
+    });
     this.worker.ref();
     this.settle();
     this.worker.postMessage(request);
@@ -88,10 +95,18 @@ class RowWorker {
     this.fail(new Error('The row reader was stopped.'));
   }
 
-  /** Lets go of every open request (an import that ended without them): nothing keeps the process alive for them. */
-  abandon(): void {
-    for (const waiting of this.pending.values()) waiting.resolve(null);
-    this.pending.clear();
+  /**
+   * Lets go of an import's open requests (it ended without them): nothing keeps the process alive for
+   * them, and another import's requests (a second data folder in the same process) stay open.
+   */
+  abandon(ids: Iterable<number>): void {
+    for (const id of ids) {
+      const waiting = this.pending.get(id);
+      if (!waiting) continue;
+      this.pending.delete(id);
+      clearTimeout(waiting.timer);
+      waiting.resolve(null);
+    }
     this.settle();
   }
 
@@ -109,14 +124,17 @@ class RowWorker {
     if (this.broken) return;
     this.broken = true;
     if (this.idle) clearTimeout(this.idle);
-    for (const waiting of this.pending.values()) waiting.reject(error);
+    for (const waiting of this.pending.values()) {
+      clearTimeout(waiting.timer);
+      waiting.reject(error);
+    }
     this.pending.clear();
     void this.worker.terminate();
     this.onGone(this);
   }
 }
 
-/** One worker per worker script for the process: imports come one at a time (the dispatcher's gate). */
+/** One worker per worker script for the process, shared by its data folders' imports (each asks for its own chunks). */
 const workers = new Map<string, RowWorker>();
 
 function rowWorker(options: ImportWorkerOptions | undefined): RowWorker | null {
@@ -156,8 +174,11 @@ async function* inChunks<I, O>(
   const wanted = new SharedArrayBuffer(4);
   const answered = new Map<number, O[] | null>();
   const answers = new Map<number, Promise<unknown>>();
+  const ids: number[] = [];
   const request = (k: number) => {
-    const answer = ask(worker, chunks[k]!, { id: worker.newId(), chunk: k, wanted }).then(
+    const id = worker.newId();
+    ids.push(id);
+    const answer = ask(worker, chunks[k]!, { id, chunk: k, wanted }).then(
       (results) => answered.set(k, results),
       () => answered.set(k, null),
     );
@@ -182,7 +203,7 @@ async function* inChunks<I, O>(
   } finally {
     // Done, cancelled or failed: the worker skips what is left, and nothing waits for it.
     Atomics.store(new Int32Array(wanted), 0, chunks.length);
-    worker.abandon();
+    worker.abandon(ids);
   }
 }
 

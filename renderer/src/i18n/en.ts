@@ -206,7 +206,7 @@ const en: Messages = {
     legalFormRows: '{{count}} rows',
     legalFormChoose: 'Choose a category',
     legalFormSuggested: 'suggested',
-    skipReason: { sum: 'A sum row, not a member', signOff: 'A sign-off line (filled in by, date, seal), not a member', note: 'A note, not a member', section: 'A section heading naming no known category (see the rows under it)' },
+    skipReason: { sum: 'A sum row, not a member', signOff: 'A sign-off line (filled in by, date, seal), not a member', note: 'A note, not a member', section: 'A section heading, not a member' },
     differs: 'The file has other values, not taken: {{fields}}',
     contactCount: '{{count}} contacts',
     reading: 'Reading the file…',

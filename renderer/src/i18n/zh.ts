@@ -169,7 +169,7 @@ const zh = {
     legalFormRows: '{{count}} 行',
     legalFormChoose: '请选择类别',
     legalFormSuggested: '建议',
-    skipReason: { sum: '合计行，不是成员', signOff: '落款行（填表人、日期、盖章），不是成员', note: '注释行，不是成员', section: '分组标题，但不是已知的单位类别（见其下各行）' },
+    skipReason: { sum: '合计行，不是成员', signOff: '落款行（填表人、日期、盖章），不是成员', note: '注释行，不是成员', section: '分组标题，不是成员' },
     differs: '文件中另有不同内容，未采用：{{fields}}',
     contactCount: '{{count}} 位联系人',
     reading: '正在读取文件…',
