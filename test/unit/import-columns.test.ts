@@ -25,12 +25,11 @@ describe('section rows', () => {
     expect(sectionCategory(['一、政府机构', '长春市教育局'])).toBeNull();
   });
   it('knows a heading that names no category, so the rows under it are not filed under the one above', () => {
-    expect(sectionHeading(['二、学校'])).toEqual({ label: '学校', category: null, role: null });
-    expect(sectionHeading(['（一）理事长单位'])).toEqual({ label: '理事长单位', category: null, role: 'chair' });
-    expect(sectionHeading(['二、本科院校'])).toEqual({ label: '本科院校', category: 'university', role: null });
-    // Merged across the row, or in the first column: a heading; alone in the name column: a unit's name.
-    expect(sectionHeading(['二、学校', '二、学校'], 1)).toEqual({ label: '学校', category: null, role: null });
-    expect(sectionHeading(['', '二、学校'], 1)).toBeNull();
+    expect(sectionHeading(['二、学校'])).toEqual({ label: '学校', category: null, role: null, level: 'top' });
+    expect(sectionHeading(['（一）理事长单位'])).toEqual({ label: '理事长单位', category: null, role: 'chair', level: 'within' });
+    expect(sectionHeading(['（三）理事单位：'])).toEqual({ label: '理事单位:', category: null, role: 'council', level: 'within' });
+    expect(sectionHeading(['二、本科院校'])).toEqual({ label: '本科院校', category: 'university', role: null, level: 'top' });
+    expect(sectionHeading(['（二）长春市', '（二）长春市'])).toEqual({ label: '长春市', category: null, role: null, level: 'within' });
     // Units alone on their rows (a count-like ending, an Arabic number), long names, figures: not headings.
     expect(sectionHeading(['中电科55所'])).toBeNull();
     expect(sectionHeading(['1、长春一汽富维'])).toBeNull();

@@ -124,6 +124,38 @@ describe('rows that look like headings', () => {
   });
 });
 
+describe('sections and the groups inside them', () => {
+  it('keeps a section’s category through groups that name none, and starts afresh at a new section that names a role', async () => {
+    const csv = [
+      '序号,单位名称,联系人',
+      '一、企业,,',
+      '（一）长春市,,',
+      '1,一汽集团,李华',
+      '（二）吉林市,,',
+      '2,吉林化纤集团,王明',
+      '二、副理事长单位,,',
+      '（一）本科院校,,',
+      '3,吉林大学,赵六',
+      '三、理事单位,,',
+      '4,长春市第一中学,孙七',
+    ].join('\n');
+    const { preview: p } = await preview('名单.csv', Buffer.from(csv));
+    expect(p.rows.filter((r) => !r.skipReason).map((r) => [r.name, r.status, r.category, r.issues.map((i) => i.key)])).toEqual([
+      ['一汽集团', 'new', 'enterprise', []],
+      ['吉林化纤集团', 'new', 'enterprise', []],
+      ['吉林大学', 'new', 'university', []],
+      // Under a role's section with no group naming a category: asked, never filed as 本科院校 from above.
+      ['长春市第一中学', 'error', null, ['import.issue.noCategory']],
+    ]);
+    expect(p.rows.filter((r) => r.skipReason).map((r) => [r.rowNumber, r.skipReason])).toEqual([
+      [3, 'section'],
+      [5, 'section'],
+      [7, 'section'],
+      [10, 'section'],
+    ]);
+  });
+});
+
 describe('values Excel has damaged, and placeholders', () => {
   it('refuses a credit code stored as a number even when its check character fits, and one in scientific notation', async () => {
     // 15 significant digits survive: this code's digits happen to give a valid check character after the cut.

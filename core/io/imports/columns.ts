@@ -72,15 +72,18 @@ export function roleFromText(text: string): MemberRole | null {
 const NOTE_WORDS = /^(备注|说明|注释|填表说明|填报说明)$/;
 /** The longest label read as a section heading that names no category: a unit's name is longer. */
 const UNKNOWN_SECTION_MAX = 12;
-/** 一、 二． （三） (四): numbered rows of units use 1、 2、, so only these mark a heading the app cannot file. */
+/** 一、 二． (top level) and （三） (四) (within one): numbered rows of units use 1、 2、, so only these mark a heading the app cannot file. */
 const CHINESE_ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)$/;
+const BRACKETED = /^[(（]/;
 
 export interface SectionHeading {
   label: string;
   /** The category it names; null for one the app does not know, or for a role's heading. */
   category: OrganizationCategory | null;
-  /** A heading that names a role (（一）理事长单位) groups rows within the section above: it keeps its category. */
+  /** The role it names (一、理事长单位, （一）理事单位), if any. */
   role: MemberRole | null;
+  /** 'within' for a bracketed ordinal (（一）): a group inside the heading above, not a new section. */
+  level: 'top' | 'within';
 }
 
 /**
@@ -90,7 +93,7 @@ export interface SectionHeading {
  * label names none the app knows (二、学校 may hold 本科院校 and 中职学校 alike): the rows under it are
  * then not filed under the section above.
  */
-export function sectionHeading(row: string[], nameColumn = -1): SectionHeading | null {
+export function sectionHeading(row: string[]): SectionHeading | null {
   const distinct = new Set(row.map((c) => c.trim()).filter(Boolean));
   if (distinct.size !== 1) return null;
   const text = halfWidth([...distinct][0]!).replace(/\s/g, '');
@@ -99,13 +102,13 @@ export function sectionHeading(row: string[], nameColumn = -1): SectionHeading |
   const label = match[2]!;
   if (NOTE_WORDS.test(label)) return null;
   const category = categoryFromText(label);
-  if (category) return { label, category, role: null };
+  const level = BRACKETED.test(match[1]!) ? 'within' : 'top';
+  if (category) return { label, category, role: null, level };
   // One the app cannot file is taken for a heading only when it plainly is one — after a Chinese
-  // ordinal, short, without figures, and not alone in the name column where a unit's name would be —
-  // since its rows are then asked for their category: 中电科55所 or 1、长春一汽富维 alone on a row are units.
+  // ordinal, short, without figures — since the rows under it may be asked for their category:
+  // 中电科55所 (55所 is no count) or 1、长春一汽富维 alone on a row are units.
   if (!CHINESE_ORDINAL.test(match[1]!) || label.length > UNKNOWN_SECTION_MAX || /\d/.test(label)) return null;
-  if (nameColumn >= 0 && row.every((cell, i) => i === nameColumn || !cell.trim())) return null;
-  return { label, category: null, role: roleFromText(label) };
+  return { label, category: null, role: roleFromText(label.replace(/[:：]$/, '')), level };
 }
 
 export function sectionCategory(row: string[]): OrganizationCategory | null {

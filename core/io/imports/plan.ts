@@ -69,11 +69,17 @@ export function rowsToRead(grid: SheetGrid, options: PlanOptions): { skipped: Pl
     if (cells.length === 0) continue;
     // A sum with its count (合计：120家) is a sum, not a heading: the rows that are not members first.
     const skipReason = nonMemberRow(cells, nameCol);
-    const heading = skipReason ? null : sectionHeading(cells, nameCol);
-    if (heading && !heading.role) {
+    const heading = skipReason ? null : sectionHeading(cells);
+    if (heading?.category) {
       section = heading.category;
-      unknownSection = heading.category ? undefined : heading.label;
+      unknownSection = undefined;
+    } else if (heading?.level === 'top') {
+      // A new section the app cannot file: its rows are asked for their category — by name, unless it
+      // names a role (一、理事长单位), whose rows the groups inside it (（一）企业) or a column file.
+      section = null;
+      unknownSection = heading.role ? undefined : heading.label;
     }
+    // A group inside a section that names no category (（一）长春市, （二）理事单位) keeps the section's.
     // A heading the app does not file is shown as one (the rows under an unknown category say what to do).
     if (skipReason || (heading && !heading.category)) {
       const row = emptyRow(index + 1, cells);

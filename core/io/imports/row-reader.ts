@@ -77,7 +77,9 @@ class RowWorker {
   ask<R>(request: RowWorkRequest): Promise<R[] | null> {
     if (this.broken) return Promise.reject(new Error('The row reader has stopped.'));
     const promise = new Promise<R[] | null>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error('The import’s row reader stopped answering.')), ANSWER_MS);
+      // Checked on the next turn, after any answer already queued (a main thread busy for long delivers
+      // its timers before the messages that came meanwhile).
+      const timer = setTimeout(() => setImmediate(() => this.pending.has(request.id) && this.fail(new Error('The import’s row reader stopped answering.'))), ANSWER_MS);
       timer.unref();
       this.pending.set(request.id, { resolve: resolve as (results: unknown[] | null) => void, reject, timer });
     });
@@ -151,13 +153,15 @@ function rowWorker(options: ImportWorkerOptions | undefined): RowWorker | null {
 }
 
 /**
- * Items worked through a chunk at a time, in order: by the worker ahead of the caller (`ask`), or
- * here (`here`) for a chunk the worker has not answered when it is wanted.
+ * Items worked through a chunk at a time, in order: by the worker ahead of the caller (`ask`; its
+ * answer is taken in by `taken` only when the chunk's turn comes, so a late answer to a chunk done
+ * here touches nothing), or here (`here`) for a chunk the worker has not answered when it is wanted.
  */
-async function* inChunks<I, O>(
+async function* inChunks<I, R, O>(
   ctx: ServiceContext,
   items: readonly I[],
-  ask: (worker: RowWorker, chunk: I[], ids: { id: number; chunk: number; wanted: SharedArrayBuffer }) => Promise<O[] | null>,
+  ask: (worker: RowWorker, chunk: I[], ids: { id: number; chunk: number; wanted: SharedArrayBuffer }) => Promise<R[] | null>,
+  taken: (chunk: I[], results: R[]) => O[],
   here: (chunk: I[]) => O[],
 ): AsyncGenerator<O[]> {
   const chunks: I[][] = [];
@@ -172,7 +176,7 @@ async function* inChunks<I, O>(
   }
   // The first chunk still wanted from the worker, shared with it so that it skips the ones done here.
   const wanted = new SharedArrayBuffer(4);
-  const answered = new Map<number, O[] | null>();
+  const answered = new Map<number, R[] | null>();
   const answers = new Map<number, Promise<unknown>>();
   const ids: number[] = [];
   const request = (k: number) => {
@@ -190,10 +194,13 @@ async function* inChunks<I, O>(
       while (asked < chunks.length && asked <= k + AHEAD) request(asked++);
       if (ctx.importWorker?.patient) await answers.get(k);
       answers.delete(k);
-      let done = answered.get(k);
+      const results = answered.get(k);
       answered.delete(k);
-      if (done) rowReaderCounts.worker += 1;
-      else {
+      let done: O[];
+      if (results) {
+        done = taken(chunks[k]!, results);
+        rowReaderCounts.worker += 1;
+      } else {
         Atomics.store(new Int32Array(wanted), 0, k + 1);
         done = here(chunks[k]!);
         rowReaderCounts.here += 1;
@@ -213,10 +220,8 @@ export function readRowChunks(ctx: ServiceContext, rows: readonly RowToRead[], o
   return inChunks(
     ctx,
     rows,
-    (worker, chunk, ids) =>
-      worker
-        .ask<RowReadResult>({ kind: 'read', rows: chunk, mapping: options.mapping, legalForms: options.legalForms, ...ids })
-        .then((results) => results && results.map((result, i) => plannedRow(chunk[i]!, readOf(result.read), nameCol, result.derived ?? undefined))),
+    (worker, chunk, ids) => worker.ask<RowReadResult>({ kind: 'read', rows: chunk, mapping: options.mapping, legalForms: options.legalForms, ...ids }),
+    (chunk, results) => results.map((result, i) => plannedRow(chunk[i]!, readOf(result.read), nameCol, result.derived ?? undefined)),
     (chunk) => readRowsHere(chunk, options),
   );
 }
@@ -229,12 +234,11 @@ export function derivedChunks(ctx: ServiceContext, rows: readonly PlannedRow[]):
   return inChunks(
     ctx,
     rows,
-    (worker, chunk, ids) =>
-      worker.ask<MemberDerived>({ kind: 'derive', inputs: chunk.map((row) => row.input!), ...ids }).then((derived) => {
-        if (!derived) return null;
-        chunk.forEach((row, i) => (row.derived = derived[i]));
-        return chunk;
-      }),
+    (worker, chunk, ids) => worker.ask<MemberDerived>({ kind: 'derive', inputs: chunk.map((row) => row.input!), ...ids }),
+    (chunk, derived) => {
+      chunk.forEach((row, i) => (row.derived = derived[i]));
+      return chunk;
+    },
     (chunk) => chunk,
   );
 }
