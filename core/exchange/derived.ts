@@ -11,16 +11,19 @@ import { getAgreement } from '../agreements/agreements.js';
 export function rebuildDerived(ctx: ServiceContext, touched: { organizations: Set<string>; agreements: Set<string>; allRoles: boolean }): void {
   const organizations = touched.allRoles ? (ctx.sqlite.prepare('SELECT id FROM organizations').pluck().all() as string[]) : [...touched.organizations];
   const update = ctx.sqlite.prepare('UPDATE organizations SET role = ?, role_rank = ?, pinyin_key = ?, stroke_key = ?, search_text = ? WHERE id = ?');
+  // Prepared once, not per row: a merge of 10k members spent a tenth of its time preparing these.
+  const memberExists = ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?');
   for (const id of organizations) {
-    if (!ctx.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id)) continue;
+    if (!memberExists.get(id)) continue;
     const member = getMember(ctx, id);
     const role: MemberRole = derivedRole(ctx, id);
     const keys = memberDerived({ ...member, role: MEMBER_ROLES.includes(role) ? role : 'member' }, member.contacts);
     update.run(role, roleRank(role), keys.pinyinKey, keys.strokeKey, keys.searchText, id);
   }
   const agreementUpdate = ctx.sqlite.prepare('UPDATE agreements SET search_text = ? WHERE id = ?');
+  const agreementExists = ctx.sqlite.prepare('SELECT 1 FROM agreements WHERE id = ?');
   for (const id of touched.agreements) {
-    if (!ctx.sqlite.prepare('SELECT 1 FROM agreements WHERE id = ?').get(id)) continue;
+    if (!agreementExists.get(id)) continue;
     const agreement = getAgreement(ctx, id);
     agreementUpdate.run(agreementSearchText(agreement, agreement.parties.map((p) => p.name)), id);
   }

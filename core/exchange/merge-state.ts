@@ -86,7 +86,10 @@ export function localClocks(state: MergeState, table: ReplicatedTable, id: strin
 export function localValues(state: MergeState, table: ReplicatedTable, id: string): Values | null {
   const row = sql(state, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Values | undefined;
   if (!row) return null;
-  return Object.fromEntries(state.facts.columns[table].map((c) => [c, row[c] ?? null]));
+  // A loop, not Object.fromEntries over a mapped list: this runs several times for every merged row.
+  const values: Values = {};
+  for (const column of state.facts.columns[table]) values[column] = row[column] ?? null;
+  return values;
 }
 
 /** A value for a required column the exchange does not carry; rebuilt after the merge. */
@@ -172,15 +175,11 @@ export function logChange(state: MergeState, table: ReplicatedTable, id: string,
   const [entity, idColumn] = RECORD_OF[table];
   const recordId = idColumn === 'id' ? id : String((after ?? before)?.[idColumn] ?? id);
   const mark = { exchange: { from: state.file.header.replica, label: state.file.header.label, table } };
-  state.sqlite
-    .prepare('INSERT INTO change_log (at, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(state.now, entity, recordId, action, before ? JSON.stringify({ ...before, ...mark }) : null, after ? JSON.stringify({ ...after, ...mark }) : null);
+  sql(state, 'INSERT INTO change_log (at, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(state.now, entity, recordId, action, before ? JSON.stringify({ ...before, ...mark }) : null, after ? JSON.stringify({ ...after, ...mark }) : null);
 }
 
 export function keepLoser(state: MergeState, table: ReplicatedTable, id: string, col: string, value: unknown, hlc: string): void {
-  state.sqlite
-    .prepare('INSERT INTO sync_losers (at, exchange_id, tbl, pk, col, value, hlc, replica) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(state.now, state.exchangeId, table, id, col, JSON.stringify(value ?? null), hlc, hlc.slice(22));
+  sql(state, 'INSERT INTO sync_losers (at, exchange_id, tbl, pk, col, value, hlc, replica) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(state.now, state.exchangeId, table, id, col, JSON.stringify(value ?? null), hlc, hlc.slice(22));
 }
 
 /** The record an item is about, with the words the clerk knows it by. */
